@@ -1,0 +1,31 @@
+package adoptsig.catalog;
+
+/**
+ * One catalogued property. The id is the TLA+ operator's name and the Java check's name.
+ * Kinds: type, invariant (state predicates), action ([][A]_v), temporal (liveness).
+ * A "Debug" id is a reachability check: it is expected to be violated wherever a model
+ * claims the situation can happen.
+ */
+public record Property(String id, Kind kind, String source, String meaning) {
+    public enum Kind {
+        TYPE, INVARIANT, ACTION, TEMPORAL;
+
+        static Kind parse(String s, String where) {
+            return switch (s) {
+                case "type" -> TYPE;
+                case "invariant" -> INVARIANT;
+                case "action" -> ACTION;
+                case "temporal" -> TEMPORAL;
+                default -> throw new InputError(where + ": unknown property kind '" + s + "' (type, invariant, action, temporal)");
+            };
+        }
+
+        /** Checked during TLC's breadth-first search and reported by name. */
+        public boolean isSafety() { return this != TEMPORAL; }
+
+        /** Goes under INVARIANTS in a cfg (the others under PROPERTIES). */
+        public boolean isStatePredicate() { return this == TYPE || this == INVARIANT; }
+    }
+
+    public boolean isDebug() { return id.startsWith("Debug"); }
+}

@@ -1,0 +1,15 @@
+package adoptsig.check;
+
+import adoptsig.catalog.Model;
+
+import java.util.List;
+
+/**
+ * Everything a model's check produced: one verdict per property, the distinct-state count
+ * and depth of the final complete safety run (compared with the manifest), and its runs.
+ */
+public record ModelOutcome(Model model, List<Verdict> verdicts, long distinct, int depth, double seconds, int runs) {
+    public boolean countsAgree() { return distinct == model.distinct() && depth == model.depth(); }
+
+    public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
+}

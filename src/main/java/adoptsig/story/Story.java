@@ -1,0 +1,171 @@
+package adoptsig.story;
+
+import adoptsig.catalog.Property;
+import adoptsig.tlc.TlaValue;
+import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Tells a counterexample of the Adoption spec as a story in kernel vocabulary: who forked
+ * whom, who exited, what was reparented to whom, which signals were pending at init and in
+ * which order, and what the supervisor believed after each step. Each step is read from the
+ * spec's {@code lastAction} record and the difference between consecutive states.
+ */
+public final class Story {
+    private Story() {}
+
+    public static String tell(String model, Property property, Trace trace) {
+        StringBuilder b = new StringBuilder();
+        b.append("Model ").append(model).append(": ").append(property.id()).append(" is violated");
+        b.append(" (").append(trace.steps()).append(" steps).\n");
+        b.append("Claim: ").append(property.meaning()).append('\n');
+        b.append("Source: ").append(property.source()).append("\n\n");
+        List<TraceState> states = trace.states();
+        for (int i = 0; i < states.size(); i++) {
+            TraceState s = states.get(i);
+            if (i == 0) {
+                b.append(String.format("%3d. %s%n", 0, "Boot: init (PID 1) runs alone, with PR_SET_ADOPTSIG set."));
+            } else {
+                b.append(String.format("%3d. %s%n", i, step(states.get(i - 1), s)));
+            }
+            b.append("       ").append(snapshot(s)).append('\n');
+        }
+        if (trace.stutters()) {
+            b.append("  ... and from here nothing more happens, forever: init has nothing left to do.\n");
+        } else if (trace.loopsTo() > 0) {
+            b.append("  ... and from here the behaviour returns to step ").append(trace.loopsTo() - 1)
+                    .append(" and repeats forever.\n");
+        }
+        b.append('\n').append(property.id()).append(" fails: ").append(property.meaning()).append('\n');
+        return b.toString();
+    }
+
+    static String who(TraceState s, long pid) {
+        if (pid == 1) return "init";
+        String svc = str(s.var("svc").apply(pid));
+        return "process " + pid + (svc.equals("none") ? "" : " (" + svc + ")");
+    }
+
+    private static String str(TlaValue v) { return v.asStr(); }
+
+    static String step(TraceState before, TraceState after) {
+        TlaValue a = after.var("lastAction");
+        String name = a.apply("name").asStr();
+        long actor = a.apply("actor").asInt();
+        long target = a.apply("target").asInt();
+        StringBuilder b = new StringBuilder("[").append(name).append("] ");
+        switch (name) {
+            case "Spawn" -> b.append("init forks process ").append(target).append(" as service ")
+                    .append(str(after.var("svc").apply(target))).append(" and records its PID");
+            case "Fork" -> {
+                b.append(who(before, actor)).append(" forks process ").append(target);
+                if (a.apply("reused").asBool()) b.append(" (PID ").append(target).append(" was used before: reused)");
+            }
+            case "Exit" -> {
+                b.append(who(before, actor)).append(" exits");
+                List<Long> kids = new ArrayList<>();
+                for (int p = 1; p <= pids(after); p++) {
+                    if (before.var("parent").apply(p).asInt() == actor && after.var("parent").apply(p).asInt() == target
+                            && !before.var("pstate").apply(p).asStr().equals("free")) kids.add((long) p);
+                }
+                if (!kids.isEmpty()) b.append("; its children ").append(kids).append(" are reparented to ")
+                        .append(target == 1 ? "init" : "subreaper " + who(before, target));
+                int queued = after.var("rtq").elements().size() - before.var("rtq").elements().size();
+                if (queued > 0) b.append("; ").append(queued).append(" adoption signal(s) queued for init");
+                long dropped = a.apply("dropped").asInt();
+                if (dropped > 0) b.append("; ").append(dropped).append(" adoption signal(s) DROPPED (init's realtime queue is full)");
+                if (a.apply("zadopt").asBool()) b.append("; a zombie child was adopted, so its new reaper gets a fresh SIGCHLD");
+                long parent = before.var("parent").apply(actor).asInt();
+                b.append("; SIGCHLD to its parent ").append(parent == 1 ? "init" : who(before, parent));
+            }
+            case "Reap" -> b.append(who(before, actor)).append(" reaps its zombie child ").append(target)
+                    .append("; PID ").append(target).append(" is free again");
+            case "Setsid" -> b.append(who(before, actor)).append(" calls setsid(): new session and group ").append(actor);
+            case "Exec" -> b.append(who(before, actor)).append(" calls execve() (PR_SET_ADOPTSIG cleared)");
+            case "OpenTty" -> b.append(who(before, actor)).append(" opens the terminal: ")
+                    .append(before.var("ttySession").equals(after.var("ttySession"))
+                            ? "it does not become a controlling terminal" : "it becomes its session's controlling terminal");
+            case "PrctlSetAdoptsig" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_ADOPTSIG)");
+            case "PrctlSetChildSubreaper" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_CHILD_SUBREAPER)");
+            case "DequeueSigchld" -> b.append("init reads SIGCHLD (standard signals come first) and starts its waitpid(-1, WNOHANG) loop");
+            case "WaitNohang" -> {
+                b.append("init's waitpid returns zombie ").append(target).append(" (").append(who(before, target)).append(")");
+                String s = serviceTracking(before, target);
+                b.append(s == null ? "; init did not track it" : "; init tracked it for " + s + " and remembers it as reaped");
+            }
+            case "WaitNohangEmpty" -> b.append("init's waitpid returns 0 or ECHILD: the loop ends");
+            case "DequeueAdoption" -> {
+                TlaValue m = before.var("rtq").elements().get(0);
+                long pid = m.apply("pid").asInt(), prev = m.apply("prev").asInt();
+                b.append("init reads an adoption signal: si_pid=").append(pid).append(", si_status=").append(prev);
+                String s = serviceTracking(before, prev);
+                b.append(s == null ? "; " + prev + " is unknown to init, so it ignores the signal"
+                        : "; " + prev + " belonged to " + s + ", so init now tracks " + pid + " for " + s);
+                String now = before.var("pstate").apply(pid).asStr();
+                if (s != null && !now.equals("running")) b.append(" (but PID ").append(pid).append(" is already ").append(now).append(")");
+            }
+            case "DecideStopped" -> {
+                for (String svc : after.var("status").keys()) {
+                    if (!before.var("status").apply(svc).equals(after.var("status").apply(svc))) {
+                        b.append("init has nothing pending and tracks no PID of ").append(svc).append(": it reports ").append(svc).append(" stopped");
+                    }
+                }
+            }
+            case "ForgetExited" -> b.append("init has drained every signal and forgets the PIDs it reaped");
+            default -> b.append(a);
+        }
+        return b.toString();
+    }
+
+    /** The service for which the supervisor tracked (or remembered) a PID, or null. */
+    static String serviceTracking(TraceState s, long pid) {
+        for (String svc : s.var("tracked").keys()) {
+            for (TlaValue v : s.var("tracked").apply(svc).elements()) if (v.asInt() == pid) return svc;
+            for (TlaValue v : s.var("gone").apply(svc).elements()) if (v.asInt() == pid) return svc;
+        }
+        return null;
+    }
+
+    static int pids(TraceState s) { return s.var("pstate").elements().size(); }
+
+    /** One line: the live processes, init's pending signals in dequeue order, and its beliefs. */
+    static String snapshot(TraceState s) {
+        StringBuilder b = new StringBuilder("procs:");
+        for (int p = 1; p <= pids(s); p++) {
+            String st = s.var("pstate").apply(p).asStr();
+            if (st.equals("free")) continue;
+            b.append(' ').append(p);
+            List<String> tags = new ArrayList<>();
+            if (p != 1) tags.add(s.var("svc").apply(p).asStr());
+            if (st.equals("zombie")) tags.add("zombie");
+            if (p != 1) tags.add("ppid " + s.var("parent").apply(p).asInt());
+            if (p != 1 && s.var("sid").apply(p).asInt() == p) tags.add("session leader");
+            if (s.var("ttySession").asInt() == s.var("sid").apply(p).asInt()) tags.add("tty");
+            if (!tags.isEmpty()) b.append('(').append(String.join(", ", tags)).append(')');
+        }
+        b.append(" | init pending:");
+        boolean any = false;
+        if (s.var("chldPending").asBool()) { b.append(" SIGCHLD"); any = true; }
+        for (TlaValue m : s.var("rtq").elements()) {
+            b.append(" SIGRTMIN(pid ").append(m.apply("pid").asInt()).append(", prev ").append(m.apply("prev").asInt()).append(')');
+            any = true;
+        }
+        if (!any) b.append(" none");
+        if (s.var("supPc").asStr().equals("reaping")) b.append(" [in wait loop]");
+        b.append(" | init believes:");
+        for (String svc : s.var("status").keys()) {
+            Set<Long> tracked = new TreeSet<>(), gone = new TreeSet<>();
+            s.var("tracked").apply(svc).elements().forEach(v -> tracked.add(v.asInt()));
+            s.var("gone").apply(svc).elements().forEach(v -> gone.add(v.asInt()));
+            b.append(' ').append(svc).append(' ').append(s.var("status").apply(svc).asStr())
+                    .append(" tracks ").append(tracked);
+            if (!gone.isEmpty()) b.append(" reaped ").append(gone);
+        }
+        return b.toString();
+    }
+}

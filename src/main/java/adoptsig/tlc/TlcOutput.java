@@ -1,0 +1,181 @@
+package adoptsig.tlc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads TLC's {@code -tool} output line by line: messages framed by
+ * {@code @!@!@STARTMSG code:class @!@!@} ... {@code @!@!@ENDMSG code @!@!@}. Collects what a
+ * verdict needs (violated property, trace, state counts, depth, errors) and passes progress
+ * messages to a listener as they arrive.
+ */
+public final class TlcOutput {
+    public static final int MSG_INVARIANT_VIOLATED_INITIAL = 2107;
+    public static final int MSG_INVARIANT_VIOLATED = 2110;
+    public static final int MSG_ACTION_PROPERTY_VIOLATED = 2112;
+    public static final int MSG_TEMPORAL_VIOLATED = 2116;
+    public static final int MSG_DEADLOCK = 2114;
+    public static final int MSG_TRACE_STATE = 2217;
+    public static final int MSG_TRACE_LOOP = 2218;
+    public static final int MSG_PROGRESS = 2200;
+    public static final int MSG_FINAL_STATS = 2199;
+    public static final int MSG_DEPTH = 2194;
+    public static final int MSG_SUCCESS = 2193;
+
+    public record Message(int code, int severity, String body) {}
+
+    /** A progress report: BFS depth, distinct states, distinct states per second. */
+    public record Progress(int depth, long distinct, long perSecond) {}
+
+    private static final Pattern START = Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@");
+    private static final Pattern END = Pattern.compile("@!@!@ENDMSG (\\d+) @!@!@");
+    private static final Pattern PROGRESS = Pattern.compile(
+            "Progress\\((\\d+)\\).*?([\\d,]+) distinct states found(?: \\(([\\d,]+) ds/min\\))?");
+    private static final Pattern STATS = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
+    private static final Pattern DEPTH = Pattern.compile("depth of the complete state graph search is (\\d+)");
+    private static final Pattern VIOLATED_NAME = Pattern.compile("(?:Invariant|Action property) (\\w+) is violated");
+    private static final Pattern STATE_HEADER = Pattern.compile("(?s)^(\\d+): <(.*?)>\\s*\\n?(.*)$");
+    private static final Pattern LOOP = Pattern.compile("(\\d+): (Stuttering|Back to state (\\d+))");
+
+    private final Consumer<Progress> progressListener;
+    private final List<Message> messages = new ArrayList<>();
+    private final StringBuilder outside = new StringBuilder();
+    private Integer code;
+    private int severity;
+    private StringBuilder body;
+
+    public TlcOutput(Consumer<Progress> progressListener) { this.progressListener = progressListener; }
+
+    public void accept(String line) {
+        Matcher s = START.matcher(line);
+        if (s.find()) {
+            code = Integer.parseInt(s.group(1));
+            severity = Integer.parseInt(s.group(2));
+            body = new StringBuilder();
+            String rest = line.substring(s.end());
+            if (!rest.isBlank()) body.append(rest).append('\n');
+            return;
+        }
+        Matcher e = END.matcher(line);
+        if (e.find() && code != null) {
+            String before = line.substring(0, e.start());
+            if (!before.isBlank()) body.append(before).append('\n');
+            Message m = new Message(code, severity, body.toString().strip());
+            messages.add(m);
+            if (m.code() == MSG_PROGRESS) progress(m.body()).ifPresent(progressListener);
+            code = null;
+            return;
+        }
+        if (code != null) body.append(line).append('\n');
+        else outside.append(line).append('\n');
+    }
+
+    public List<Message> messages() { return messages; }
+
+    /** Text TLC printed outside any message frame (SANY's parse errors go there). */
+    public String outside() { return outside.toString(); }
+
+    static Optional<Progress> progress(String body) {
+        Matcher m = PROGRESS.matcher(body);
+        if (!m.find()) return Optional.empty();
+        long perMin = m.group(3) == null ? 0 : num(m.group(3));
+        return Optional.of(new Progress(Integer.parseInt(m.group(1)), num(m.group(2)), perMin / 60));
+    }
+
+    private static long num(String s) { return Long.parseLong(s.replace(",", "")); }
+
+    public Optional<Message> first(int code) {
+        return messages.stream().filter(m -> m.code() == code).findFirst();
+    }
+
+    /** Distinct states from the final statistics, -1 if TLC printed none. */
+    public long distinct() {
+        return first(MSG_FINAL_STATS).map(m -> {
+            Matcher x = STATS.matcher(m.body());
+            return x.find() ? num(x.group(2)) : -1L;
+        }).orElse(-1L);
+    }
+
+    public long generated() {
+        return first(MSG_FINAL_STATS).map(m -> {
+            Matcher x = STATS.matcher(m.body());
+            return x.find() ? num(x.group(1)) : -1L;
+        }).orElse(-1L);
+    }
+
+    public int depth() {
+        return first(MSG_DEPTH).map(m -> {
+            Matcher x = DEPTH.matcher(m.body());
+            return x.find() ? Integer.parseInt(x.group(1)) : -1;
+        }).orElse(-1);
+    }
+
+    /** The violation TLC reported, if any: kind code and (for safety) the property name. */
+    public Optional<Message> violation() {
+        return messages.stream().filter(m -> m.code() == MSG_INVARIANT_VIOLATED || m.code() == MSG_INVARIANT_VIOLATED_INITIAL
+                || m.code() == MSG_ACTION_PROPERTY_VIOLATED || m.code() == MSG_TEMPORAL_VIOLATED
+                || m.code() == MSG_DEADLOCK).findFirst();
+    }
+
+    public static Optional<String> violatedName(Message m) {
+        Matcher x = VIOLATED_NAME.matcher(m.body());
+        return x.find() ? Optional.of(x.group(1)) : Optional.empty();
+    }
+
+    /** Error messages (class 1) other than violations and the trace framing. */
+    public List<Message> errors() {
+        return messages.stream().filter(m -> m.severity() == 1 && m.code() != MSG_TRACE_STATE && m.code() != 2121
+                && m.code() != 2264 && violation().map(v -> v != m).orElse(true)).toList();
+    }
+
+    /** The counterexample, if TLC printed one. */
+    public Optional<Trace> trace() {
+        List<TraceState> states = new ArrayList<>();
+        StringBuilder raw = new StringBuilder();
+        int loopsTo = 0;
+        boolean stutters = false;
+        for (Message m : messages) {
+            if (m.code() == MSG_TRACE_STATE) {
+                raw.append(m.body()).append("\n\n");
+                states.add(parseState(m.body()));
+            } else if (m.code() == MSG_TRACE_LOOP) {
+                raw.append(m.body()).append('\n');
+                Matcher x = LOOP.matcher(m.body());
+                if (x.find()) {
+                    if (x.group(3) != null) loopsTo = Integer.parseInt(x.group(3));
+                    else stutters = true;
+                }
+            }
+        }
+        if (states.isEmpty()) return Optional.empty();
+        return Optional.of(new Trace(states, loopsTo, stutters, raw.toString()));
+    }
+
+    static TraceState parseState(String body) {
+        Matcher h = STATE_HEADER.matcher(body.strip());
+        if (!h.matches()) throw new IllegalArgumentException("unreadable trace state: " + body);
+        int index = Integer.parseInt(h.group(1));
+        String label = h.group(2);
+        Map<String, TlaValue> vars = new LinkedHashMap<>();
+        String rest = h.group(3).strip();
+        if (!rest.isEmpty()) {
+            // "/\ var = value" conjuncts; values may span lines
+            String[] parts = ("\n" + rest).split("\\n/\\\\ ");
+            for (String part : parts) {
+                if (part.isBlank()) continue;
+                String p = part.strip();
+                if (p.startsWith("/\\ ")) p = p.substring(3);
+                int eq = p.indexOf(" = ");
+                if (eq < 0) throw new IllegalArgumentException("unreadable conjunct in trace state " + index + ": " + p);
+                vars.put(p.substring(0, eq).strip(), TlaValueParser.parse(p.substring(eq + 3)));
+            }
+        }
+        return new TraceState(index, label, vars);
+    }
+}

@@ -1,0 +1,24 @@
+package adoptsig.check;
+
+import adoptsig.Project;
+import adoptsig.catalog.Catalogue;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's verdict table is the one generated from the manifest and the verdict table. */
+class ReadmeTest {
+    @Test
+    void readmeVerdictTableMatchesTheCatalogue() throws IOException {
+        String readme = Files.readString(Project.root().resolve("README.md"));
+        int b = readme.indexOf(ReadmeTable.BEGIN), e = readme.indexOf(ReadmeTable.END);
+        assertThat(b).as("README has the begin marker").isNotNegative();
+        assertThat(e).as("README has the end marker").isGreaterThan(b);
+        String inReadme = readme.substring(b + ReadmeTable.BEGIN.length(), e).strip();
+        String generated = ReadmeTable.render(Catalogue.load(Project.root())).strip();
+        assertThat(inReadme).as("README table; regenerate it with: java -jar target/adoptsig.jar readme-table").isEqualTo(generated);
+    }
+}

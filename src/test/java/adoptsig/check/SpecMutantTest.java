@@ -1,0 +1,37 @@
+package adoptsig.check;
+
+import adoptsig.Project;
+import adoptsig.cli.Main;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each property that holds on the real kernel is shown to fail on a deliberately broken one:
+ * a one-line mutation of spec/Kernel.tla makes `check` report the property violated and exit 1.
+ * (If a property could not fail, no mutant would catch it.)
+ */
+class SpecMutantTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        no fresh SIGCHLD for an adopted zombie | (chldPending \\/ (r = InitPid /\\ zkids # {}) \\/ parent[p] = InitPid) | (chldPending \\/ parent[p] = InitPid) | MCAdoptionDance | ZombiesReapedProp
+        a non-leader acquires the terminal     | IF sid[p] = p /\\ ttySession = NoPid THEN p | IF ttySession = NoPid THEN p | MCAdoptionRfcOrder | DancedNeverAcquiresTtyProp
+        PIDs reused while a group uses them    | /\\ \\A r \\in Pids : InUse(r) => (pgid[r] # q /\\ sid[r] # q) | /\\ TRUE | MCAdoptionRfcOrder | PidNamesOneProcessInv
+        orphans go to the grandparent          | NewReaper(p) == ReaperFrom(parent[p]) | NewReaper(p) == IF parent[p] = InitPid THEN InitPid ELSE parent[parent[p]] | MCAdoptionRfcOrder | LiveParentInv
+        any process may reap any zombie        | /\\ parent[c] = p\n    /\\ DoReap(c) | /\\ DoReap(c) | MCAdoptionFree | ReapOnceProp
+        """)
+    void aBrokenKernelIsCaught(String mutant, String from, String to, String model, String property) {
+        Path root = Project.copy(tmp);
+        Project.replaceOnce(root.resolve("spec/Kernel.tla"), from.replace("\\n", "\n"), to);
+        Project.Run r = Project.cli("check", model, "--property", property, "--root", root.toString(), "--no-stories");
+        assertThat(r.err()).as(mutant).isEmpty();
+        assertThat(r.exit()).as(mutant + "\n" + r.out()).isEqualTo(Main.DIFFERS);
+        assertThat(r.out()).containsPattern(property + "\\s+holds\\s+violated  <-- DIFFERS");
+    }
+}
