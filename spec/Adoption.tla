@@ -225,6 +225,14 @@ SoundAttributionInv ==
 RunningReportedInv ==
     \A s \in Services : Lives(s) => status[s] = "running"
 
+\* Completeness, stronger: whenever init has read every pending notification
+\* (Drained), each service with a running process has at least one running process
+\* of its own among init's tracked PIDs: init can name one. A stale PID that keeps
+\* the service "running" does not count. (Between an exit and init's reading of
+\* its signals, init cannot know yet: that latency is not a violation.)
+TracksLiveProcessInv ==
+    Drained => \A s \in Services : Lives(s) => \E p \in tracked[s] : Running(p) /\ svc[p] = s
+
 \* Detection: once no process of a spawned service lives, init eventually
 \* reports it stopped.
 StoppedDetectedProp ==

@@ -90,6 +90,7 @@ public final class ModelCheck {
         int depth = -1, runs = 0;
         double total = 0;
         while (true) {
+            if (safety.isEmpty() && !only.isEmpty()) break;   // --property: no run for the state count alone
             runs++;
             TlcRunner.Result r = run(model, cfg, modelDir, runs, safety);
             total += r.elapsed().toMillis() / 1000.0;

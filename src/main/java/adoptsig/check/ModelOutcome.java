@@ -9,7 +9,10 @@ import java.util.List;
  * and depth of the final complete safety run (compared with the manifest), and its runs.
  */
 public record ModelOutcome(Model model, List<Verdict> verdicts, long distinct, int depth, double seconds, int runs) {
-    public boolean countsAgree() { return distinct == model.distinct() && depth == model.depth(); }
+    /** The state count was measured (not when --property left no safety property to check). */
+    public boolean counted() { return distinct >= 0; }
+
+    public boolean countsAgree() { return !counted() || (distinct == model.distinct() && depth == model.depth()); }
 
     public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
 }

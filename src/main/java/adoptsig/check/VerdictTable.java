@@ -37,6 +37,11 @@ public final class VerdictTable {
         for (String[] r : rows) line(b, r, w);
         b.append('\n');
         for (ModelOutcome o : outcomes) {
+            if (!o.counted()) {
+                b.append(String.format("%s: state count not measured (only violated properties were asked for); %d TLC runs, %.1f s%n",
+                        o.model().name(), o.runs(), o.seconds()));
+                continue;
+            }
             b.append(String.format("%s: %,d distinct states, depth %d (manifest: %,d, depth %d)%s; %d TLC runs, %.1f s%n",
                     o.model().name(), o.distinct(), o.depth(), o.model().distinct(), o.model().depth(),
                     o.countsAgree() ? "" : "  <-- DIFFERS", o.runs(), o.seconds()));

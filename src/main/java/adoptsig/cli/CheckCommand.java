@@ -74,6 +74,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path results = out != null ? out : catalogue.root().resolve("target/adoptsig-runs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.isDirectory(results)) {
+            try (var entries = Files.list(results)) {
+                if (entries.findAny().isPresent()) throw new adoptsig.catalog.InputError("results folder " + results + " is not empty; give another --out");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         w.printf("adoptsig check: %d model(s), results in %s%n", chosen.size(), results);
         w.flush();
         List<ModelOutcome> outcomes = new ArrayList<>();

@@ -26,6 +26,7 @@ public final class CfgFile {
     private final List<String> kept = new ArrayList<>();
     /** property id -> line where the cfg names it. */
     private final Map<String, Integer> properties = new LinkedHashMap<>();
+    private final Map<String, String> constants = new LinkedHashMap<>();
     private boolean hasSpecification;
 
     private CfgFile(Path file) { this.file = file; }
@@ -57,6 +58,11 @@ public final class CfgFile {
             }
             if (section == null) throw new InputError(file + ":" + (n + 1) + ": text before any config keyword: '" + line + "'");
             boolean props = section.startsWith("INVARIANT") || section.startsWith("PROPERT");
+            if (section.startsWith("CONSTANT") && from < words.length) {
+                String def = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
+                int eq = def.indexOf('=');
+                if (eq > 0) cfg.constants.put(def.substring(0, eq).trim(), def.substring(eq + 1).trim());
+            }
             if (!props) { cfg.kept.add(raw); continue; }
             for (int k = from; k < words.length; k++) {
                 String id = words[k];
@@ -69,6 +75,9 @@ public final class CfgFile {
     }
 
     public Path file() { return file; }
+
+    /** The CONSTANTS assignments (name = value), values as written. */
+    public Map<String, String> constants() { return constants; }
 
     /** Property ids named in the cfg, in order. */
     public List<String> properties() { return new ArrayList<>(properties.keySet()); }

@@ -3,7 +3,10 @@ package adoptsig.check;
 import adoptsig.Project;
 import adoptsig.cli.Main;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,17 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpecMutantTest {
     @TempDir Path tmp;
 
+    static Stream<Arguments> mutants() {
+        return Stream.of(
+                Arguments.of("no fresh SIGCHLD for an adopted zombie",
+                        "(chldPending \\/ (r = InitPid /\\ zkids # {}) \\/ parent[p] = InitPid)",
+                        "(chldPending \\/ parent[p] = InitPid)", "MCAdoptionDance", "ZombiesReapedProp"),
+                Arguments.of("a non-leader acquires the terminal",
+                        "IF sid[p] = p /\\ ttySession = NoPid THEN p", "IF ttySession = NoPid THEN p",
+                        "MCAdoptionRfcOrder", "DancedNeverAcquiresTtyProp"),
+                Arguments.of("PIDs reused while a group or session uses them",
+                        "/\\ \\A r \\in Pids : InUse(r) => (pgid[r] # q /\\ sid[r] # q)", "/\\ TRUE",
+                        "MCAdoptionFree", "PidNamesOneProcessInv"),
+                Arguments.of("orphans keep their dead parent",
+                        "parent' = [c \\in Pids |-> IF c \\in kids THEN r ELSE parent[c]]", "parent' = parent",
+                        "MCAdoptionRfcOrder", "LiveParentInv"),
+                Arguments.of("any process may reap any zombie",
+                        "/\\ parent[c] = p\n    /\\ DoReap(c)", "/\\ DoReap(c)", "MCAdoptionFree", "ReapOnceProp"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-        no fresh SIGCHLD for an adopted zombie | (chldPending \\/ (r = InitPid /\\ zkids # {}) \\/ parent[p] = InitPid) | (chldPending \\/ parent[p] = InitPid) | MCAdoptionDance | ZombiesReapedProp
-        a non-leader acquires the terminal     | IF sid[p] = p /\\ ttySession = NoPid THEN p | IF ttySession = NoPid THEN p | MCAdoptionRfcOrder | DancedNeverAcquiresTtyProp
-        PIDs reused while a group uses them    | /\\ \\A r \\in Pids : InUse(r) => (pgid[r] # q /\\ sid[r] # q) | /\\ TRUE | MCAdoptionRfcOrder | PidNamesOneProcessInv
-        orphans go to the grandparent          | NewReaper(p) == ReaperFrom(parent[p]) | NewReaper(p) == IF parent[p] = InitPid THEN InitPid ELSE parent[parent[p]] | MCAdoptionRfcOrder | LiveParentInv
-        any process may reap any zombie        | /\\ parent[c] = p\n    /\\ DoReap(c) | /\\ DoReap(c) | MCAdoptionFree | ReapOnceProp
-        """)
+    @MethodSource("mutants")
     void aBrokenKernelIsCaught(String mutant, String from, String to, String model, String property) {
         Path root = Project.copy(tmp);
-        Project.replaceOnce(root.resolve("spec/Kernel.tla"), from.replace("\\n", "\n"), to);
+        Project.replaceOnce(root.resolve("spec/Kernel.tla"), from, to);
         Project.Run r = Project.cli("check", model, "--property", property, "--root", root.toString(), "--no-stories");
         assertThat(r.err()).as(mutant).isEmpty();
         assertThat(r.exit()).as(mutant + "\n" + r.out()).isEqualTo(Main.DIFFERS);

@@ -1,0 +1,104 @@
+package adoptsig.conform;
+
+import adoptsig.supervisor.World;
+import adoptsig.tlc.SpecBridge;
+import adoptsig.tlc.TlaValue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Exhaustive conformance: a breadth-first search that walks the Java system and the spec
+ * (TLC's evaluator) in lockstep. At every reached state the two successor sets, abstracted to
+ * spec states, must be equal; so the reachable states and transitions are equal in both
+ * directions. The first difference is reported with the shortest path to it.
+ */
+public final class Conformance {
+    /** Where Java and the spec first disagree: the path (spec states) and the successors only one side has. */
+    public record Divergence(List<Map<String, TlaValue>> path, List<Map<String, TlaValue>> javaOnly,
+                             List<Map<String, TlaValue>> specOnly) {
+        public String describe() {
+            StringBuilder b = new StringBuilder("Java and the spec disagree after ").append(path.size() - 1).append(" steps: ");
+            List<String> steps = new ArrayList<>();
+            for (int i = 1; i < path.size(); i++) steps.add(Abstraction.stepOf(path.get(i)));
+            b.append(steps.isEmpty() ? "(initial state)" : String.join(" -> ", steps)).append('\n');
+            for (var s : javaOnly) b.append("  step only Java takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(path.get(path.size() - 1), s)).append('\n');
+            for (var s : specOnly) b.append("  step only the spec takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(path.get(path.size() - 1), s)).append('\n');
+            return b.toString();
+        }
+
+        private static String diff(Map<String, TlaValue> from, Map<String, TlaValue> to) {
+            List<String> d = new ArrayList<>();
+            for (String k : new TreeSet<>(to.keySet())) if (!k.equals("lastAction") && !to.get(k).equals(from.get(k))) d.add(k + " = " + to.get(k));
+            return d.isEmpty() ? "(no change)" : String.join(", ", d);
+        }
+    }
+
+    public record Report(long states, long transitions, Optional<Divergence> divergence) {}
+
+    private Conformance() {}
+
+    public static Report exhaustive(JavaSystem sys, SpecBridge spec) {
+        World j0 = sys.init();
+        List<SpecBridge.State> inits = spec.init();
+        Map<String, TlaValue> a0 = Abstraction.of(j0);
+        if (inits.size() != 1 || !inits.get(0).vars().equals(a0)) {
+            return new Report(0, 0, Optional.of(new Divergence(List.of(), List.of(a0), inits.stream().map(SpecBridge.State::vars).toList())));
+        }
+        Map<Map<String, TlaValue>, Map<String, TlaValue>> parent = new HashMap<>();
+        parent.put(a0, null);
+        ArrayDeque<Object[]> queue = new ArrayDeque<>();
+        queue.add(new Object[] {j0, inits.get(0), a0});
+        long transitions = 0;
+        while (!queue.isEmpty()) {
+            Object[] e = queue.poll();
+            World w = (World) e[0];
+            SpecBridge.State t = (SpecBridge.State) e[1];
+            @SuppressWarnings("unchecked") Map<String, TlaValue> a = (Map<String, TlaValue>) e[2];
+            Map<Map<String, TlaValue>, World> js = new LinkedHashMap<>();
+            for (World x : sys.successors(w)) js.put(Abstraction.of(x), x);
+            Map<Map<String, TlaValue>, SpecBridge.State> ts = new LinkedHashMap<>();
+            for (SpecBridge.State x : spec.successors(t)) ts.put(x.vars(), x);
+            if (!js.keySet().equals(ts.keySet())) {
+                List<Map<String, TlaValue>> javaOnly = js.keySet().stream().filter(k -> !ts.containsKey(k)).toList();
+                List<Map<String, TlaValue>> specOnly = ts.keySet().stream().filter(k -> !js.containsKey(k)).toList();
+                return new Report(parent.size(), transitions, Optional.of(new Divergence(path(parent, a), javaOnly, specOnly)));
+            }
+            transitions += js.size();
+            for (var x : js.entrySet()) {
+                if (parent.containsKey(x.getKey())) continue;
+                parent.put(x.getKey(), a);
+                queue.add(new Object[] {x.getValue(), ts.get(x.getKey()), x.getKey()});
+            }
+        }
+        return new Report(parent.size(), transitions, Optional.empty());
+    }
+
+    static List<Map<String, TlaValue>> path(Map<Map<String, TlaValue>, Map<String, TlaValue>> parent, Map<String, TlaValue> to) {
+        List<Map<String, TlaValue>> p = new ArrayList<>();
+        for (Map<String, TlaValue> x = to; x != null; x = parent.get(x)) p.add(x);
+        Collections.reverse(p);
+        return p;
+    }
+
+    /** Pure-Java breadth-first exploration: the number of distinct reachable worlds. */
+    public static long explore(JavaSystem sys) {
+        Set<World> seen = new java.util.HashSet<>();
+        ArrayDeque<World> queue = new ArrayDeque<>();
+        World w0 = sys.init();
+        seen.add(w0);
+        queue.add(w0);
+        while (!queue.isEmpty()) {
+            for (World x : sys.successors(queue.poll())) if (seen.add(x)) queue.add(x);
+        }
+        return seen.size();
+    }
+}

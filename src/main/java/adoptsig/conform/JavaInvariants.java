@@ -1,0 +1,115 @@
+package adoptsig.conform;
+
+import adoptsig.kernel.Kernel;
+import adoptsig.kernel.KernelState;
+import adoptsig.kernel.Proc;
+import adoptsig.supervisor.RfcSupervisor;
+import adoptsig.supervisor.World;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The catalogue's state invariants evaluated on Java worlds, under the catalogue's ids (the
+ * same operators as in spec/Kernel.tla and spec/Adoption.tla, whose conjuncts the comments
+ * quote). The random conformance tests evaluate both sides on every state and require
+ * agreement; the replay of TLC counterexamples requires Java to see the same violation.
+ */
+public final class JavaInvariants {
+    private JavaInvariants() {}
+
+    private static final Set<String> PCS = Set.of("d0", "d1", "d2", "exit", "daemon", "worker", "none", "init", "free", "dead");
+    private static final Set<String> STATUS = Set.of("never", "running", "stopped");
+
+    public static final Map<String, Predicate<World>> ALL = new LinkedHashMap<>();
+    static {
+        ALL.put("TypeInv", JavaInvariants::typeInv);
+        ALL.put("LiveParentInv", JavaInvariants::liveParentInv);
+        ALL.put("PidNamesOneProcessInv", JavaInvariants::pidNamesOneProcessInv);
+        ALL.put("InitNeverExitsInv", w -> w.kernel().proc(Kernel.INIT).running());
+        ALL.put("SoundAttributionInv", JavaInvariants::soundAttributionInv);
+        ALL.put("RunningReportedInv", JavaInvariants::runningReportedInv);
+        ALL.put("TracksLiveProcessInv", JavaInvariants::tracksLiveProcessInv);
+    }
+
+    static boolean typeInv(World w) {
+        KernelState k = w.kernel();
+        int n = k.maxPid();
+        for (Proc p : k.procs()) {
+            if (p.parent() < 0 || p.parent() > n || p.pgid() < 0 || p.pgid() > n || p.sid() < 0 || p.sid() > n) return false;
+        }
+        if (k.ttySession() < 0 || k.ttySession() > n || k.lastPid() < 1 || k.lastPid() > n) return false;
+        if (k.rtq().size() > k.rtLimit()) return false;
+        for (var a : k.rtq()) if (!k.valid(a.pid()) || !k.valid(a.prev())) return false;
+        for (String pc : w.pc()) if (!PCS.contains(pc)) return false;
+        for (String s : w.status().values()) if (!STATUS.contains(s)) return false;
+        return w.supPc().equals("idle") || w.supPc().equals("reaping");
+    }
+
+    /** \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p]) */
+    static boolean liveParentInv(World w) {
+        KernelState k = w.kernel();
+        for (Proc p : k.procs()) {
+            if (p.pid() == Kernel.INIT || !p.inUse()) continue;
+            if (!k.valid(p.parent()) || !k.proc(p.parent()).running()) return false;
+        }
+        return true;
+    }
+
+    /** \A q : InUse(q) => (InUse(pgid[q]) => pgid[pgid[q]] = pgid[q]) /\ (InUse(sid[q]) => sid[sid[q]] = sid[q]) */
+    static boolean pidNamesOneProcessInv(World w) {
+        KernelState k = w.kernel();
+        for (Proc q : k.procs()) {
+            if (!q.inUse()) continue;
+            if (k.valid(q.pgid()) && k.proc(q.pgid()).inUse() && k.proc(q.pgid()).pgid() != q.pgid()) return false;
+            if (k.valid(q.sid()) && k.proc(q.sid()).inUse() && k.proc(q.sid()).sid() != q.sid()) return false;
+        }
+        return true;
+    }
+
+    /** \A s : \A p \in tracked[s] : InUse(p) => svc[p] = s */
+    static boolean soundAttributionInv(World w) {
+        for (var e : w.tracked().entrySet()) {
+            for (int p : e.getValue()) {
+                Proc x = w.kernel().proc(p);
+                if (x.inUse() && !x.svc().equals(e.getKey())) return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean lives(World w, String s) {
+        for (Proc p : w.kernel().procs()) if (p.running() && p.svc().equals(s)) return true;
+        return false;
+    }
+
+    /** \A s : Lives(s) => status[s] = "running" */
+    static boolean runningReportedInv(World w) {
+        for (String s : w.status().keySet()) if (lives(w, s) && !w.status().get(s).equals("running")) return false;
+        return true;
+    }
+
+    /** Drained => \A s : Lives(s) => \E p \in tracked[s] : Running(p) /\ svc[p] = s */
+    static boolean tracksLiveProcessInv(World w) {
+        if (!RfcSupervisor.drained(w)) return true;
+        for (String s : w.status().keySet()) {
+            if (!lives(w, s)) continue;
+            boolean named = false;
+            for (int p : w.tracked().get(s)) {
+                Proc x = w.kernel().proc(p);
+                if (x.running() && x.svc().equals(s)) named = true;
+            }
+            if (!named) return false;
+        }
+        return true;
+    }
+
+    /** The ids of the invariants that fail on w. */
+    public static Set<String> violated(World w) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        ALL.forEach((id, p) -> { if (!p.test(w)) out.add(id); });
+        return out;
+    }
+}

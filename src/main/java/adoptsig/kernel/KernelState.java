@@ -1,0 +1,53 @@
+package adoptsig.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole kernel state as one immutable value (spec: the variables of Kernel.tla). Records
+ * compare and hash structurally, so states can be stored in sets and compared with TLC's.
+ * The mapping to the spec's variables is in docs/MAPPING.md.
+ *
+ * @param procs      slot p-1 holds PID p (spec: pstate, parent, pgid, sid, adoptSig, subreaper, svc, danced)
+ * @param ttySession spec: ttySession
+ * @param lastPid    spec: lastPid
+ * @param everUsed   spec: everUsed, as a bit set (bit p = PID p)
+ * @param chldPending spec: chldPending (SIGCHLD pending at init)
+ * @param rtq        spec: rtq (init's adoption-signal queue, FIFO)
+ * @param lastAction spec: lastAction
+ */
+public record KernelState(int maxPid, int rtLimit, List<Proc> procs, int ttySession, int lastPid, long everUsed,
+                          boolean chldPending, List<Adoption> rtq, Step lastAction) {
+    public static final int INIT = 1;
+
+    public KernelState {
+        procs = List.copyOf(procs);
+        rtq = List.copyOf(rtq);
+    }
+
+    /** Spec: KernelInit. */
+    public static KernelState boot(int maxPid, int rtLimit) {
+        if (maxPid < 2 || maxPid > 62) throw new IllegalArgumentException("PID pool must be 2..62, not " + maxPid);
+        if (rtLimit < 0) throw new IllegalArgumentException("negative queue limit");
+        List<Proc> procs = new ArrayList<>();
+        procs.add(new Proc(INIT, ProcState.RUNNING, Proc.NO_PID, INIT, INIT, true, false, Proc.INIT_SVC, false));
+        for (int p = 2; p <= maxPid; p++) procs.add(Proc.free(p));
+        return new KernelState(maxPid, rtLimit, procs, Proc.NO_PID, INIT, 1L << INIT, false, List.of(),
+                Step.of("Boot", INIT, Proc.NO_PID));
+    }
+
+    public Proc proc(int pid) { return procs.get(pid - 1); }
+
+    public boolean valid(int pid) { return pid >= 1 && pid <= maxPid; }
+
+    public boolean used(int pid) { return (everUsed & (1L << pid)) != 0; }
+
+    /** The same state with another lastAction (steps that change nothing else in the kernel). */
+    public KernelState withStep(Step step) {
+        return new KernelState(maxPid, rtLimit, procs, ttySession, lastPid, everUsed, chldPending, rtq, step);
+    }
+
+    KernelState with(List<Proc> procs, int tty, int lastPid, long everUsed, boolean chld, List<Adoption> rtq, Step step) {
+        return new KernelState(maxPid, rtLimit, procs, tty, lastPid, everUsed, chld, rtq, step);
+    }
+}

@@ -1,0 +1,105 @@
+package adoptsig.supervisor;
+
+import adoptsig.kernel.Adoption;
+import adoptsig.kernel.Kernel;
+import adoptsig.kernel.KernelState;
+import adoptsig.kernel.Result;
+
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The RFC's supervisor (init with PR_SET_ADOPTSIG) over the Java kernel: the same decisions
+ * as spec/Adoption.tla, including its favourable readings F1-F3. Each method is one step of
+ * the spec's SupervisorStep (or Spawn) and returns the next world, or null when the spec's
+ * action is not enabled.
+ */
+public final class RfcSupervisor {
+    private final Kernel kernel;
+
+    public RfcSupervisor(Kernel kernel) { this.kernel = kernel; }
+
+    /** Spec: Drained. */
+    public static boolean drained(World w) {
+        return w.supPc().equals("idle") && !w.kernel().chldPending() && w.kernel().rtq().isEmpty();
+    }
+
+    /** Spec: Spawn(s): init forks the service's first process and records its PID. */
+    public World spawn(World w, String s, String firstPc) {
+        if (!w.status().get(s).equals("never")) return null;
+        Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, s, "Spawn");
+        if (!r.ok()) return null;
+        int c = ((Result.Ok<KernelState>) r).value();
+        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>(w.tracked());
+        tracked.put(s, new TreeSet<>(java.util.Set.of(c)));
+        TreeMap<String, String> status = new TreeMap<>(w.status());
+        status.put(s, "running");
+        return w.with(r.state(), tracked, w.gone(), status, w.supPc()).withPc(c, firstPc);
+    }
+
+    /** Spec: DequeueSigchld. */
+    public World dequeueSigchld(World w) {
+        if (!w.supPc().equals("idle")) return null;
+        Result<KernelState> r = kernel.dequeueSigchld(w.kernel());
+        if (!r.ok()) return null;
+        return w.with(r.state(), w.tracked(), w.gone(), w.status(), "reaping");
+    }
+
+    /** Spec: WaitNohang(c): one waitpid(-1, WNOHANG) that returns zombie c; a tracked c moves to gone (F1). */
+    public World waitNohang(World w, int c) {
+        if (!w.supPc().equals("reaping")) return null;
+        Result<KernelState> r = kernel.reap(w.kernel(), Kernel.INIT, c, "WaitNohang");
+        if (!r.ok()) return null;
+        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>(), gone = new TreeMap<>();
+        for (String s : w.tracked().keySet()) {
+            TreeSet<Integer> t = new TreeSet<>(w.tracked().get(s)), g = new TreeSet<>(w.gone().get(s));
+            if (t.remove(c)) g.add(c);
+            tracked.put(s, t);
+            gone.put(s, g);
+        }
+        return w.with(r.state(), tracked, gone, w.status(), w.supPc()).withPc(c, "none");
+    }
+
+    /** Spec: WaitNohangEmpty: waitpid returns 0 or ECHILD, the loop ends. */
+    public World waitNohangEmpty(World w) {
+        if (!w.supPc().equals("reaping")) return null;
+        if (!kernel.zombieChildren(w.kernel(), Kernel.INIT).isEmpty()) return null;
+        return w.with(step(w, "WaitNohangEmpty"), w.tracked(), w.gone(), w.status(), "idle");
+    }
+
+    /** Spec: DequeueAdoption: if si_status belongs to a service (tracked or gone), track si_pid for it. */
+    public World dequeueAdoption(World w) {
+        if (!w.supPc().equals("idle") || w.kernel().chldPending()) return null;
+        Adoption[] got = new Adoption[1];
+        Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
+        if (!r.ok()) return null;
+        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>();
+        for (String s : w.tracked().keySet()) {
+            TreeSet<Integer> t = new TreeSet<>(w.tracked().get(s));
+            if (w.tracked().get(s).contains(got[0].prev()) || w.gone().get(s).contains(got[0].prev())) t.add(got[0].pid());
+            tracked.put(s, t);
+        }
+        return w.with(r.state(), tracked, w.gone(), w.status(), w.supPc());
+    }
+
+    /** Spec: DecideStopped(s) (F2). */
+    public World decideStopped(World w, String s) {
+        if (!drained(w) || !w.status().get(s).equals("running") || !w.tracked().get(s).isEmpty()) return null;
+        TreeMap<String, String> status = new TreeMap<>(w.status());
+        status.put(s, "stopped");
+        return w.with(step(w, "DecideStopped"), w.tracked(), w.gone(), status, w.supPc());
+    }
+
+    /** Spec: ForgetExited (F3). */
+    public World forgetExited(World w) {
+        if (!drained(w) || w.gone().values().stream().allMatch(SortedSet::isEmpty)) return null;
+        TreeMap<String, SortedSet<Integer>> gone = new TreeMap<>();
+        for (String s : w.gone().keySet()) gone.put(s, new TreeSet<>());
+        return w.with(step(w, "ForgetExited"), w.tracked(), gone, w.status(), w.supPc());
+    }
+
+    private static KernelState step(World w, String name) {
+        return w.kernel().withStep(adoptsig.kernel.Step.of(name, Kernel.INIT, Kernel.NO_PID));
+    }
+}

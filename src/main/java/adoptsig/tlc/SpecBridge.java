@@ -1,0 +1,112 @@
+package adoptsig.tlc;
+
+import tlc2.tool.Action;
+import tlc2.tool.StateVec;
+import tlc2.tool.TLCState;
+import tlc2.tool.impl.FastTool;
+import tlc2.util.FP64;
+import util.SimpleFilenameToStream;
+import util.ToolIO;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The spec's Init and Next, evaluated in-process by TLC's own evaluator (FastTool), so that
+ * Java steps can be compared with the spec's steps one by one. States cross the bridge as
+ * the values TLC prints, parsed by {@link TlaValueParser}. The spec is copied into a private
+ * folder first, so nothing is written into spec/. One bridge per JVM at a time: TLC keeps
+ * static state.
+ */
+public final class SpecBridge {
+    /** A spec state: TLC's own object (to ask for its successors) and its printed values. */
+    public record State(TLCState tlc, Map<String, TlaValue> vars) {}
+
+    private final FastTool tool;
+    private final Action[] actions;
+    private final List<String> invariantNames;
+    private final Action[] invariants;
+
+    private SpecBridge(FastTool tool, List<String> invariantNames) {
+        this.tool = tool;
+        this.actions = tool.getActions();
+        this.invariants = tool.getInvariants();
+        this.invariantNames = List.copyOf(invariantNames);
+        if (invariants.length != invariantNames.size()) throw new IllegalStateException("TLC loaded " + invariants.length + " invariants, expected " + invariantNames);
+    }
+
+    /** The named state invariants evaluated by TLC on s: id -> holds. */
+    public Map<String, Boolean> invariants(State s) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (int i = 0; i < invariants.length; i++) out.put(invariantNames.get(i), tool.isValid(invariants[i], s.tlc()));
+        return out;
+    }
+
+    /**
+     * Loads module {@code module} of {@code specDir} with a cfg that holds only constants and
+     * the SPECIFICATION line ({@code cfgText}), working in {@code workDir}.
+     */
+    public static SpecBridge load(Path specDir, String module, String cfgText, Path workDir) {
+        return load(specDir, module, cfgText, List.of(), workDir);
+    }
+
+    /** As above, and makes TLC evaluate the given state invariants (see {@link #invariants}). */
+    public static SpecBridge load(Path specDir, String module, String cfgText, List<String> invariantNames, Path workDir) {
+        if (!invariantNames.isEmpty()) cfgText = cfgText + "INVARIANTS\n" + String.join("\n", invariantNames.stream().map(n -> "    " + n).toList()) + "\n";
+        try {
+            Files.createDirectories(workDir);
+            try (Stream<Path> files = Files.list(specDir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) {
+                    Files.copy(f, workDir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(workDir.resolve("Bridge.cfg"), cfgText);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FP64.Init(0);
+        ToolIO.setUserDir(workDir.toString());
+        String dir = workDir.toString();
+        FastTool tool = new FastTool(dir, module, dir + "/Bridge", new SimpleFilenameToStream(dir));
+        return new SpecBridge(tool, invariantNames);
+    }
+
+    public List<State> init() {
+        StateVec v = tool.getInitStates();
+        List<State> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) out.add(wrap(v.elementAt(i)));
+        return out;
+    }
+
+    /** Every successor of s under the spec's Next (over all of Next's disjuncts and bindings). */
+    public List<State> successors(State s) {
+        List<State> out = new ArrayList<>();
+        for (Action a : actions) {
+            StateVec v = tool.getNextStates(a, s.tlc());
+            for (int i = 0; i < v.size(); i++) out.add(wrap(v.elementAt(i)));
+        }
+        return out;
+    }
+
+    private static State wrap(TLCState t) { return new State(t, parse(t.toString())); }
+
+    static Map<String, TlaValue> parse(String printed) {
+        Map<String, TlaValue> vars = new LinkedHashMap<>();
+        String[] parts = ("\n" + printed.strip()).split("\\n/\\\\ ");
+        for (String part : parts) {
+            if (part.isBlank()) continue;
+            String p = part.strip();
+            if (p.startsWith("/\\ ")) p = p.substring(3);
+            int eq = p.indexOf(" = ");
+            vars.put(p.substring(0, eq).strip(), TlaValueParser.parse(p.substring(eq + 3)));
+        }
+        return vars;
+    }
+}
