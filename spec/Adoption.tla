@@ -20,7 +20,8 @@
 \*      is pending.
 \*  F3. Init forgets `gone` only at such a drained point, never earlier.
 \*
-\* Java twin: src/main/java/adoptsig/supervisor/RfcSupervisor.java (issue 3).
+\* Java twin: src/main/java/adoptsig/supervisor/RfcSupervisor.java (supervisor),
+\* src/main/java/adoptsig/daemon/Daemons.java (programs), conform/JavaSystem.java (Next).
 EXTENDS Kernel
 
 CONSTANTS

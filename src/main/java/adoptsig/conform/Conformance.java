@@ -90,7 +90,10 @@ public final class Conformance {
     }
 
     /** Pure-Java breadth-first exploration: the number of distinct reachable worlds. */
-    public static long explore(JavaSystem sys) {
+    public static long explore(JavaSystem sys) { return exploreSet(sys).size(); }
+
+    /** Pure-Java breadth-first exploration: every distinct reachable world. */
+    public static Set<World> exploreSet(JavaSystem sys) {
         Set<World> seen = new java.util.HashSet<>();
         ArrayDeque<World> queue = new ArrayDeque<>();
         World w0 = sys.init();
@@ -99,6 +102,6 @@ public final class Conformance {
         while (!queue.isEmpty()) {
             for (World x : sys.successors(queue.poll())) if (seen.add(x)) queue.add(x);
         }
-        return seen.size();
+        return seen;
     }
 }

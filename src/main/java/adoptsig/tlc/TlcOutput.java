@@ -157,6 +157,25 @@ public final class TlcOutput {
         return Optional.of(new Trace(states, loopsTo, stutters, raw.toString()));
     }
 
+    /** Reads a trace saved by `check` (trace-*.txt): state blocks separated by blank lines, then the loop line if any. */
+    public static Trace parseSavedTrace(String raw) {
+        List<TraceState> states = new ArrayList<>();
+        int loopsTo = 0;
+        boolean stutters = false;
+        for (String block : raw.split("\\n\\s*\\n")) {
+            String b = block.strip();
+            if (b.isEmpty()) continue;
+            Matcher x = LOOP.matcher(b);
+            if (x.matches()) {
+                if (x.group(3) != null) loopsTo = Integer.parseInt(x.group(3));
+                else stutters = true;
+            } else {
+                states.add(parseState(b));
+            }
+        }
+        return new Trace(states, loopsTo, stutters, raw);
+    }
+
     static TraceState parseState(String body) {
         Matcher h = STATE_HEADER.matcher(body.strip());
         if (!h.matches()) throw new IllegalArgumentException("unreadable trace state: " + body);

@@ -3,6 +3,12 @@ package adoptsig.cli;
 import adoptsig.Project;
 import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Model;
+import adoptsig.conform.JavaSystem;
+import adoptsig.conform.Replay;
+import adoptsig.daemon.BoundsReader;
+import adoptsig.kernel.Kernel;
+import adoptsig.tlc.CfgFile;
+import adoptsig.tlc.TlcOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +44,11 @@ class CheckCommandTest {
                     assertThat(story).exists();
                     assertThat(trace).exists();
                     assertThat(Files.readString(story)).contains(e.getKey() + " is violated").contains("[Spawn] init forks process");
+                    // the fresh counterexample replays on the Java kernel with the same violation
+                    Replay.Result replay = Replay.replay(new JavaSystem(new Kernel(), BoundsReader.of(
+                                    CfgFile.read(Project.root().resolve("spec").resolve(m.cfgFile())))),
+                            TlcOutput.parseSavedTrace(Files.readString(trace)), c.property(e.getKey()));
+                    assertThat(replay.violationReproduced()).as(m.name() + "/" + e.getKey() + ": " + replay.explanation()).isTrue();
                 } else {
                     assertThat(story).doesNotExist();
                 }

@@ -1,0 +1,68 @@
+package adoptsig.conform;
+
+import adoptsig.Project;
+import adoptsig.catalog.Catalogue;
+import adoptsig.kernel.Kernel;
+import adoptsig.tlc.TlcOutput;
+import adoptsig.tlc.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every saved TLC counterexample (src/test/resources/traces/MODEL/trace-PROPERTY.txt, copied
+ * from `check` runs) replays step by step on the Java kernel and supervisor, and Java sees the
+ * same property violated: the counterexamples are regression tests of the Java side.
+ */
+class ReplayTest {
+    static final Path FIXTURES = Project.root().resolve("src/test/resources/traces");
+    static final Catalogue CATALOGUE = Catalogue.load(Project.root());
+
+    static Stream<Path> fixtures() throws IOException {
+        try (Stream<Path> s = Files.walk(FIXTURES)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("trace-")).sorted().toList().stream();
+        }
+    }
+
+    static Replay.Result replay(Path fixture, Kernel kernel, String property) throws IOException {
+        String model = fixture.getParent().getFileName().toString();
+        Trace trace = TlcOutput.parseSavedTrace(Files.readString(fixture));
+        return Replay.replay(new JavaSystem(kernel, ConformanceTest.bounds(model)), trace, CATALOGUE.property(property));
+    }
+
+    static String propertyOf(Path fixture) {
+        String f = fixture.getFileName().toString();
+        return f.substring("trace-".length(), f.length() - ".txt".length());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void everySavedCounterexampleReplaysOnJavaWithTheSameViolation(Path fixture) throws IOException {
+        String property = propertyOf(fixture);
+        String model = fixture.getParent().getFileName().toString();
+        assertThat(CATALOGUE.expected(model).get(property)).as("the catalogue expects this violation")
+                .isEqualTo(Catalogue.Expected.VIOLATED);
+        Replay.Result r = replay(fixture, new Kernel(), property);
+        assertThat(r.replayed()).as(r.explanation()).isTrue();
+        assertThat(r.violationReproduced()).as(r.explanation()).isTrue();
+    }
+
+    @Test
+    void theReplayCheckerCanFail() throws IOException {
+        Path dance = FIXTURES.resolve("MCAdoptionDance/trace-RunningReportedInv.txt");
+        // a kernel that dequeues adoption signals newest first cannot follow TLC's trace
+        assertThat(replay(dance, new MutantKernels.LifoDequeue(), "RunningReportedInv").replayed()).isFalse();
+        // and the trace of one property does not count as a violation of another
+        Path smoke = FIXTURES.resolve("MCAdoptionSmoke/trace-StoppedDetectedProp.txt");
+        Replay.Result other = replay(smoke, new Kernel(), "SoundAttributionInv");
+        assertThat(other.replayed()).isTrue();
+        assertThat(other.violationReproduced()).isFalse();
+    }
+}
