@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.function.Function;
 
 /**
@@ -60,7 +59,7 @@ public final class Abstraction {
         m.put("tracked", sets(w.tracked()));
         m.put("gone", sets(w.gone()));
         Map<String, TlaValue> status = new LinkedHashMap<>();
-        w.status().forEach((svc, v) -> status.put(svc, new Str(v)));
+        new java.util.TreeMap<>(w.status()).forEach((svc, v) -> status.put(svc, new Str(v)));
         m.put("status", new Rec(status));
         m.put("supPc", new Str(w.supPc()));
         return m;
@@ -70,9 +69,13 @@ public final class Abstraction {
         return new Seq(k.procs().stream().map(f).toList());
     }
 
-    private static TlaValue sets(Map<String, SortedSet<Integer>> m) {
+    private static TlaValue sets(Map<String, Long> m) {
         Map<String, TlaValue> r = new LinkedHashMap<>();
-        m.forEach((svc, set) -> r.put(svc, new TlaValue.Set(set.stream().<TlaValue>map(Int::new).toList())));
+        new java.util.TreeMap<>(m).forEach((svc, set) -> {
+            List<TlaValue> pids = new ArrayList<>();
+            for (int p = 0; p < 63; p++) if (World.has(set, p)) pids.add(new Int(p));
+            r.put(svc, new TlaValue.Set(pids));
+        });
         return new Rec(r);
     }
 

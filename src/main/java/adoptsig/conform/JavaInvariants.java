@@ -72,7 +72,8 @@ public final class JavaInvariants {
     /** \A s : \A p \in tracked[s] : InUse(p) => svc[p] = s */
     static boolean soundAttributionInv(World w) {
         for (var e : w.tracked().entrySet()) {
-            for (int p : e.getValue()) {
+            for (int p = 1; p <= w.kernel().maxPid(); p++) {
+                if (!World.has(e.getValue(), p)) continue;
                 Proc x = w.kernel().proc(p);
                 if (x.inUse() && !x.svc().equals(e.getKey())) return false;
             }
@@ -97,7 +98,8 @@ public final class JavaInvariants {
         for (String s : w.status().keySet()) {
             if (!lives(w, s)) continue;
             boolean named = false;
-            for (int p : w.tracked().get(s)) {
+            for (int p = 1; p <= w.kernel().maxPid(); p++) {
+                if (!World.has(w.tracked().get(s), p)) continue;
                 Proc x = w.kernel().proc(p);
                 if (x.running() && x.svc().equals(s)) named = true;
             }

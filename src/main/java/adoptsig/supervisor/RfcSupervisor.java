@@ -4,10 +4,10 @@ import adoptsig.kernel.Adoption;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Result;
+import adoptsig.kernel.Step;
 
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The RFC's supervisor (init with PR_SET_ADOPTSIG) over the Java kernel: the same decisions
@@ -31,9 +31,9 @@ public final class RfcSupervisor {
         Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, s, "Spawn");
         if (!r.ok()) return null;
         int c = ((Result.Ok<KernelState>) r).value();
-        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>(w.tracked());
-        tracked.put(s, new TreeSet<>(java.util.Set.of(c)));
-        TreeMap<String, String> status = new TreeMap<>(w.status());
+        Map<String, Long> tracked = new HashMap<>(w.tracked());
+        tracked.put(s, 1L << c);
+        Map<String, String> status = new HashMap<>(w.status());
         status.put(s, "running");
         return w.with(r.state(), tracked, w.gone(), status, w.supPc()).withPc(c, firstPc);
     }
@@ -51,10 +51,11 @@ public final class RfcSupervisor {
         if (!w.supPc().equals("reaping")) return null;
         Result<KernelState> r = kernel.reap(w.kernel(), Kernel.INIT, c, "WaitNohang");
         if (!r.ok()) return null;
-        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>(), gone = new TreeMap<>();
+        long bit = 1L << c;
+        Map<String, Long> tracked = new HashMap<>(), gone = new HashMap<>();
         for (String s : w.tracked().keySet()) {
-            TreeSet<Integer> t = new TreeSet<>(w.tracked().get(s)), g = new TreeSet<>(w.gone().get(s));
-            if (t.remove(c)) g.add(c);
+            long t = w.tracked().get(s), g = w.gone().get(s);
+            if ((t & bit) != 0) { t &= ~bit; g |= bit; }
             tracked.put(s, t);
             gone.put(s, g);
         }
@@ -74,10 +75,10 @@ public final class RfcSupervisor {
         Adoption[] got = new Adoption[1];
         Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
         if (!r.ok()) return null;
-        TreeMap<String, SortedSet<Integer>> tracked = new TreeMap<>();
+        Map<String, Long> tracked = new HashMap<>();
         for (String s : w.tracked().keySet()) {
-            TreeSet<Integer> t = new TreeSet<>(w.tracked().get(s));
-            if (w.tracked().get(s).contains(got[0].prev()) || w.gone().get(s).contains(got[0].prev())) t.add(got[0].pid());
+            long t = w.tracked().get(s);
+            if (World.has(t | w.gone().get(s), got[0].prev())) t |= 1L << got[0].pid();
             tracked.put(s, t);
         }
         return w.with(r.state(), tracked, w.gone(), w.status(), w.supPc());
@@ -85,21 +86,21 @@ public final class RfcSupervisor {
 
     /** Spec: DecideStopped(s) (F2). */
     public World decideStopped(World w, String s) {
-        if (!drained(w) || !w.status().get(s).equals("running") || !w.tracked().get(s).isEmpty()) return null;
-        TreeMap<String, String> status = new TreeMap<>(w.status());
+        if (!drained(w) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L) return null;
+        Map<String, String> status = new HashMap<>(w.status());
         status.put(s, "stopped");
         return w.with(step(w, "DecideStopped"), w.tracked(), w.gone(), status, w.supPc());
     }
 
     /** Spec: ForgetExited (F3). */
     public World forgetExited(World w) {
-        if (!drained(w) || w.gone().values().stream().allMatch(SortedSet::isEmpty)) return null;
-        TreeMap<String, SortedSet<Integer>> gone = new TreeMap<>();
-        for (String s : w.gone().keySet()) gone.put(s, new TreeSet<>());
+        if (!drained(w) || w.gone().values().stream().allMatch(g -> g == 0L)) return null;
+        Map<String, Long> gone = new HashMap<>();
+        for (String s : w.gone().keySet()) gone.put(s, 0L);
         return w.with(step(w, "ForgetExited"), w.tracked(), gone, w.status(), w.supPc());
     }
 
     private static KernelState step(World w, String name) {
-        return w.kernel().withStep(adoptsig.kernel.Step.of(name, Kernel.INIT, Kernel.NO_PID));
+        return w.kernel().withStep(Step.of(name, Kernel.INIT, Kernel.NO_PID));
     }
 }

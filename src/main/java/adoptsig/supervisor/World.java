@@ -2,50 +2,45 @@ package adoptsig.supervisor;
 
 import adoptsig.kernel.KernelState;
 
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The whole system as one immutable value: the kernel, the daemon programs' locations, and
  * the RFC supervisor's beliefs (spec: all variables of Adoption.tla). Mapping in docs/MAPPING.md.
+ * PID sets are bit sets (bit p = PID p); collections are immutable, so copying a world that
+ * changes one field shares the rest.
  *
  * @param kernel  spec: the variables of Kernel.tla
  * @param pc      spec: pc (slot p-1 holds PID p's program location)
- * @param tracked spec: tracked
- * @param gone    spec: gone
+ * @param tracked spec: tracked (service -> bit set of PIDs)
+ * @param gone    spec: gone (service -> bit set of PIDs)
  * @param status  spec: status ("never", "running", "stopped")
  * @param supPc   spec: supPc ("idle", "reaping")
  */
-public record World(KernelState kernel, List<String> pc, SortedMap<String, SortedSet<Integer>> tracked,
-                    SortedMap<String, SortedSet<Integer>> gone, SortedMap<String, String> status, String supPc) {
+public record World(KernelState kernel, List<String> pc, Map<String, Long> tracked, Map<String, Long> gone,
+                    Map<String, String> status, String supPc) {
     public World {
         pc = List.copyOf(pc);
-        tracked = frozen(tracked);
-        gone = frozen(gone);
-        status = Collections.unmodifiableSortedMap(new TreeMap<>(status));
-    }
-
-    private static SortedMap<String, SortedSet<Integer>> frozen(Map<String, ? extends java.util.Set<Integer>> m) {
-        TreeMap<String, SortedSet<Integer>> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, Collections.unmodifiableSortedSet(new TreeSet<>(v))));
-        return Collections.unmodifiableSortedMap(out);
+        tracked = Map.copyOf(tracked);
+        gone = Map.copyOf(gone);
+        status = Map.copyOf(status);
     }
 
     /** Spec: Init. */
     public static World boot(int maxPid, int rtLimit, List<String> services) {
-        TreeMap<String, SortedSet<Integer>> empty = new TreeMap<>();
-        TreeMap<String, String> status = new TreeMap<>();
-        for (String s : services) { empty.put(s, new TreeSet<>()); status.put(s, "never"); }
+        Map<String, Long> empty = new HashMap<>();
+        Map<String, String> status = new HashMap<>();
+        for (String s : services) { empty.put(s, 0L); status.put(s, "never"); }
         String[] pc = new String[maxPid];
-        java.util.Arrays.fill(pc, "none");
+        Arrays.fill(pc, "none");
         pc[0] = "init";
         return new World(KernelState.boot(maxPid, rtLimit), List.of(pc), empty, empty, status, "idle");
     }
+
+    public static boolean has(long set, int pid) { return (set & (1L << pid)) != 0; }
 
     public String pc(int pid) { return pc.get(pid - 1); }
 
@@ -57,8 +52,7 @@ public record World(KernelState kernel, List<String> pc, SortedMap<String, Sorte
         return new World(kernel, List.of(a), tracked, gone, status, supPc);
     }
 
-    World with(KernelState k, SortedMap<String, SortedSet<Integer>> tracked, SortedMap<String, SortedSet<Integer>> gone,
-               SortedMap<String, String> status, String supPc) {
+    World with(KernelState k, Map<String, Long> tracked, Map<String, Long> gone, Map<String, String> status, String supPc) {
         return new World(k, pc, tracked, gone, status, supPc);
     }
 }
