@@ -50,43 +50,44 @@ public final class Conformance {
         World j0 = sys.init();
         List<SpecBridge.State> inits = spec.init();
         Map<String, TlaValue> a0 = Abstraction.of(j0);
-        if (inits.size() != 1 || !inits.get(0).vars().equals(a0)) {
+        long f0 = spec.fingerprint(a0);
+        if (inits.size() != 1 || inits.get(0).fp() != f0) {
             return new Report(0, 0, Optional.of(new Divergence(List.of(), List.of(a0), inits.stream().map(SpecBridge.State::vars).toList())));
         }
-        Map<Map<String, TlaValue>, Map<String, TlaValue>> parent = new HashMap<>();
-        parent.put(a0, null);
+        // states are compared by TLC's fingerprint of their abstraction; values are parsed only to report a difference
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, World> worlds = new HashMap<>();
+        parent.put(f0, null);
+        worlds.put(f0, j0);
         ArrayDeque<Object[]> queue = new ArrayDeque<>();
-        queue.add(new Object[] {j0, inits.get(0), a0});
+        queue.add(new Object[] {j0, inits.get(0), f0});
         long transitions = 0;
         while (!queue.isEmpty()) {
             Object[] e = queue.poll();
             World w = (World) e[0];
             SpecBridge.State t = (SpecBridge.State) e[1];
-            @SuppressWarnings("unchecked") Map<String, TlaValue> a = (Map<String, TlaValue>) e[2];
-            Map<Map<String, TlaValue>, World> js = new LinkedHashMap<>();
-            for (World x : sys.successors(w)) js.put(Abstraction.of(x), x);
-            Map<Map<String, TlaValue>, SpecBridge.State> ts = new LinkedHashMap<>();
-            for (SpecBridge.State x : spec.successors(t)) ts.put(x.vars(), x);
+            long f = (Long) e[2];
+            Map<Long, World> js = new LinkedHashMap<>();
+            for (World x : sys.successors(w)) js.put(spec.fingerprint(Abstraction.of(x)), x);
+            Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
+            for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
             if (!js.keySet().equals(ts.keySet())) {
-                List<Map<String, TlaValue>> javaOnly = js.keySet().stream().filter(k -> !ts.containsKey(k)).toList();
-                List<Map<String, TlaValue>> specOnly = ts.keySet().stream().filter(k -> !js.containsKey(k)).toList();
-                return new Report(parent.size(), transitions, Optional.of(new Divergence(path(parent, a), javaOnly, specOnly)));
+                List<Map<String, TlaValue>> javaOnly = js.keySet().stream().filter(k -> !ts.containsKey(k)).map(k -> Abstraction.of(js.get(k))).toList();
+                List<Map<String, TlaValue>> specOnly = ts.keySet().stream().filter(k -> !js.containsKey(k)).map(k -> ts.get(k).vars()).toList();
+                List<Map<String, TlaValue>> path = new ArrayList<>();
+                for (Long x = f; x != null; x = parent.get(x)) path.add(Abstraction.of(worlds.get(x)));
+                Collections.reverse(path);
+                return new Report(parent.size(), transitions, Optional.of(new Divergence(path, javaOnly, specOnly)));
             }
             transitions += js.size();
             for (var x : js.entrySet()) {
                 if (parent.containsKey(x.getKey())) continue;
-                parent.put(x.getKey(), a);
+                parent.put(x.getKey(), f);
+                worlds.put(x.getKey(), x.getValue());
                 queue.add(new Object[] {x.getValue(), ts.get(x.getKey()), x.getKey()});
             }
         }
         return new Report(parent.size(), transitions, Optional.empty());
-    }
-
-    static List<Map<String, TlaValue>> path(Map<Map<String, TlaValue>, Map<String, TlaValue>> parent, Map<String, TlaValue> to) {
-        List<Map<String, TlaValue>> p = new ArrayList<>();
-        for (Map<String, TlaValue> x = to; x != null; x = parent.get(x)) p.add(x);
-        Collections.reverse(p);
-        return p;
     }
 
     /** Pure-Java breadth-first exploration: the number of distinct reachable worlds. */

@@ -41,7 +41,7 @@ public final class RandomWalk {
         for (int i = 0; i < choices.size(); i++) {
             int choice = choices.get(i);
             Map<String, TlaValue> a = Abstraction.of(w);
-            if (!a.equals(t.vars())) return new Outcome(steps, "states differ after " + steps, visited, actions);
+            if (spec.fingerprint(a) != t.fp()) return new Outcome(steps, "states differ after " + steps, visited, actions);
             visited.add(a);
             Map<String, Boolean> specInv = spec.invariants(t);
             for (var e : JavaInvariants.ALL.entrySet()) {
@@ -50,14 +50,20 @@ public final class RandomWalk {
                     return new Outcome(steps, e.getKey() + " is " + s + " in the spec but " + !s + " in Java", visited, actions);
                 }
             }
-            Map<Map<String, TlaValue>, World> js = new LinkedHashMap<>();
-            for (World x : sys.successors(w)) js.put(Abstraction.of(x), x);
-            Map<Map<String, TlaValue>, SpecBridge.State> ts = new LinkedHashMap<>();
-            for (SpecBridge.State x : spec.successors(t)) ts.put(x.vars(), x);
+            Map<Long, World> js = new LinkedHashMap<>();
+            Map<Long, Map<String, TlaValue>> jsAbs = new LinkedHashMap<>();
+            for (World x : sys.successors(w)) {
+                Map<String, TlaValue> ax = Abstraction.of(x);
+                long fp = spec.fingerprint(ax);
+                js.put(fp, x);
+                jsAbs.put(fp, ax);
+            }
+            Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
+            for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
             if (!js.keySet().equals(ts.keySet())) {
                 List<String> only = new ArrayList<>();
-                js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(k)));
-                ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(k)));
+                js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(jsAbs.get(k))));
+                ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(ts.get(k).vars())));
                 return new Outcome(steps, "successors differ: " + only, visited, actions);
             }
             // one random syscall, valid or not, by a random process on a random target
@@ -66,7 +72,7 @@ public final class RandomWalk {
             int c = 1 + Math.floorMod(choice / (CALLS.length * (b.maxPid() + 1)), b.maxPid());
             Result<KernelState> r = call(sys.kernel(), w.kernel(), call, p, c);
             if (!r.ok()) {
-                for (var k : ts.keySet()) {
+                for (var k : jsAbs.values()) {      // equal to the spec's successors, checked above
                     TlaValue la = k.get("lastAction");
                     if (la.apply("name").asStr().equals(call) && la.apply("actor").asInt() == p
                             && (!call.equals("Reap") || la.apply("target").asInt() == c)) {
@@ -76,10 +82,10 @@ public final class RandomWalk {
                 }
             }
             if (js.isEmpty()) break;
-            List<Map<String, TlaValue>> keys = new ArrayList<>(js.keySet());
-            Map<String, TlaValue> next = keys.get(Math.floorMod(choice, keys.size()));
-            steps.add(Abstraction.stepOf(next));
-            actions.merge(next.get("lastAction").apply("name").asStr(), 1, Integer::sum);
+            List<Long> keys = new ArrayList<>(js.keySet());
+            long next = keys.get(Math.floorMod(choice, keys.size()));
+            steps.add(Abstraction.stepOf(jsAbs.get(next)));
+            actions.merge(jsAbs.get(next).get("lastAction").apply("name").asStr(), 1, Integer::sum);
             w = js.get(next);
             t = ts.get(next);
         }

