@@ -92,6 +92,19 @@ public final class RandomWalk {
         return new Outcome(steps, null, visited, actions);
     }
 
+    /** Compares the full successor sets of w and t (by fingerprint); null when equal, else what differs. */
+    static String compareSuccessors(JavaSystem sys, SpecBridge spec, World w, SpecBridge.State t) {
+        Map<Long, Map<String, TlaValue>> js = new LinkedHashMap<>();
+        for (World x : sys.successors(w)) { Map<String, TlaValue> ax = Abstraction.of(x); js.put(spec.fingerprint(ax), ax); }
+        Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
+        for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
+        if (js.keySet().equals(ts.keySet())) return null;
+        List<String> only = new ArrayList<>();
+        js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(js.get(k))));
+        ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(ts.get(k).vars())));
+        return "successors differ: " + only;
+    }
+
     static Result<KernelState> call(Kernel k, KernelState s, String call, int p, int c) {
         return switch (call) {
             case "Fork" -> k.fork(s, p);

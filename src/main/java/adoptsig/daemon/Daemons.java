@@ -48,21 +48,51 @@ public final class Daemons {
             }
             case "worker" -> add(w, kernel.exit(k, p), p, "dead", out);
             case "free" -> {
-                fork(w, p, "free", "free", out);
-                add(w, kernel.exit(k, p), p, "dead", out);
-                for (int c = 1; c <= bounds.maxPid(); c++) {
-                    Result<KernelState> r = kernel.reap(k, p, c);
-                    if (r.ok()) out.add(w.withKernel(r.state()).withPc(c, "none"));
+                for (String call : FREE_CALLS) {
+                    if (call.equals("Reap")) {
+                        for (int c = 1; c <= bounds.maxPid(); c++) { World x = free(w, p, call, c); if (x != null) out.add(x); }
+                    } else {
+                        World x = free(w, p, call, 0);
+                        if (x != null) out.add(x);
+                    }
                 }
-                add(w, kernel.setsid(k, p), p, pc, out);
-                add(w, kernel.exec(k, p), p, pc, out);
-                add(w, kernel.openTty(k, p), p, pc, out);
-                add(w, kernel.prctlSetAdoptsig(k, p), p, pc, out);
-                add(w, kernel.prctlSetChildSubreaper(k, p), p, pc, out);
             }
             default -> { }
         }
         return out;
+    }
+
+    /** The syscalls a free-mode process may make (spec: FreeStep). */
+    public static final List<String> FREE_CALLS = List.of("Fork", "Exit", "Reap", "Setsid", "Exec", "OpenTty",
+            "PrctlSetAdoptsig", "PrctlSetChildSubreaper");
+
+    /**
+     * One free-mode syscall by process p (c: the child to wait for, for Reap): the next world,
+     * or null when the spec has no such step (the kernel returned an errno, or p is not a
+     * free-mode process).
+     */
+    public World free(World w, int p, String call, int c) {
+        if (!w.kernel().valid(p) || !w.pc(p).equals("free")) return null;
+        KernelState k = w.kernel();
+        Result<KernelState> r = switch (call) {
+            case "Fork" -> kernel.fork(k, p);
+            case "Exit" -> kernel.exit(k, p);
+            case "Reap" -> kernel.reap(k, p, c);
+            case "Setsid" -> kernel.setsid(k, p);
+            case "Exec" -> kernel.exec(k, p);
+            case "OpenTty" -> kernel.openTty(k, p);
+            case "PrctlSetAdoptsig" -> kernel.prctlSetAdoptsig(k, p);
+            case "PrctlSetChildSubreaper" -> kernel.prctlSetChildSubreaper(k, p);
+            default -> throw new IllegalArgumentException(call);
+        };
+        if (!r.ok()) return null;
+        World x = w.withKernel(r.state());
+        return switch (call) {
+            case "Fork" -> x.withPc(((Result.Ok<KernelState>) r).value(), "free");
+            case "Exit" -> x.withPc(p, "dead");
+            case "Reap" -> x.withPc(c, "none");
+            default -> x;
+        };
     }
 
     private void fork(World w, int p, String parentNext, String childPc, List<World> out) {

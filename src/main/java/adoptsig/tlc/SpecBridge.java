@@ -58,10 +58,25 @@ public final class SpecBridge {
     }
 
     /** The fingerprint TLC gives the spec state with these variable values (a state built by hand, bound variable by variable). */
-    public long fingerprint(Map<String, TlaValue> vars) {
+    public long fingerprint(Map<String, TlaValue> vars) { return build(vars).fingerPrint(); }
+
+    /** A TLC state built by hand from variable values. */
+    public TLCState build(Map<String, TlaValue> vars) {
         TLCState s = TLCState.Empty.createEmpty();
         for (var e : vars.entrySet()) s = s.bind(UniqueString.uniqueStringOf(e.getKey()), toValue(e.getValue()));
-        return s.fingerPrint();
+        return s;
+    }
+
+    /** The spec state with these values, to ask for its successors. */
+    public State state(Map<String, TlaValue> vars) { return new State(build(vars)); }
+
+    /** Is (s, t) a step of the spec's Next? Evaluated by TLC on the pair, one Next disjunct after another. */
+    public boolean isStep(TLCState s, TLCState t) {
+        for (Action a : actions) {
+            Object v = tool.eval(a.pred, a.con, s, t, tlc2.tool.EvalControl.Clear, tlc2.tool.coverage.CostModel.DO_NOT_RECORD);
+            if (v instanceof BoolValue b && b.val) return true;
+        }
+        return false;
     }
 
     static Value toValue(TlaValue v) {

@@ -77,6 +77,19 @@ class RandomConformanceTest {
     }
 
     @Test
+    void theFastPairCheckAgreesOnTensOfThousandsOfRandomCallsAndCatchesMutants() {
+        FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), BIG), spec, SEED, 30_000, 100, 400);
+        System.out.printf("fast random conformance: %s%n", o);
+        assertThat(o.failure()).isNull();
+        assertThat(o.taken()).isGreaterThan(2000);
+        assertThat(o.refused()).isGreaterThan(2000);      // invalid calls were made too
+        for (String name : List.of("setsid allowed for group leaders", "a zombie reaped twice")) {
+            FastWalk.Outcome m = FastWalk.run(new JavaSystem(MutantKernels.ALL.get(name), BIG), spec, SEED, 30_000, 100, 400);
+            assertThat(m.failure()).as(name + " is caught").isNotNull();
+        }
+    }
+
+    @Test
     void mutantKernelsThatOnlyFreeModeReachesAreCaughtByRandomWalks() {
         for (String name : List.of("setsid allowed for group leaders", "a zombie reaped twice")) {
             JavaSystem sys = new JavaSystem(MutantKernels.ALL.get(name), BIG);
