@@ -31,7 +31,7 @@ class SpecMutantTest {
                         "MCAdoptionRfcOrder", "DancedNeverAcquiresTtyProp"),
                 Arguments.of("PIDs reused while a group or session uses them",
                         "/\\ \\A r \\in Pids : InUse(r) => (pgid[r] # q /\\ sid[r] # q)", "/\\ TRUE",
-                        "MCAdoptionFree", "PidNamesOneProcessInv"),
+                        "MCAdoptionDance2", "PidNamesOneProcessInv"),
                 Arguments.of("orphans keep their dead parent",
                         "parent' = [c \\in Pids |-> IF c \\in kids THEN r ELSE parent[c]]", "parent' = parent",
                         "MCAdoptionRfcOrder", "LiveParentInv"),
