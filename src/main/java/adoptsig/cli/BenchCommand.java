@@ -96,7 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
         w.printf("  conformance   : thorough (all successors compared, invariants on both sides): %,d steps in %.1f s = %,.0f steps/s%n", done, stepSeconds, done / stepSeconds);
         w.printf("                  fast (each step taken checked as a step of Next): %,d steps taken of %,d random calls in %.2f s = %,.0f checked steps/s (%,.0f calls/s)%n",
                 fast.taken(), fast.steps(), fastSeconds, fast.taken() / fastSeconds, fast.steps() / fastSeconds);
-        w.printf("  memory        : Java %,d bytes per stored state (whole immutable world in a HashSet); TLC keeps 8-byte fingerprints in memory and full states on disk%n",
+        w.printf("  memory        : Java explorer 16 bytes per visited state (64-bit fingerprints, table at most half full) plus the BFS queue of worlds;%n"
+                + "                  a whole Java world, if kept, takes %,d bytes (measured); TLC keeps 8-byte fingerprints in memory and full states on disk%n",
                 bytesPerState);
         return Main.OK;
     }

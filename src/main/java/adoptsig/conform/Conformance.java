@@ -90,8 +90,18 @@ public final class Conformance {
         return new Report(parent.size(), transitions, Optional.empty());
     }
 
-    /** Pure-Java breadth-first exploration: the number of distinct reachable worlds. */
-    public static long explore(JavaSystem sys) { return exploreSet(sys).size(); }
+    /** Pure-Java breadth-first exploration: the number of distinct reachable worlds (visited set of 64-bit fingerprints). */
+    public static long explore(JavaSystem sys) {
+        LongSet seen = new LongSet();
+        ArrayDeque<World> queue = new ArrayDeque<>();
+        World w0 = sys.init();
+        seen.add(Fingerprint.of(w0));
+        queue.add(w0);
+        while (!queue.isEmpty()) {
+            for (World x : sys.successors(queue.poll())) if (seen.add(Fingerprint.of(x))) queue.add(x);
+        }
+        return seen.size();
+    }
 
     /** Pure-Java breadth-first exploration: every distinct reachable world. */
     public static Set<World> exploreSet(JavaSystem sys) {

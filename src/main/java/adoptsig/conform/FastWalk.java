@@ -5,10 +5,8 @@ import adoptsig.daemon.Daemons;
 import adoptsig.supervisor.RfcSupervisor;
 import adoptsig.supervisor.World;
 import adoptsig.tlc.SpecBridge;
-import adoptsig.tlc.TlaValue;
 import tlc2.tool.TLCState;
 
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -31,7 +29,7 @@ public final class FastWalk {
         RfcSupervisor sup = new RfcSupervisor(sys.kernel());
         Random rnd = new Random(seed);
         World w = sys.init();
-        TLCState s = spec.build(Abstraction.of(w));
+        TLCState s = TlcStates.of(w);
         long taken = 0, refused = 0;
         int sinceReset = 0;
         for (long i = 0; i < steps; i++) {
@@ -53,12 +51,11 @@ public final class FastWalk {
                 case 15 -> daemons.free(w, p, "Fork", 0);
                 default -> daemons.free(w, p, Daemons.FREE_CALLS.get(kind), c);
             };
-            if (++sinceReset >= walkLength) { w = sys.init(); s = spec.build(Abstraction.of(w)); sinceReset = 0; continue; }
+            if (++sinceReset >= walkLength) { w = sys.init(); s = TlcStates.of(w); sinceReset = 0; continue; }
             if (next == null) { refused++; continue; }
-            Map<String, TlaValue> a = Abstraction.of(next);
-            TLCState t = spec.build(a);
+            TLCState t = TlcStates.of(next);
             if (!spec.isStep(s, t)) {
-                return new Outcome(i, taken, refused, "after " + i + " steps: Java takes " + Abstraction.stepOf(a) + ", which is not a step of the spec");
+                return new Outcome(i, taken, refused, "after " + i + " steps: Java takes " + Abstraction.stepOf(Abstraction.of(next)) + ", which is not a step of the spec");
             }
             taken++;
             w = next;

@@ -72,9 +72,13 @@ public final class SpecBridge {
 
     /** Is (s, t) a step of the spec's Next? Evaluated by TLC on the pair, one Next disjunct after another. */
     public boolean isStep(TLCState s, TLCState t) {
-        for (Action a : actions) {
+        for (int i = 0; i < order.length; i++) {
+            Action a = actions[order[i]];
             Object v = tool.eval(a.pred, a.con, s, t, tlc2.tool.EvalControl.Clear, tlc2.tool.coverage.CostModel.DO_NOT_RECORD);
-            if (v instanceof BoolValue b && b.val) return true;
+            if (v instanceof BoolValue b && b.val) {
+                if (i > 0) { int x = order[i - 1]; order[i - 1] = order[i]; order[i] = x; }   // frequent disjuncts drift to the front
+                return true;
+            }
         }
         return false;
     }
@@ -96,11 +100,14 @@ public final class SpecBridge {
     private final FastTool tool;
     private final Action[] actions;
     private final List<String> invariantNames;
+    /** The order in which isStep tries Next's disjuncts (only the order changes, never the answer). */
+    private final int[] order;
     private final Action[] invariants;
 
     private SpecBridge(FastTool tool, List<String> invariantNames) {
         this.tool = tool;
         this.actions = tool.getActions();
+        this.order = java.util.stream.IntStream.range(0, actions.length).toArray();
         this.invariants = tool.getInvariants();
         this.invariantNames = List.copyOf(invariantNames);
         if (invariants.length != invariantNames.size()) throw new IllegalStateException("TLC loaded " + invariants.length + " invariants, expected " + invariantNames);

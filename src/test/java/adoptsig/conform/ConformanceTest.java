@@ -50,4 +50,15 @@ class ConformanceTest {
         System.out.println(mutant + ": " + story);
         assertThat(story).startsWith("Java and the spec disagree after").contains("step only");
     }
+
+    @org.junit.jupiter.api.Test
+    void theDirectTlcValuesOfAWorldHaveTheFingerprintOfItsAbstraction() {
+        Bounds b = bounds("MCAdoptionDance");
+        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
+        var worlds = Conformance.exploreSet(new JavaSystem(new Kernel(), b));
+        assertThat(worlds).hasSize(7582);
+        for (var w : worlds) {
+            assertThat(TlcStates.of(w).fingerPrint()).isEqualTo(spec.fingerprint(Abstraction.of(w)));
+        }
+    }
 }

@@ -1,0 +1,48 @@
+package adoptsig.conform;
+
+import adoptsig.kernel.Adoption;
+import adoptsig.kernel.KernelState;
+import adoptsig.kernel.Proc;
+import adoptsig.kernel.Step;
+import adoptsig.supervisor.World;
+
+import java.util.TreeMap;
+
+/**
+ * A 64-bit fingerprint of a world, so that the explorer stores 8 bytes per visited state and
+ * never compares whole worlds, as TLC does with its own fingerprints. Two different worlds
+ * could in principle collide; the explorer's counts are compared with TLC's, and the state
+ * sets themselves are compared by the lockstep conformance check, which does not use this.
+ */
+public final class Fingerprint {
+    private Fingerprint() {}
+
+    private static long mix(long h, long v) {
+        long z = h ^ (v + 0x9E3779B97F4A7C15L + (h << 6) + (h >>> 2));
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    public static long of(World w) {
+        KernelState k = w.kernel();
+        long h = 0x243F6A8885A308D3L;
+        for (Proc p : k.procs()) {
+            h = mix(h, p.state().ordinal() | (long) p.parent() << 8 | (long) p.pgid() << 16 | (long) p.sid() << 24
+                    | (p.adoptSig() ? 1L << 32 : 0) | (p.subreaper() ? 1L << 33 : 0) | (p.danced() ? 1L << 34 : 0));
+            h = mix(h, p.svc().hashCode());
+        }
+        h = mix(h, k.ttySession() | (long) k.lastPid() << 8 | (k.chldPending() ? 1L << 16 : 0));
+        h = mix(h, k.everUsed());
+        h = mix(h, k.rtq().size());
+        for (Adoption a : k.rtq()) h = mix(h, a.pid() | (long) a.prev() << 8);
+        Step s = k.lastAction();
+        h = mix(h, s.name().hashCode());
+        h = mix(h, s.actor() | (long) s.target() << 8 | (long) s.dropped() << 16 | (s.zadopt() ? 1L << 24 : 0) | (s.reused() ? 1L << 25 : 0));
+        for (String pc : w.pc()) h = mix(h, pc.hashCode());
+        for (var e : new TreeMap<>(w.tracked()).entrySet()) h = mix(mix(h, e.getKey().hashCode()), e.getValue());
+        for (var e : new TreeMap<>(w.gone()).entrySet()) h = mix(h, e.getValue());
+        for (var e : new TreeMap<>(w.status()).entrySet()) h = mix(h, e.getValue().hashCode());
+        return mix(h, w.supPc().hashCode());
+    }
+}
