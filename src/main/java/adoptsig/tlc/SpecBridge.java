@@ -145,8 +145,19 @@ public final class SpecBridge {
         FP64.Init(0);
         ToolIO.setUserDir(workDir.toString());
         String dir = workDir.toString();
-        FastTool tool = new FastTool(dir, module, dir + "/Bridge", new SimpleFilenameToStream(dir));
-        return new SpecBridge(tool, invariantNames);
+        // SANY reports its progress on ToolIO.out: keep it, and show it only if loading fails
+        java.io.ByteArrayOutputStream sany = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = ToolIO.out;
+        ToolIO.out = new java.io.PrintStream(sany, true, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            FastTool tool = new FastTool(dir, module, dir + "/Bridge", new SimpleFilenameToStream(dir));
+            return new SpecBridge(tool, invariantNames);
+        } catch (RuntimeException e) {
+            throw new adoptsig.catalog.InputError("cannot load " + module + " in TLC's evaluator: " + e.getMessage()
+                    + " (SANY said: " + sany.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ' ') + ")");
+        } finally {
+            ToolIO.out = saved;
+        }
     }
 
     public List<State> init() {
