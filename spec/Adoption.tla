@@ -20,6 +20,13 @@
 \*      is pending.
 \*  F3. Init forgets `gone` only at such a drained point, never earlier.
 \*
+\* Supervisor = "rfcBest" is the best supervisor we found on the RFC's kernel
+\* interface (issue 4, mechanism 4): init reads adoption signals on a signalfd of
+\* their own, drains them before reading SIGCHLD and before every waitpid (so it
+\* has read a process's adoption before it can reap it), and parks an adoption
+\* whose previous parent it does not know yet (`pending`) until a later adoption
+\* makes that parent known.
+\*
 \* Java twin: src/main/java/adoptsig/supervisor/RfcSupervisor.java (supervisor),
 \* src/main/java/adoptsig/daemon/Daemons.java (programs), conform/JavaSystem.java (Next).
 EXTENDS Kernel
@@ -27,16 +34,18 @@ EXTENDS Kernel
 CONSTANTS
     Idiom,       \* "dance": the RFC's double fork; "free": any syscall by any service process
     DanceSync,   \* TRUE: each dance step waits until the parent has exited (the RFC's order)
-    Workers      \* TRUE: the daemon may fork worker processes (and exit leaving them running)
+    Workers,     \* TRUE: the daemon may fork worker processes (and exit leaving them running)
+    Supervisor   \* "rfc": the RFC's supervisor as described; "rfcBest": see the header
 
 VARIABLES
     pc,          \* pc[p]: where process p is in its daemon program ("none" for a free slot)
     tracked,     \* tracked[s]: the PIDs init attributes to service s
     gone,        \* gone[s]: PIDs of s that init reaped since the last drained point (F1)
     status,      \* status[s]: "never" (not spawned), "running", "stopped": what init reports
-    supPc        \* "idle": init reads its next signal; "reaping": inside the waitpid(-1, WNOHANG) loop
+    supPc,       \* "idle": init reads its next signal; "reaping": inside the waitpid(-1, WNOHANG) loop
+    pending      \* rfcBest: adoption signals whose previous parent init did not know when it read them
 
-supVars == <<tracked, gone, status, supPc>>
+supVars == <<tracked, gone, status, supPc, pending>>
 vars == <<kernelVars, pc, supVars>>
 
 \* Daemon program locations. The dance: d0 forks and exits; d1 (its child)
@@ -53,9 +62,14 @@ Init ==
     /\ gone = [s \in Services |-> {}]
     /\ status = [s \in Services |-> "never"]
     /\ supPc = "idle"
+    /\ pending = {}
 
 -----------------------------------------------------------------------------
 \* The supervisor (init). Java: RfcSupervisor.
+
+Best == Supervisor = "rfcBest"
+\* rfcBest reads SIGCHLD and waits only when no adoption signal is queued.
+RtDrained == ~Best \/ rtq = <<>>
 
 Drained == supPc = "idle" /\ ~chldPending /\ rtq = <<>>
 ServiceOf(p) == {s \in Services : p \in tracked[s] \cup gone[s]}
@@ -72,23 +86,25 @@ Spawn(s) ==
        /\ pc' = [pc EXCEPT ![c] = FirstPc]
        /\ tracked' = [tracked EXCEPT ![s] = {c}]
        /\ status' = [status EXCEPT ![s] = "running"]
-       /\ UNCHANGED <<gone, supPc>>
+       /\ UNCHANGED <<gone, supPc, pending>>
 
 \* signalfd read returns SIGCHLD (17) before SIGRTMIN (34): lowest number first,
 \* standard before realtime (kernel/signal.c: next_signal). Init enters its wait loop.
 DequeueSigchld ==
     /\ supPc = "idle"
+    /\ RtDrained
     /\ chldPending
     /\ chldPending' = FALSE
     /\ supPc' = "reaping"
     /\ lastAction' = Step("DequeueSigchld", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, rtq, pc, tracked, gone, status>>
+                   lastPid, everUsed, rtq, pc, tracked, gone, status, pending>>
 
 \* One waitpid(-1, WNOHANG) that returns a zombie child c. If init tracked c,
 \* it moves c to `gone` (F1).
 WaitNohang(c) ==
     /\ supPc = "reaping"
+    /\ RtDrained
     /\ pstate[c] = "zombie"
     /\ parent[c] = InitPid
     /\ DoReap(c)
@@ -96,27 +112,42 @@ WaitNohang(c) ==
     /\ pc' = [pc EXCEPT ![c] = "none"]
     /\ tracked' = [s \in Services |-> tracked[s] \ {c}]
     /\ gone' = [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
-    /\ UNCHANGED <<status, supPc>>
+    /\ UNCHANGED <<status, supPc, pending>>
 
 \* waitpid(-1, WNOHANG) returns 0 (children, none a zombie) or ECHILD: the loop ends.
 WaitNohangEmpty ==
     /\ supPc = "reaping"
+    /\ RtDrained
     /\ \A c \in Pids : ~(pstate[c] = "zombie" /\ parent[c] = InitPid)
     /\ supPc' = "idle"
     /\ lastAction' = Step("WaitNohangEmpty", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, status>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, status, pending>>
 
-\* signalfd read returns the oldest queued adoption signal (no SIGCHLD pending).
-\* If its si_status (previous parent) belongs to a service, init tracks si_pid.
+\* The PIDs that an adoption of x makes known through parked adoptions: x, the
+\* processes parked with previous parent x, theirs, and so on.
+RECURSIVE Closure(_, _)
+Closure(S, n) == IF n = 0 THEN S
+                 ELSE Closure(S \cup {e.pid : e \in {e \in pending : e.prev \in S}}, n - 1)
+
+\* signalfd read returns the oldest queued adoption signal. The RFC's init reads it
+\* only when no SIGCHLD is pending and it is not in its wait loop; rfcBest reads it
+\* first, whenever one is queued. If its si_status (previous parent) belongs to a
+\* service, init tracks si_pid, and (rfcBest) every parked adoption it resolves;
+\* rfcBest parks an adoption whose previous parent it does not know.
 DequeueAdoption ==
-    /\ supPc = "idle"
-    /\ ~chldPending
+    /\ IF Best THEN TRUE ELSE supPc = "idle" /\ ~chldPending
     /\ rtq # <<>>
-    /\ LET m == Head(rtq) IN
+    /\ LET m == Head(rtq)
+           known == Closure({m.pid}, MaxPid)
+       IN
        /\ rtq' = Tail(rtq)
-       /\ tracked' = [s \in Services |-> IF s \in ServiceOf(m.prev) THEN tracked[s] \cup {m.pid}
-                                         ELSE tracked[s]]
+       /\ IF ServiceOf(m.prev) # {}
+          THEN /\ tracked' = [s \in Services |-> IF s \in ServiceOf(m.prev) THEN tracked[s] \cup known
+                                                ELSE tracked[s]]
+               /\ pending' = {e \in pending : e.prev \notin known}
+          ELSE /\ pending' = IF Best THEN pending \cup {m} ELSE pending
+               /\ UNCHANGED tracked
        /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
                    lastPid, everUsed, chldPending, pc, gone, status, supPc>>
@@ -124,12 +155,13 @@ DequeueAdoption ==
 \* F2: with nothing pending and no PID tracked, init reports the service stopped.
 DecideStopped(s) ==
     /\ Drained
+    /\ (~Best \/ pending = {})
     /\ status[s] = "running"
     /\ tracked[s] = {}
     /\ status' = [status EXCEPT ![s] = "stopped"]
     /\ lastAction' = Step("DecideStopped", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, supPc>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, supPc, pending>>
 
 \* F3: at a drained point init forgets the PIDs it reaped.
 ForgetExited ==
@@ -138,7 +170,7 @@ ForgetExited ==
     /\ gone' = [s \in Services |-> {}]
     /\ lastAction' = Step("ForgetExited", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, status, supPc>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, status, supPc, pending>>
 
 SupervisorStep ==
     \/ DequeueSigchld
@@ -213,6 +245,7 @@ SupervisorTypeInv ==
     /\ gone \in [Services -> SUBSET Pids]
     /\ status \in [Services -> {"never", "running", "stopped"}]
     /\ supPc \in {"idle", "reaping"}
+    /\ pending \subseteq [pid : Pids, prev : Pids]
 TypeInv == KernelTypeInv /\ PcTypeInv /\ SupervisorTypeInv
 
 Lives(s) == \E p \in Pids : Running(p) /\ svc[p] = s

@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         long tlcStates = r.output().distinct();
 
         // conformance-checked random steps per second (free mode, 7 PIDs, two services)
-        Bounds free = new Bounds(7, List.of("a", "b"), 3, "free", false, true);
+        Bounds free = new Bounds(7, List.of("a", "b"), 3, "free", false, true, "rfc");
         SpecBridge bridge = SpecBridge.load(c.specDir(), "MCAdoption", BoundsReader.cfgText(free), work.resolve("bridge"));
         JavaSystem fs = new JavaSystem(new Kernel(), free);
         Random rnd = new Random(1);

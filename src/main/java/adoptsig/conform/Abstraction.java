@@ -62,6 +62,9 @@ public final class Abstraction {
         new java.util.TreeMap<>(w.status()).forEach((svc, v) -> status.put(svc, new Str(v)));
         m.put("status", new Rec(status));
         m.put("supPc", new Str(w.supPc()));
+        List<TlaValue> pend = new ArrayList<>();
+        for (Adoption a : w.pending()) pend.add(new Rec(Map.of("pid", new Int(a.pid()), "prev", new Int(a.prev()))));
+        m.put("pending", new TlaValue.Set(pend));
         return m;
     }
 

@@ -43,6 +43,9 @@ public final class Fingerprint {
         for (var e : new TreeMap<>(w.tracked()).entrySet()) h = mix(mix(h, e.getKey().hashCode()), e.getValue());
         for (var e : new TreeMap<>(w.gone()).entrySet()) h = mix(h, e.getValue());
         for (var e : new TreeMap<>(w.status()).entrySet()) h = mix(h, e.getValue().hashCode());
+        long pend = 0;
+        for (Adoption a : w.pending()) pend += mix(0x51, a.pid() | (long) a.prev() << 8);   // order-free sum
+        h = mix(h, pend);
         return mix(h, w.supPc().hashCode());
     }
 }

@@ -23,7 +23,7 @@ public final class JavaSystem {
     public JavaSystem(Kernel kernel, Bounds bounds) {
         this.kernel = kernel;
         this.bounds = bounds;
-        this.sup = new RfcSupervisor(kernel);
+        this.sup = new RfcSupervisor(kernel, bounds.supervisor().equals("rfcBest"));
         this.daemons = new Daemons(kernel, bounds);
     }
 

@@ -95,6 +95,10 @@ public final class TlcStates {
         s = s.bind(name("gone"), perService(w.gone(), v -> pidSet((Long) v)));
         s = s.bind(name("status"), perService(w.status(), v -> str((String) v)));
         s = s.bind(name("supPc"), str(w.supPc()));
+        Value[] pend = new Value[w.pending().size()];
+        int i = 0;
+        for (Adoption a : w.pending()) pend[i++] = record(new String[] {"pid", "prev"}, new Value[] {num(a.pid()), num(a.prev())});
+        s = s.bind(name("pending"), new SetEnumValue(pend, false));
         return s;
     }
 }

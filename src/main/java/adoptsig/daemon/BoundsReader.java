@@ -19,7 +19,8 @@ public final class BoundsReader {
             List<String> services = new ArrayList<>();
             for (TlaValue v : value(cfg, c, "Services").elements()) services.add(v.asStr());
             return new Bounds((int) value(cfg, c, "MaxPid").asInt(), services, (int) value(cfg, c, "RtLimit").asInt(),
-                    value(cfg, c, "Idiom").asStr(), value(cfg, c, "DanceSync").asBool(), value(cfg, c, "Workers").asBool());
+                    value(cfg, c, "Idiom").asStr(), value(cfg, c, "DanceSync").asBool(), value(cfg, c, "Workers").asBool(),
+                    value(cfg, c, "Supervisor").asStr());
         } catch (IllegalArgumentException e) {
             throw new InputError(cfg.file() + ": bad constant: " + e.getMessage());
         }
@@ -40,6 +41,7 @@ public final class BoundsReader {
         s.append("    Idiom = \"").append(b.idiom()).append("\"\n");
         s.append("    DanceSync = ").append(b.danceSync() ? "TRUE" : "FALSE").append('\n');
         s.append("    Workers = ").append(b.workers() ? "TRUE" : "FALSE").append('\n');
+        s.append("    Supervisor = \"").append(b.supervisor()).append("\"\n");
         s.append("SPECIFICATION Spec\n");
         return s.toString();
     }

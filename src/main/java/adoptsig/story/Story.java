@@ -104,8 +104,16 @@ public final class Story {
                 long pid = m.apply("pid").asInt(), prev = m.apply("prev").asInt();
                 b.append("init reads an adoption signal: si_pid=").append(pid).append(", si_status=").append(prev);
                 String s = serviceTracking(before, prev);
-                b.append(s == null ? "; " + prev + " is unknown to init, so it ignores the signal"
+                boolean parks = after.vars().containsKey("pending")
+                        && after.var("pending").elements().size() > before.var("pending").elements().size();
+                b.append(s == null ? "; " + prev + " is unknown to init, so it " + (parks ? "parks the signal until " + prev + " is known" : "ignores the signal")
                         : "; " + prev + " belonged to " + s + ", so init now tracks " + pid + " for " + s);
+                if (s != null && after.vars().containsKey("pending")) {
+                    for (TlaValue e : before.var("pending").elements()) {
+                        if (!after.var("pending").elements().contains(e)) b.append("; the parked signal (").append(e.apply("pid").asInt())
+                                .append(", prev ").append(e.apply("prev").asInt()).append(") is resolved: init tracks ").append(e.apply("pid").asInt());
+                    }
+                }
                 String now = before.var("pstate").apply(pid).asStr();
                 if (s != null && !now.equals("running")) b.append(" (but PID ").append(pid).append(" is already ").append(now).append(")");
             }
@@ -157,6 +165,10 @@ public final class Story {
         }
         if (!any) b.append(" none");
         if (s.var("supPc").asStr().equals("reaping")) b.append(" [in wait loop]");
+        if (s.vars().containsKey("pending") && !s.var("pending").elements().isEmpty()) {
+            b.append(" | parked:");
+            for (TlaValue e : s.var("pending").elements()) b.append(" (").append(e.apply("pid").asInt()).append(", prev ").append(e.apply("prev").asInt()).append(')');
+        }
         b.append(" | init believes:");
         for (String svc : s.var("status").keys()) {
             Set<Long> tracked = new TreeSet<>(), gone = new TreeSet<>();

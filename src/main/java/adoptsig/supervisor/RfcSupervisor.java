@@ -7,7 +7,9 @@ import adoptsig.kernel.Result;
 import adoptsig.kernel.Step;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The RFC's supervisor (init with PR_SET_ADOPTSIG) over the Java kernel: the same decisions
@@ -17,8 +19,18 @@ import java.util.Map;
  */
 public final class RfcSupervisor {
     private final Kernel kernel;
+    /** Spec: Best (Supervisor = "rfcBest"). */
+    private final boolean best;
 
-    public RfcSupervisor(Kernel kernel) { this.kernel = kernel; }
+    public RfcSupervisor(Kernel kernel) { this(kernel, false); }
+
+    public RfcSupervisor(Kernel kernel, boolean best) {
+        this.kernel = kernel;
+        this.best = best;
+    }
+
+    /** Spec: RtDrained: rfcBest reads SIGCHLD and waits only when no adoption signal is queued. */
+    private boolean rtDrained(World w) { return !best || w.kernel().rtq().isEmpty(); }
 
     /** Spec: Drained. */
     public static boolean drained(World w) {
@@ -40,7 +52,7 @@ public final class RfcSupervisor {
 
     /** Spec: DequeueSigchld. */
     public World dequeueSigchld(World w) {
-        if (!w.supPc().equals("idle")) return null;
+        if (!w.supPc().equals("idle") || !rtDrained(w)) return null;
         Result<KernelState> r = kernel.dequeueSigchld(w.kernel());
         if (!r.ok()) return null;
         return w.with(r.state(), w.tracked(), w.gone(), w.status(), "reaping");
@@ -48,7 +60,7 @@ public final class RfcSupervisor {
 
     /** Spec: WaitNohang(c): one waitpid(-1, WNOHANG) that returns zombie c; a tracked c moves to gone (F1). */
     public World waitNohang(World w, int c) {
-        if (!w.supPc().equals("reaping")) return null;
+        if (!w.supPc().equals("reaping") || !rtDrained(w)) return null;
         Result<KernelState> r = kernel.reap(w.kernel(), Kernel.INIT, c, "WaitNohang");
         if (!r.ok()) return null;
         long bit = 1L << c;
@@ -64,29 +76,49 @@ public final class RfcSupervisor {
 
     /** Spec: WaitNohangEmpty: waitpid returns 0 or ECHILD, the loop ends. */
     public World waitNohangEmpty(World w) {
-        if (!w.supPc().equals("reaping")) return null;
+        if (!w.supPc().equals("reaping") || !rtDrained(w)) return null;
         if (!kernel.zombieChildren(w.kernel(), Kernel.INIT).isEmpty()) return null;
         return w.with(step(w, "WaitNohangEmpty"), w.tracked(), w.gone(), w.status(), "idle");
     }
 
-    /** Spec: DequeueAdoption: if si_status belongs to a service (tracked or gone), track si_pid for it. */
+    /**
+     * Spec: DequeueAdoption: if si_status belongs to a service (tracked or gone), track si_pid
+     * for it, and every parked adoption that si_pid resolves (Closure); rfcBest parks an
+     * adoption whose si_status it does not know.
+     */
     public World dequeueAdoption(World w) {
-        if (!w.supPc().equals("idle") || w.kernel().chldPending()) return null;
+        if (!best && (!w.supPc().equals("idle") || w.kernel().chldPending())) return null;
         Adoption[] got = new Adoption[1];
         Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
         if (!r.ok()) return null;
+        Adoption m = got[0];
+        long known = 1L << m.pid();                       // spec: Closure({m.pid}, MaxPid)
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Adoption e : w.pending()) {
+                if (World.has(known, e.prev()) && !World.has(known, e.pid())) { known |= 1L << e.pid(); grew = true; }
+            }
+        }
+        boolean owned = false;
         Map<String, Long> tracked = new HashMap<>();
         for (String s : w.tracked().keySet()) {
             long t = w.tracked().get(s);
-            if (World.has(t | w.gone().get(s), got[0].prev())) t |= 1L << got[0].pid();
+            if (World.has(t | w.gone().get(s), m.prev())) { t |= known; owned = true; }
             tracked.put(s, t);
         }
-        return w.with(r.state(), tracked, w.gone(), w.status(), w.supPc());
+        Set<Adoption> pending = new HashSet<>();
+        if (owned) {
+            for (Adoption e : w.pending()) if (!World.has(known, e.prev())) pending.add(e);
+        } else {
+            pending.addAll(w.pending());
+            if (best) pending.add(m);
+        }
+        return w.with(r.state(), tracked, w.gone(), w.status(), w.supPc()).withPending(pending);
     }
 
     /** Spec: DecideStopped(s) (F2). */
     public World decideStopped(World w, String s) {
-        if (!drained(w) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L) return null;
+        if (!drained(w) || (best && !w.pending().isEmpty()) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L) return null;
         Map<String, String> status = new HashMap<>(w.status());
         status.put(s, "stopped");
         return w.with(step(w, "DecideStopped"), w.tracked(), w.gone(), status, w.supPc());

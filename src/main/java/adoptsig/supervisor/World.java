@@ -1,11 +1,13 @@
 package adoptsig.supervisor;
 
+import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole system as one immutable value: the kernel, the daemon programs' locations, and
@@ -19,10 +21,12 @@ import java.util.Map;
  * @param gone    spec: gone (service -> bit set of PIDs)
  * @param status  spec: status ("never", "running", "stopped")
  * @param supPc   spec: supPc ("idle", "reaping")
+ * @param pending spec: pending (rfcBest: adoption signals parked until their previous parent is known)
  */
 public record World(KernelState kernel, List<String> pc, Map<String, Long> tracked, Map<String, Long> gone,
-                    Map<String, String> status, String supPc) {
+                    Map<String, String> status, String supPc, Set<Adoption> pending) {
     public World {
+        pending = Set.copyOf(pending);
         pc = List.copyOf(pc);
         tracked = Map.copyOf(tracked);
         gone = Map.copyOf(gone);
@@ -37,22 +41,24 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         String[] pc = new String[maxPid];
         Arrays.fill(pc, "none");
         pc[0] = "init";
-        return new World(KernelState.boot(maxPid, rtLimit), List.of(pc), empty, empty, status, "idle");
+        return new World(KernelState.boot(maxPid, rtLimit), List.of(pc), empty, empty, status, "idle", Set.of());
     }
 
     public static boolean has(long set, int pid) { return (set & (1L << pid)) != 0; }
 
     public String pc(int pid) { return pc.get(pid - 1); }
 
-    public World withKernel(KernelState k) { return new World(k, pc, tracked, gone, status, supPc); }
+    public World withKernel(KernelState k) { return new World(k, pc, tracked, gone, status, supPc, pending); }
 
     public World withPc(int pid, String where) {
         String[] a = pc.toArray(new String[0]);
         a[pid - 1] = where;
-        return new World(kernel, List.of(a), tracked, gone, status, supPc);
+        return new World(kernel, List.of(a), tracked, gone, status, supPc, pending);
     }
 
     World with(KernelState k, Map<String, Long> tracked, Map<String, Long> gone, Map<String, String> status, String supPc) {
-        return new World(k, pc, tracked, gone, status, supPc);
+        return new World(k, pc, tracked, gone, status, supPc, pending);
     }
+
+    World withPending(Set<Adoption> p) { return new World(kernel, pc, tracked, gone, status, supPc, p); }
 }

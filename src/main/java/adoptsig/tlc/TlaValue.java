@@ -34,9 +34,13 @@ public sealed interface TlaValue {
         }
     }
 
-    /** A finite set, elements in TLC's printed order. */
+    /** A finite set, elements in TLC's printed order; equality ignores the order. */
     record Set(List<TlaValue> items) implements TlaValue {
         public Set { items = List.copyOf(items); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Set other && new java.util.HashSet<>(items).equals(new java.util.HashSet<>(other.items));
+        }
+        @Override public int hashCode() { return new java.util.HashSet<>(items).hashCode(); }
         @Override public String toString() {
             return items.stream().map(Object::toString).collect(Collectors.joining(", ", "{", "}"));
         }

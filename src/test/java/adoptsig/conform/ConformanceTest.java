@@ -28,7 +28,7 @@ class ConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MCAdoptionRfcOrder", "MCAdoptionDance"})
+    @ValueSource(strings = {"MCAdoptionRfcOrder", "MCAdoptionDance", "MCAdoptionBestDanceRoomy", "MCAdoptionBestDance"})
     void javaAndSpecHaveTheSameStatesAndTransitions(String model) {
         Bounds b = bounds(model);
         SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
@@ -60,5 +60,14 @@ class ConformanceTest {
         for (var w : worlds) {
             assertThat(TlcStates.of(w).fingerPrint()).isEqualTo(spec.fingerprint(Abstraction.of(w)));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBestSupervisorAgreesWithTheSpecOnRandomCallsInFreeMode() {
+        Bounds best = new Bounds(7, java.util.List.of("a", "b"), 3, "free", false, true, "rfcBest");
+        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(best), tmp);
+        FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), best), spec, RandomConformanceTest.SEED, 30_000, 100, 400);
+        assertThat(o.failure()).isNull();
+        assertThat(o.taken()).isGreaterThan(2000);
     }
 }

@@ -34,7 +34,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class RandomConformanceTest {
     static final long SEED = 20081216L;          // the RFC's date; fixed so CI is reproducible
-    static final Bounds BIG = new Bounds(7, List.of("a", "b"), 3, "free", false, true);
+    static final Bounds BIG = new Bounds(7, List.of("a", "b"), 3, "free", false, true, "rfc");
     static SpecBridge spec;
     static List<String> invariants;
     static final Map<String, Integer> actions = new TreeMap<>();
