@@ -33,6 +33,9 @@ public final class TlcStates {
     private static final Map<String, StringValue> STRINGS = new ConcurrentHashMap<>();
     private static final Map<String, UniqueString> NAMES = new ConcurrentHashMap<>();
 
+    private static final String[] PID_PREV = {"pid", "prev"};
+    private static final String[] STEP_FIELDS = {"name", "actor", "target", "dropped", "zadopt", "reused"};
+
     private static StringValue str(String s) { return STRINGS.computeIfAbsent(s, StringValue::new); }
     private static UniqueString name(String s) { return NAMES.computeIfAbsent(s, UniqueString::uniqueStringOf); }
     private static Value bool(boolean b) { return b ? BoolValue.ValTrue : BoolValue.ValFalse; }
@@ -56,11 +59,12 @@ public final class TlcStates {
         return new RecordValue(names, values, false);
     }
 
+    private static final Map<java.util.Set<String>, String[]> SORTED_KEYS = new ConcurrentHashMap<>();
+
     private static Value perService(Map<String, ?> m, Function<Object, Value> f) {
-        TreeMap<String, ?> sorted = new TreeMap<>(m);
-        String[] keys = sorted.keySet().toArray(String[]::new);
+        String[] keys = SORTED_KEYS.computeIfAbsent(m.keySet(), k -> new TreeMap<>(m).keySet().toArray(String[]::new));
         Value[] vals = new Value[keys.length];
-        for (int i = 0; i < keys.length; i++) vals[i] = f.apply(sorted.get(keys[i]));
+        for (int i = 0; i < keys.length; i++) vals[i] = f.apply(m.get(keys[i]));
         return record(keys, vals);
     }
 
@@ -82,11 +86,11 @@ public final class TlcStates {
         Value[] q = new Value[k.rtq().size()];
         for (int i = 0; i < q.length; i++) {
             Adoption a = k.rtq().get(i);
-            q[i] = record(new String[] {"pid", "prev"}, new Value[] {num(a.pid()), num(a.prev())});
+            q[i] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
         }
         s = s.bind(name("rtq"), new TupleValue(q));
         Step st = k.lastAction();
-        s = s.bind(name("lastAction"), record(new String[] {"name", "actor", "target", "dropped", "zadopt", "reused"},
+        s = s.bind(name("lastAction"), record(STEP_FIELDS,
                 new Value[] {str(st.name()), num(st.actor()), num(st.target()), num(st.dropped()), bool(st.zadopt()), bool(st.reused())}));
         Value[] pc = new Value[w.pc().size()];
         for (int i = 0; i < pc.length; i++) pc[i] = str(w.pc().get(i));
@@ -97,8 +101,8 @@ public final class TlcStates {
         s = s.bind(name("supPc"), str(w.supPc()));
         Value[] pend = new Value[w.pending().size()];
         int i = 0;
-        for (Adoption a : w.pending()) pend[i++] = record(new String[] {"pid", "prev"}, new Value[] {num(a.pid()), num(a.prev())});
-        s = s.bind(name("pending"), new SetEnumValue(pend, false));
+        for (Adoption a : w.pending()) pend[i++] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
+        s = s.bind(name("pending"), pend.length == 0 ? new SetEnumValue(pend, true) : new SetEnumValue(pend, false));
         return s;
     }
 }
