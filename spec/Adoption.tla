@@ -20,6 +20,13 @@
 \*      is pending.
 \*  F3. Init forgets `gone` only at such a drained point, never earlier.
 \*
+\* Supervisor = "classic" is init without the RFC (issue 4, mechanism 1): it never
+\* asks for adoption signals and knows only the PIDs it forked. Supervisor =
+\* "cgroup" (mechanism 7) knows each service's members by a tag inherited on fork
+\* and independent of parentage, as cgroups give systemd: its beliefs are the
+\* membership itself (Believed), and it reports a service stopped when the group
+\* has no running member (cgroup v2 "populated" turning false).
+\*
 \* Supervisor = "rfcBest" is the best supervisor we found on the RFC's kernel
 \* interface (issue 4, mechanism 4): init reads adoption signals on a signalfd of
 \* their own, drains them before reading SIGCHLD and before every waitpid (so it
@@ -35,7 +42,8 @@ CONSTANTS
     Idiom,       \* "dance": the RFC's double fork; "free": any syscall by any service process
     DanceSync,   \* TRUE: each dance step waits until the parent has exited (the RFC's order)
     Workers,     \* TRUE: the daemon may fork worker processes (and exit leaving them running)
-    Supervisor   \* "rfc": the RFC's supervisor as described; "rfcBest": see the header
+    Supervisor   \* "rfc": the RFC's supervisor as described; "rfcBest": see the header;
+                 \* "classic": SIGCHLD and wait only (no PR_SET_ADOPTSIG); "cgroup": membership by lineage
 
 VARIABLES
     pc,          \* pc[p]: where process p is in its daemon program ("none" for a free slot)
@@ -56,7 +64,7 @@ PcValues == DancePcs \cup {"none", "init", "free", "dead"}
 
 -----------------------------------------------------------------------------
 Init ==
-    /\ KernelInit
+    /\ KernelInitWith(Supervisor \in {"rfc", "rfcBest"})
     /\ pc = [p \in Pids |-> IF p = InitPid THEN "init" ELSE "none"]
     /\ tracked = [s \in Services |-> {}]
     /\ gone = [s \in Services |-> {}]
@@ -72,6 +80,7 @@ Best == Supervisor = "rfcBest"
 RtDrained == ~Best \/ rtq = <<>>
 
 Drained == supPc = "idle" /\ ~chldPending /\ rtq = <<>>
+Cgroup == Supervisor = "cgroup"
 ServiceOf(p) == {s \in Services : p \in tracked[s] \cup gone[s]}
 FirstPc == IF Idiom = "dance" THEN "d0" ELSE "free"
 
@@ -157,7 +166,7 @@ DecideStopped(s) ==
     /\ Drained
     /\ (~Best \/ pending = {})
     /\ status[s] = "running"
-    /\ tracked[s] = {}
+    /\ IF Cgroup THEN \A p \in Pids : ~(Running(p) /\ svc[p] = s) ELSE tracked[s] = {}
     /\ status' = [status EXCEPT ![s] = "stopped"]
     /\ lastAction' = Step("DecideStopped", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
@@ -250,10 +259,14 @@ TypeInv == KernelTypeInv /\ PcTypeInv /\ SupervisorTypeInv
 
 Lives(s) == \E p \in Pids : Running(p) /\ svc[p] = s
 
+\* The PIDs the supervisor attributes to s: what it tracks, or (cgroup) the members
+\* of the service's group.
+Believed(s) == IF Cgroup THEN {p \in Pids : InUse(p) /\ svc[p] = s} ELSE tracked[s]
+
 \* Soundness: a tracked PID that names a process names a process of that service
 \* (a reused PID that now names another service's process is a violation).
 SoundAttributionInv ==
-    \A s \in Services : \A p \in tracked[s] : InUse(p) => svc[p] = s
+    \A s \in Services : \A p \in Believed(s) : InUse(p) => svc[p] = s
 
 \* Completeness: while any process of a service lives, init reports it running.
 RunningReportedInv ==
@@ -265,7 +278,7 @@ RunningReportedInv ==
 \* the service "running" does not count. (Between an exit and init's reading of
 \* its signals, init cannot know yet: that latency is not a violation.)
 TracksLiveProcessInv ==
-    Drained => \A s \in Services : Lives(s) => \E p \in tracked[s] : Running(p) /\ svc[p] = s
+    Drained => \A s \in Services : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s
 
 \* Detection: once no process of a spawned service lives, init eventually
 \* reports it stopped.

@@ -109,16 +109,16 @@ Enqueue(q, sigs) == IF sigs = <<>> THEN q
 Dropped(q, sigs) == Len(q) + Len(sigs) - Len(Enqueue(q, sigs))
 
 -----------------------------------------------------------------------------
-\* Initial state: only init runs, session and group leader of 1, with the
-\* adoption signal requested at boot (prctl(PR_SET_ADOPTSIG, SIGRTMIN)).
+\* Initial state: only init runs, session and group leader of 1; initAdopt says
+\* whether init requested the adoption signal at boot (prctl(PR_SET_ADOPTSIG, SIGRTMIN)).
 
-KernelInit ==
+KernelInitWith(initAdopt) ==
     /\ pstate = [p \in Pids |-> IF p = InitPid THEN "running" ELSE "free"]
     /\ parent = [p \in Pids |-> NoPid]
     /\ pgid = [p \in Pids |-> IF p = InitPid THEN InitPid ELSE NoPid]
     /\ sid = [p \in Pids |-> IF p = InitPid THEN InitPid ELSE NoPid]
     /\ ttySession = NoPid
-    /\ adoptSig = [p \in Pids |-> p = InitPid]
+    /\ adoptSig = [p \in Pids |-> p = InitPid /\ initAdopt]
     /\ subreaper = [p \in Pids |-> FALSE]
     /\ svc = [p \in Pids |-> IF p = InitPid THEN InitSvc ELSE NoSvc]
     /\ danced = [p \in Pids |-> FALSE]
@@ -127,6 +127,8 @@ KernelInit ==
     /\ chldPending = FALSE
     /\ rtq = <<>>
     /\ lastAction = Step("Boot", InitPid, NoPid, 0, FALSE, FALSE)
+
+KernelInit == KernelInitWith(TRUE)
 
 -----------------------------------------------------------------------------
 \* Syscalls. Each is an operator over the caller (and its argument); the

@@ -41,7 +41,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--max-pid", defaultValue = "7") int maxPid;
     @Option(names = "--services", defaultValue = "a,b") String services;
     @Option(names = "--rt-limit", defaultValue = "3") int rtLimit;
-    @Option(names = "--supervisor", defaultValue = "rfc", description = "rfc or rfcBest (default: ${DEFAULT-VALUE})") String supervisor;
+    @Option(names = "--supervisor", defaultValue = "rfc", description = "rfc, rfcBest, classic or cgroup (default: ${DEFAULT-VALUE})") String supervisor;
     @Option(names = "--root", defaultValue = ".") Path root;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +70,7 @@ public final class ConformCommand implements Callable<Integer> {
         if (rtLimit < 0 || steps < 1) throw new InputError("--rt-limit and --steps must not be negative");
         List<String> svcs = Arrays.stream(services.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         if (svcs.isEmpty() || svcs.stream().anyMatch(x -> !x.matches("[a-z][a-z0-9]*"))) throw new InputError("--services must be lower-case names, e.g. a,b");
-        if (!supervisor.equals("rfc") && !supervisor.equals("rfcBest")) throw new InputError("--supervisor must be rfc or rfcBest");
+        if (!Bounds.SUPERVISORS.contains(supervisor)) throw new InputError("--supervisor must be one of " + Bounds.SUPERVISORS);
         Bounds b = new Bounds(maxPid, svcs, rtLimit, "free", false, true, supervisor);
         List<String> inv = c.properties().stream().filter(p -> p.kind().isStatePredicate()).map(Property::id).toList();
         SpecBridge bridge = SpecBridge.load(c.specDir(), "MCAdoption", BoundsReader.cfgText(b), inv, work);

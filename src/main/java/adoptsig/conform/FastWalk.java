@@ -26,7 +26,7 @@ public final class FastWalk {
     public static Outcome run(JavaSystem sys, SpecBridge spec, long seed, long steps, int fullEvery, int walkLength) {
         Bounds b = sys.bounds();
         Daemons daemons = new Daemons(sys.kernel(), b);
-        RfcSupervisor sup = new RfcSupervisor(sys.kernel(), b.supervisor().equals("rfcBest"));
+        RfcSupervisor sup = new RfcSupervisor(sys.kernel(), b.supervisor());
         Random rnd = new Random(seed);
         World w = sys.init();
         TLCState s = TlcStates.of(w);

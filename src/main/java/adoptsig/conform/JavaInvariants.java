@@ -23,15 +23,26 @@ public final class JavaInvariants {
     private static final Set<String> PCS = Set.of("d0", "d1", "d2", "exit", "daemon", "worker", "none", "init", "free", "dead");
     private static final Set<String> STATUS = Set.of("never", "running", "stopped");
 
-    public static final Map<String, Predicate<World>> ALL = new LinkedHashMap<>();
-    static {
-        ALL.put("TypeInv", JavaInvariants::typeInv);
-        ALL.put("LiveParentInv", JavaInvariants::liveParentInv);
-        ALL.put("PidNamesOneProcessInv", JavaInvariants::pidNamesOneProcessInv);
-        ALL.put("InitNeverExitsInv", w -> w.kernel().proc(Kernel.INIT).running());
-        ALL.put("SoundAttributionInv", JavaInvariants::soundAttributionInv);
-        ALL.put("RunningReportedInv", JavaInvariants::runningReportedInv);
-        ALL.put("TracksLiveProcessInv", JavaInvariants::tracksLiveProcessInv);
+    /** The invariants for a supervisor mechanism (the spec's Supervisor constant), by catalogue id. */
+    public static Map<String, Predicate<World>> of(String mechanism) {
+        Map<String, Predicate<World>> all = new LinkedHashMap<>();
+        boolean cgroup = mechanism.equals("cgroup");
+        all.put("TypeInv", JavaInvariants::typeInv);
+        all.put("LiveParentInv", JavaInvariants::liveParentInv);
+        all.put("PidNamesOneProcessInv", JavaInvariants::pidNamesOneProcessInv);
+        all.put("InitNeverExitsInv", w -> w.kernel().proc(Kernel.INIT).running());
+        all.put("SoundAttributionInv", w -> soundAttributionInv(w, cgroup));
+        all.put("RunningReportedInv", JavaInvariants::runningReportedInv);
+        all.put("TracksLiveProcessInv", w -> tracksLiveProcessInv(w, cgroup));
+        return all;
+    }
+
+    /** Spec: Believed(s): the PIDs the supervisor attributes to s (for cgroup: the group's members). */
+    static long believed(World w, String s, boolean cgroup) {
+        if (!cgroup) return w.tracked().get(s);
+        long bits = 0;
+        for (Proc p : w.kernel().procs()) if (p.inUse() && p.svc().equals(s)) bits |= 1L << p.pid();
+        return bits;
     }
 
     static boolean typeInv(World w) {
@@ -69,22 +80,20 @@ public final class JavaInvariants {
         return true;
     }
 
-    /** \A s : \A p \in tracked[s] : InUse(p) => svc[p] = s */
-    static boolean soundAttributionInv(World w) {
-        for (var e : w.tracked().entrySet()) {
+    /** \A s : \A p \in Believed(s) : InUse(p) => svc[p] = s */
+    static boolean soundAttributionInv(World w, boolean cgroup) {
+        for (String s : w.tracked().keySet()) {
+            long b = believed(w, s, cgroup);
             for (int p = 1; p <= w.kernel().maxPid(); p++) {
-                if (!World.has(e.getValue(), p)) continue;
+                if (!World.has(b, p)) continue;
                 Proc x = w.kernel().proc(p);
-                if (x.inUse() && !x.svc().equals(e.getKey())) return false;
+                if (x.inUse() && !x.svc().equals(s)) return false;
             }
         }
         return true;
     }
 
-    static boolean lives(World w, String s) {
-        for (Proc p : w.kernel().procs()) if (p.running() && p.svc().equals(s)) return true;
-        return false;
-    }
+    static boolean lives(World w, String s) { return RfcSupervisor.lives(w, s); }
 
     /** \A s : Lives(s) => status[s] = "running" */
     static boolean runningReportedInv(World w) {
@@ -92,14 +101,15 @@ public final class JavaInvariants {
         return true;
     }
 
-    /** Drained => \A s : Lives(s) => \E p \in tracked[s] : Running(p) /\ svc[p] = s */
-    static boolean tracksLiveProcessInv(World w) {
+    /** Drained => \A s : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s */
+    static boolean tracksLiveProcessInv(World w, boolean cgroup) {
         if (!RfcSupervisor.drained(w)) return true;
         for (String s : w.status().keySet()) {
             if (!lives(w, s)) continue;
             boolean named = false;
+            long b = believed(w, s, cgroup);
             for (int p = 1; p <= w.kernel().maxPid(); p++) {
-                if (!World.has(w.tracked().get(s), p)) continue;
+                if (!World.has(b, p)) continue;
                 Proc x = w.kernel().proc(p);
                 if (x.running() && x.svc().equals(s)) named = true;
             }
@@ -109,9 +119,9 @@ public final class JavaInvariants {
     }
 
     /** The ids of the invariants that fail on w. */
-    public static Set<String> violated(World w) {
+    public static Set<String> violated(World w, String mechanism) {
         Set<String> out = new java.util.LinkedHashSet<>();
-        ALL.forEach((id, p) -> { if (!p.test(w)) out.add(id); });
+        of(mechanism).forEach((id, p) -> { if (!p.test(w)) out.add(id); });
         return out;
     }
 }

@@ -23,7 +23,7 @@ public final class JavaSystem {
     public JavaSystem(Kernel kernel, Bounds bounds) {
         this.kernel = kernel;
         this.bounds = bounds;
-        this.sup = new RfcSupervisor(kernel, bounds.supervisor().equals("rfcBest"));
+        this.sup = new RfcSupervisor(kernel, bounds.supervisor());
         this.daemons = new Daemons(kernel, bounds);
     }
 
@@ -31,7 +31,7 @@ public final class JavaSystem {
     public Kernel kernel() { return kernel; }
 
     /** Spec: Init. */
-    public World init() { return World.boot(bounds.maxPid(), bounds.rtLimit(), bounds.services()); }
+    public World init() { return World.boot(bounds.maxPid(), bounds.rtLimit(), bounds.services(), bounds.initAdopt()); }
 
     /** Spec: Next: every successor of w. */
     public List<World> successors(World w) {

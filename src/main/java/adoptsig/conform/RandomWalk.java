@@ -44,7 +44,7 @@ public final class RandomWalk {
             if (spec.fingerprint(a) != t.fp()) return new Outcome(steps, "states differ after " + steps, visited, actions);
             visited.add(a);
             Map<String, Boolean> specInv = spec.invariants(t);
-            for (var e : JavaInvariants.ALL.entrySet()) {
+            for (var e : JavaInvariants.of(b.supervisor()).entrySet()) {
                 Boolean s = specInv.get(e.getKey());
                 if (s != null && s != e.getValue().test(w)) {
                     return new Outcome(steps, e.getKey() + " is " + s + " in the spec but " + !s + " in Java", visited, actions);

@@ -42,8 +42,9 @@ public final class Replay {
         String id = property.id();
         World last = worlds.get(worlds.size() - 1);
         boolean reproduced;
-        if (JavaInvariants.ALL.containsKey(id)) {
-            reproduced = !JavaInvariants.ALL.get(id).test(last);
+        var invariants = JavaInvariants.of(sys.bounds().supervisor());
+        if (invariants.containsKey(id)) {
+            reproduced = !invariants.get(id).test(last);
         } else if (JavaProperties.ACTIONS.containsKey(id)) {
             reproduced = worlds.size() > 1 && !JavaProperties.ACTIONS.get(id).test(worlds.get(worlds.size() - 2), last);
         } else if (JavaProperties.TEMPORAL_BAD.containsKey(id)) {

@@ -26,11 +26,14 @@ public record KernelState(int maxPid, int rtLimit, List<Proc> procs, int ttySess
     }
 
     /** Spec: KernelInit. */
-    public static KernelState boot(int maxPid, int rtLimit) {
+    public static KernelState boot(int maxPid, int rtLimit) { return boot(maxPid, rtLimit, true); }
+
+    /** Spec: KernelInitWith(initAdopt): initAdopt says whether init asked for the adoption signal at boot. */
+    public static KernelState boot(int maxPid, int rtLimit, boolean initAdopt) {
         if (maxPid < 2 || maxPid > 62) throw new IllegalArgumentException("PID pool must be 2..62, not " + maxPid);
         if (rtLimit < 0) throw new IllegalArgumentException("negative queue limit");
         List<Proc> procs = new ArrayList<>();
-        procs.add(new Proc(INIT, ProcState.RUNNING, Proc.NO_PID, INIT, INIT, true, false, Proc.INIT_SVC, false));
+        procs.add(new Proc(INIT, ProcState.RUNNING, Proc.NO_PID, INIT, INIT, initAdopt, false, Proc.INIT_SVC, false));
         for (int p = 2; p <= maxPid; p++) procs.add(Proc.free(p));
         return new KernelState(maxPid, rtLimit, procs, Proc.NO_PID, INIT, 1L << INIT, false, List.of(),
                 Step.of("Boot", INIT, Proc.NO_PID));

@@ -29,7 +29,8 @@ public final class Story {
         for (int i = 0; i < states.size(); i++) {
             TraceState s = states.get(i);
             if (i == 0) {
-                b.append(String.format("%3d. %s%n", 0, "Boot: init (PID 1) runs alone, with PR_SET_ADOPTSIG set."));
+                boolean adopt = s.var("adoptSig").apply(1).asBool();
+                b.append(String.format("%3d. %s%n", 0, "Boot: init (PID 1) runs alone, " + (adopt ? "with PR_SET_ADOPTSIG set." : "without PR_SET_ADOPTSIG.")));
             } else {
                 b.append(String.format("%3d. %s%n", i, step(states.get(i - 1), s)));
             }

@@ -21,12 +21,16 @@ public final class RfcSupervisor {
     private final Kernel kernel;
     /** Spec: Best (Supervisor = "rfcBest"). */
     private final boolean best;
+    /** Spec: Cgroup (Supervisor = "cgroup"). */
+    private final boolean cgroup;
 
-    public RfcSupervisor(Kernel kernel) { this(kernel, false); }
+    public RfcSupervisor(Kernel kernel) { this(kernel, "rfc"); }
 
-    public RfcSupervisor(Kernel kernel, boolean best) {
+    /** mechanism: the spec's Supervisor constant ("rfc", "rfcBest", "classic", "cgroup"). */
+    public RfcSupervisor(Kernel kernel, String mechanism) {
         this.kernel = kernel;
-        this.best = best;
+        this.best = mechanism.equals("rfcBest");
+        this.cgroup = mechanism.equals("cgroup");
     }
 
     /** Spec: RtDrained: rfcBest reads SIGCHLD and waits only when no adoption signal is queued. */
@@ -118,7 +122,8 @@ public final class RfcSupervisor {
 
     /** Spec: DecideStopped(s) (F2). */
     public World decideStopped(World w, String s) {
-        if (!drained(w) || (best && !w.pending().isEmpty()) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L) return null;
+        if (!drained(w) || (best && !w.pending().isEmpty()) || !w.status().get(s).equals("running")) return null;
+        if (cgroup ? lives(w, s) : w.tracked().get(s) != 0L) return null;
         Map<String, String> status = new HashMap<>(w.status());
         status.put(s, "stopped");
         return w.with(step(w, "DecideStopped"), w.tracked(), w.gone(), status, w.supPc());
@@ -130,6 +135,12 @@ public final class RfcSupervisor {
         Map<String, Long> gone = new HashMap<>();
         for (String s : w.gone().keySet()) gone.put(s, 0L);
         return w.with(step(w, "ForgetExited"), w.tracked(), gone, w.status(), w.supPc());
+    }
+
+    /** Spec: Lives(s): a running process of service s exists (for cgroup: the group is populated). */
+    public static boolean lives(World w, String s) {
+        for (var p : w.kernel().procs()) if (p.running() && p.svc().equals(s)) return true;
+        return false;
     }
 
     private static KernelState step(World w, String name) {

@@ -33,15 +33,15 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         status = Map.copyOf(status);
     }
 
-    /** Spec: Init. */
-    public static World boot(int maxPid, int rtLimit, List<String> services) {
+    /** Spec: Init (initAdopt: the supervisor asks for adoption signals). */
+    public static World boot(int maxPid, int rtLimit, List<String> services, boolean initAdopt) {
         Map<String, Long> empty = new HashMap<>();
         Map<String, String> status = new HashMap<>();
         for (String s : services) { empty.put(s, 0L); status.put(s, "never"); }
         String[] pc = new String[maxPid];
         Arrays.fill(pc, "none");
         pc[0] = "init";
-        return new World(KernelState.boot(maxPid, rtLimit), List.of(pc), empty, empty, status, "idle", Set.of());
+        return new World(KernelState.boot(maxPid, rtLimit, initAdopt), List.of(pc), empty, empty, status, "idle", Set.of());
     }
 
     public static boolean has(long set, int pid) { return (set & (1L << pid)) != 0; }

@@ -28,7 +28,8 @@ class ConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MCAdoptionRfcOrder", "MCAdoptionDance", "MCAdoptionBestDanceRoomy", "MCAdoptionBestDance"})
+    @ValueSource(strings = {"MCAdoptionRfcOrder", "MCAdoptionDance", "MCAdoptionBestDanceRoomy", "MCAdoptionBestDance",
+            "MCAdoptionClassicDanceRoomy", "MCAdoptionCgroupDanceRoomy"})
     void javaAndSpecHaveTheSameStatesAndTransitions(String model) {
         Bounds b = bounds(model);
         SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);

@@ -54,7 +54,7 @@ class RandomConformanceTest {
 
     @Test
     void everyCataloguedInvariantIsEvaluatedOnBothSides() {
-        assertThat(JavaInvariants.ALL.keySet()).containsExactlyInAnyOrderElementsOf(invariants);
+        assertThat(JavaInvariants.of("rfc").keySet()).containsExactlyInAnyOrderElementsOf(invariants);
     }
 
     @Test
