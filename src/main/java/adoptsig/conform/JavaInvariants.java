@@ -118,10 +118,4 @@ public final class JavaInvariants {
         return true;
     }
 
-    /** The ids of the invariants that fail on w. */
-    public static Set<String> violated(World w, String mechanism) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        of(mechanism).forEach((id, p) -> { if (!p.test(w)) out.add(id); });
-        return out;
-    }
 }

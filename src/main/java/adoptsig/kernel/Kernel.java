@@ -215,9 +215,4 @@ public class Kernel {
         for (Proc c : s.procs()) if (c.state() == ProcState.ZOMBIE && c.parent() == p) out.add(c.pid());
         return out;
     }
-
-    public boolean hasChildren(KernelState s, int p) {
-        for (Proc c : s.procs()) if (c.inUse() && c.parent() == p) return true;
-        return false;
-    }
 }

@@ -107,12 +107,6 @@ public final class TlcOutput {
         }).orElse(-1L);
     }
 
-    public long generated() {
-        return first(MSG_FINAL_STATS).map(m -> {
-            Matcher x = STATS.matcher(m.body());
-            return x.find() ? num(x.group(1)) : -1L;
-        }).orElse(-1L);
-    }
 
     public int depth() {
         return first(MSG_DEPTH).map(m -> {
