@@ -179,16 +179,5 @@ public final class SpecBridge {
 
     private static State wrap(TLCState t) { return new State(t); }
 
-    static Map<String, TlaValue> parse(String printed) {
-        Map<String, TlaValue> vars = new LinkedHashMap<>();
-        String[] parts = ("\n" + printed.strip()).split("\\n/\\\\ ");
-        for (String part : parts) {
-            if (part.isBlank()) continue;
-            String p = part.strip();
-            if (p.startsWith("/\\ ")) p = p.substring(3);
-            int eq = p.indexOf(" = ");
-            vars.put(p.substring(0, eq).strip(), TlaValueParser.parse(p.substring(eq + 3)));
-        }
-        return vars;
-    }
+    static Map<String, TlaValue> parse(String printed) { return TlcOutput.parseVars(printed); }
 }

@@ -175,25 +175,26 @@ public final class TlcOutput {
         return new Trace(states, loopsTo, stutters, raw);
     }
 
+    /** The "/\\ var = value" conjuncts TLC prints for a state (values may span lines). */
+    static Map<String, TlaValue> parseVars(String printed) {
+        Map<String, TlaValue> vars = new LinkedHashMap<>();
+        for (String part : ("\n" + printed.strip()).split("\\n/\\\\ ")) {
+            if (part.isBlank()) continue;
+            String p = part.strip();
+            if (p.startsWith("/\\ ")) p = p.substring(3);
+            int eq = p.indexOf(" = ");
+            if (eq < 0) throw new IllegalArgumentException("unreadable conjunct in a printed state: " + p);
+            vars.put(p.substring(0, eq).strip(), TlaValueParser.parse(p.substring(eq + 3)));
+        }
+        return vars;
+    }
+
     static TraceState parseState(String body) {
         Matcher h = STATE_HEADER.matcher(body.strip());
         if (!h.matches()) throw new IllegalArgumentException("unreadable trace state: " + body);
         int index = Integer.parseInt(h.group(1));
         String label = h.group(2);
-        Map<String, TlaValue> vars = new LinkedHashMap<>();
-        String rest = h.group(3).strip();
-        if (!rest.isEmpty()) {
-            // "/\ var = value" conjuncts; values may span lines
-            String[] parts = ("\n" + rest).split("\\n/\\\\ ");
-            for (String part : parts) {
-                if (part.isBlank()) continue;
-                String p = part.strip();
-                if (p.startsWith("/\\ ")) p = p.substring(3);
-                int eq = p.indexOf(" = ");
-                if (eq < 0) throw new IllegalArgumentException("unreadable conjunct in trace state " + index + ": " + p);
-                vars.put(p.substring(0, eq).strip(), TlaValueParser.parse(p.substring(eq + 3)));
-            }
-        }
+        Map<String, TlaValue> vars = parseVars(h.group(3));
         return new TraceState(index, label, vars);
     }
 }
