@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Decides every catalogued property of one model with TLC. TLC stops at the first violation
@@ -135,11 +134,7 @@ public final class ModelCheck {
         List<String> other = props.stream().filter(p -> !catalogue.property(p).kind().isStatePredicate()).toList();
         try {
             Files.createDirectories(work);
-            try (Stream<Path> files = Files.list(catalogue.specDir())) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) {
-                    Files.copy(f, work.resolve(f.getFileName()));
-                }
-            }
+            adoptsig.tlc.SpecBridge.copyModules(catalogue.specDir(), work);
             Files.writeString(work.resolve(model.cfgFile()), cfg.render(inv, other), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + work, e);

@@ -67,9 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         // TLC on the same model: one run with no property (the state count alone), 1 worker
         Path run = work.resolve("tlc");
         Files.createDirectories(run);
-        try (var files = Files.list(c.specDir())) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) Files.copy(f, run.resolve(f.getFileName()));
-        }
+        SpecBridge.copyModules(c.specDir(), run);
         Files.writeString(run.resolve(m.cfgFile()), cfg.render(List.of(), List.of()));
         TlcRunner.Result r = new TlcRunner().run(new TlcRunner.Request(run, m.module(), m.cfgFile(), 1), p -> { });
         double tlcSeconds = r.elapsed().toMillis() / 1000.0, tlcSearch = r.search().toMillis() / 1000.0;

@@ -38,34 +38,24 @@ public final class RandomWalk {
         World w = sys.init();
         SpecBridge.State t = spec.init().get(0);
         Bounds b = sys.bounds();
+        Map<String, java.util.function.Predicate<World>> invariants = JavaInvariants.of(b.supervisor());
         for (int i = 0; i < choices.size(); i++) {
             int choice = choices.get(i);
             Map<String, TlaValue> a = Abstraction.of(w);
             if (spec.fingerprint(a) != t.fp()) return new Outcome(steps, "states differ after " + steps, visited, actions);
             visited.add(a);
             Map<String, Boolean> specInv = spec.invariants(t);
-            for (var e : JavaInvariants.of(b.supervisor()).entrySet()) {
+            for (var e : invariants.entrySet()) {
                 Boolean s = specInv.get(e.getKey());
                 if (s != null && s != e.getValue().test(w)) {
                     return new Outcome(steps, e.getKey() + " is " + s + " in the spec but " + !s + " in Java", visited, actions);
                 }
             }
-            Map<Long, World> js = new LinkedHashMap<>();
-            Map<Long, Map<String, TlaValue>> jsAbs = new LinkedHashMap<>();
-            for (World x : sys.successors(w)) {
-                Map<String, TlaValue> ax = Abstraction.of(x);
-                long fp = spec.fingerprint(ax);
-                js.put(fp, x);
-                jsAbs.put(fp, ax);
-            }
-            Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
-            for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
-            if (!js.keySet().equals(ts.keySet())) {
-                List<String> only = new ArrayList<>();
-                js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(jsAbs.get(k))));
-                ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(ts.get(k).vars())));
-                return new Outcome(steps, "successors differ: " + only, visited, actions);
-            }
+            Successors succ = Successors.of(sys, spec, w, t);
+            if (succ.difference() != null) return new Outcome(steps, succ.difference(), visited, actions);
+            Map<Long, World> js = succ.java();
+            Map<Long, Map<String, TlaValue>> jsAbs = succ.javaAbstract();
+            Map<Long, SpecBridge.State> ts = succ.spec();
             // one random syscall, valid or not, by a random process on a random target
             String call = CALLS[Math.floorMod(choice, CALLS.length)];
             int p = 1 + Math.floorMod(choice / CALLS.length, b.maxPid() + 1);   // may be outside the pool
@@ -94,15 +84,32 @@ public final class RandomWalk {
 
     /** Compares the full successor sets of w and t (by fingerprint); null when equal, else what differs. */
     static String compareSuccessors(JavaSystem sys, SpecBridge spec, World w, SpecBridge.State t) {
-        Map<Long, Map<String, TlaValue>> js = new LinkedHashMap<>();
-        for (World x : sys.successors(w)) { Map<String, TlaValue> ax = Abstraction.of(x); js.put(spec.fingerprint(ax), ax); }
-        Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
-        for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
-        if (js.keySet().equals(ts.keySet())) return null;
-        List<String> only = new ArrayList<>();
-        js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(js.get(k))));
-        ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(ts.get(k).vars())));
-        return "successors differ: " + only;
+        return Successors.of(sys, spec, w, t).difference();
+    }
+
+    /** The successors of a Java world and of its spec state, keyed by TLC fingerprint, and what differs (null if nothing). */
+    record Successors(Map<Long, World> java, Map<Long, Map<String, TlaValue>> javaAbstract, Map<Long, SpecBridge.State> spec,
+                      String difference) {
+        static Successors of(JavaSystem sys, SpecBridge bridge, World w, SpecBridge.State t) {
+            Map<Long, World> js = new LinkedHashMap<>();
+            Map<Long, Map<String, TlaValue>> jsAbs = new LinkedHashMap<>();
+            for (World x : sys.successors(w)) {
+                Map<String, TlaValue> ax = Abstraction.of(x);
+                long fp = bridge.fingerprint(ax);
+                js.put(fp, x);
+                jsAbs.put(fp, ax);
+            }
+            Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
+            for (SpecBridge.State x : bridge.successors(t)) ts.put(x.fp(), x);
+            String diff = null;
+            if (!js.keySet().equals(ts.keySet())) {
+                List<String> only = new ArrayList<>();
+                js.keySet().stream().filter(k -> !ts.containsKey(k)).forEach(k -> only.add("Java only: " + Abstraction.stepOf(jsAbs.get(k))));
+                ts.keySet().stream().filter(k -> !js.containsKey(k)).forEach(k -> only.add("spec only: " + Abstraction.stepOf(ts.get(k).vars())));
+                diff = "successors differ: " + only;
+            }
+            return new Successors(js, jsAbs, ts, diff);
+        }
     }
 
     static Result<KernelState> call(Kernel k, KernelState s, String call, int p, int c) {

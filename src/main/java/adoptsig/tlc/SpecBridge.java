@@ -133,11 +133,7 @@ public final class SpecBridge {
         if (!invariantNames.isEmpty()) cfgText = cfgText + "INVARIANTS\n" + String.join("\n", invariantNames.stream().map(n -> "    " + n).toList()) + "\n";
         try {
             Files.createDirectories(workDir);
-            try (Stream<Path> files = Files.list(specDir)) {
-                for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) {
-                    Files.copy(f, workDir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            copyModules(specDir, workDir);
             Files.writeString(workDir.resolve("Bridge.cfg"), cfgText);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,6 +153,15 @@ public final class SpecBridge {
                     + " (SANY said: " + sany.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ' ') + ")");
         } finally {
             ToolIO.out = saved;
+        }
+    }
+
+    /** Copies the spec's modules (*.tla) into a work folder, so that TLC never writes next to spec/. */
+    public static void copyModules(Path specDir, Path workDir) throws IOException {
+        try (Stream<Path> files = Files.list(specDir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".tla")).toList()) {
+                Files.copy(f, workDir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
