@@ -34,16 +34,46 @@
 \* whose previous parent it does not know yet (`pending`) until a later adoption
 \* makes that parent known.
 \*
+\* Supervisor = "rfcStd" (mechanism 3) is the RFC's supervisor with the adoption
+\* signal sent as a standard signal (say SIGUSR1) instead of a realtime one: at
+\* most one instance is pending (a second is discarded while one is pending,
+\* kernel/signal.c: legacy_queue), so the model requires RtLimit = 1; and being
+\* numbered below SIGCHLD (10 < 17), it is dequeued before SIGCHLD.
+\*
+\* Supervisor = "subreaper" (mechanism 5) is one child subreaper per service, as
+\* tini, catatonit and systemd --user do: init forks a reaper, the reaper sets
+\* PR_SET_CHILD_SUBREAPER and forks the service; every orphan of the service is
+\* reparented to the reaper, which reaps its children and names the service's
+\* processes as its own children (/proc/PID/task/TID/children); the service has
+\* stopped when the reaper has no child left (waitpid: ECHILD).
+\*
+\* Supervisor = "pidfile" (mechanism 6): the daemon, once daemonized, may write its
+\* PID to a file at any time until it holds its PID (WritePidfile); init, once it no longer tracks a PID of the
+\* service, reads the file and tracks the PID in it if kill(pid, 0) succeeds
+\* (ReadPidfile), drops a tracked PID for which kill(pid, 0) fails (ProbePid),
+\* and reports the service stopped when it tracks nothing and the file names no
+\* process. Assumed: the file is never removed (a daemon that crashes or is
+\* killed leaves it behind) and is written atomically.
+\*
+\* Supervisor = "ptrace" (mechanism 8): upstart's `expect daemon`: init traces
+\* the process it forked and follows its first ExpectForks forks: at each, it
+\* moves its attention (and the trace) to the child. The tracee is stopped at the
+\* fork event until init has handled it, so following is part of the fork step.
+\*
 \* Java twin: src/main/java/adoptsig/supervisor/RfcSupervisor.java (supervisor),
 \* src/main/java/adoptsig/daemon/Daemons.java (programs), conform/JavaSystem.java (Next).
 EXTENDS Kernel
 
 CONSTANTS
-    Idiom,       \* "dance": the RFC's double fork; "free": any syscall by any service process
+    Idiom,       \* the daemon's program: "noFork", "dance" (the RFC's double fork), "apue" (fork
+                 \* twice and wait for the first child), "reexec" (the dance; the daemon may
+                 \* re-execute itself once, and the new image daemonizes again with one fork),
+                 \* "free" (any syscall by any process)
     DanceSync,   \* TRUE: each dance step waits until the parent has exited (the RFC's order)
     Workers,     \* TRUE: the daemon may fork worker processes (and exit leaving them running)
-    Supervisor   \* "rfc": the RFC's supervisor as described; "rfcBest": see the header;
-                 \* "classic": SIGCHLD and wait only (no PR_SET_ADOPTSIG); "cgroup": membership by lineage
+    Supervisor   \* "rfc": the RFC's supervisor as described; "rfcBest", "rfcStd", "subreaper",
+                 \* "pidfile", "ptrace": see the header; "classic": SIGCHLD and wait only (no
+                 \* PR_SET_ADOPTSIG); "cgroup": membership by lineage
 
 VARIABLES
     pc,          \* pc[p]: where process p is in its daemon program ("none" for a free slot)
@@ -51,63 +81,115 @@ VARIABLES
     gone,        \* gone[s]: PIDs of s that init reaped since the last drained point (F1)
     status,      \* status[s]: "never" (not spawned), "running", "stopped": what init reports
     supPc,       \* "idle": init reads its next signal; "reaping": inside the waitpid(-1, WNOHANG) loop
-    pending      \* rfcBest: adoption signals whose previous parent init did not know when it read them
+    pending,     \* rfcBest: adoption signals whose previous parent init did not know when it read them
+    pidfile,     \* pidfile[s]: the PID in service s's PID file, NoPid if not written yet
+    forksLeft    \* ptrace: forksLeft[s]: forks of service s that init will still follow
 
-supVars == <<tracked, gone, status, supPc, pending>>
+Supervisors == {"rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper", "pidfile", "ptrace"}
+Idioms == {"noFork", "dance", "apue", "reexec", "free"}
+ASSUME Supervisor \in Supervisors /\ Idiom \in Idioms
+ASSUME Supervisor = "rfcStd" => RtLimit = 1
+ExpectForks == 2   \* upstart's `expect daemon`
+
+supVars == <<tracked, gone, status, supPc, pending, pidfile, forksLeft>>
 vars == <<kernelVars, pc, supVars>>
 
 \* Daemon program locations. The dance: d0 forks and exits; d1 (its child)
 \* calls setsid, forks and exits; the grandchild is the daemon, which may fork
 \* workers and may exit at any time; workers may exit at any time.
-DancePcs == {"d0", "d1", "d2", "exit", "daemon", "worker"}
-PcValues == DancePcs \cup {"none", "init", "free", "dead"}
+\* APUE: a0 forks and waits for its child (await), then exits; a1 forks and exits.
+\* reexec: the daemon execs itself (r0), forks and exits; the child (r1) calls
+\* setsid and is the re-executed daemon (daemon2, which does not re-execute again).
+\* reaper0, reaper1, reaper: a service's subreaper (Supervisor = "subreaper").
+DancePcs == {"d0", "d1", "d2", "exit", "daemon", "worker", "a0", "a1", "await", "r0", "r1", "daemon2"}
+PcValues == DancePcs \cup {"none", "init", "free", "dead", "reaper0", "reaper1", "reaper"}
 
 -----------------------------------------------------------------------------
 Init ==
-    /\ KernelInitWith(Supervisor \in {"rfc", "rfcBest"})
+    /\ KernelInitWith(Supervisor \in {"rfc", "rfcBest", "rfcStd"})
     /\ pc = [p \in Pids |-> IF p = InitPid THEN "init" ELSE "none"]
     /\ tracked = [s \in Services |-> {}]
     /\ gone = [s \in Services |-> {}]
     /\ status = [s \in Services |-> "never"]
     /\ supPc = "idle"
     /\ pending = {}
+    /\ pidfile = [s \in Services |-> NoPid]
+    /\ forksLeft = [s \in Services |-> 0]
 
 -----------------------------------------------------------------------------
 \* The supervisor (init). Java: RfcSupervisor.
 
 Best == Supervisor = "rfcBest"
-\* rfcBest reads SIGCHLD and waits only when no adoption signal is queued.
+Std == Supervisor = "rfcStd"
+Reaper == Supervisor = "subreaper"
+PidFile == Supervisor = "pidfile"
+Ptrace == Supervisor = "ptrace"
+\* rfcBest waits only when no adoption signal is queued.
 RtDrained == ~Best \/ rtq = <<>>
+\* rfcBest reads SIGCHLD only after every adoption signal; so does rfcStd (its
+\* standard signal is numbered below SIGCHLD, so signalfd returns it first).
+SigchldAfterAdoption == ~(Best \/ Std) \/ rtq = <<>>
 
 Drained == supPc = "idle" /\ ~chldPending /\ rtq = <<>>
 Cgroup == Supervisor = "cgroup"
 ServiceOf(p) == {s \in Services : p \in tracked[s] \cup gone[s]}
-FirstPc == IF Idiom = "dance" THEN "d0" ELSE "free"
+FirstPc == CASE Idiom \in {"dance", "reexec"} -> "d0"
+             [] Idiom = "apue" -> "a0"
+             [] Idiom = "noFork" -> "daemon"
+             [] OTHER -> "free"
 
 \* Init forks the service's first process and records its PID (one step: init
 \* is single-threaded and reads no signal between fork() returning and the record).
+\* Under "subreaper" init forks the service's reaper instead (tagged as init's),
+\* and tracks the reaper; the service counts as spawned when the reaper forks it.
 Spawn(s) ==
     /\ status[s] = "never"
+    /\ tracked[s] = {}
     /\ NextPid # NoPid
     /\ LET c == NextPid IN
-       /\ DoFork(InitPid, c, s)
+       /\ DoFork(InitPid, c, IF Reaper THEN InitSvc ELSE s)
        /\ lastAction' = Step("Spawn", InitPid, c, 0, FALSE, c \in everUsed)
-       /\ pc' = [pc EXCEPT ![c] = FirstPc]
+       /\ pc' = [pc EXCEPT ![c] = IF Reaper THEN "reaper0" ELSE FirstPc]
        /\ tracked' = [tracked EXCEPT ![s] = {c}]
+       /\ status' = IF Reaper THEN status ELSE [status EXCEPT ![s] = "running"]
+       /\ forksLeft' = [forksLeft EXCEPT ![s] = IF Ptrace THEN ExpectForks ELSE 0]
+       /\ UNCHANGED <<gone, supPc, pending, pidfile>>
+
+\* The service's reaper (subreaper): prctl(PR_SET_CHILD_SUBREAPER, 1), then fork
+\* the service, then reap its children for ever.
+ReaperOf(r) == CHOOSE s \in Services : r \in tracked[s]
+ReaperSetup(r) ==
+    /\ pc[r] = "reaper0"
+    /\ PrctlSetChildSubreaper(r)
+    /\ pc' = [pc EXCEPT ![r] = "reaper1"]
+    /\ UNCHANGED supVars
+ReaperSpawn(r) ==
+    /\ pc[r] = "reaper1"
+    /\ NextPid # NoPid
+    /\ LET c == NextPid
+           s == ReaperOf(r) IN
+       /\ DoFork(r, c, s)
+       /\ lastAction' = Step("ReaperSpawn", r, c, 0, FALSE, c \in everUsed)
+       /\ pc' = [pc EXCEPT ![r] = "reaper", ![c] = FirstPc]
        /\ status' = [status EXCEPT ![s] = "running"]
-       /\ UNCHANGED <<gone, supPc, pending>>
+       /\ UNCHANGED <<tracked, gone, supPc, pending, pidfile, forksLeft>>
+ReaperWait(r, c) ==
+    /\ pc[r] = "reaper"
+    /\ Reap(r, c)
+    /\ pc' = [pc EXCEPT ![c] = "none"]
+    /\ UNCHANGED supVars
 
 \* signalfd read returns SIGCHLD (17) before SIGRTMIN (34): lowest number first,
 \* standard before realtime (kernel/signal.c: next_signal). Init enters its wait loop.
 DequeueSigchld ==
     /\ supPc = "idle"
-    /\ RtDrained
+    /\ SigchldAfterAdoption
     /\ chldPending
     /\ chldPending' = FALSE
     /\ supPc' = "reaping"
     /\ lastAction' = Step("DequeueSigchld", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, rtq, pc, tracked, gone, status, pending>>
+                   lastPid, everUsed, rtq, pc, tracked, gone, status, pending, pidfile, forksLeft>>
 
 \* One waitpid(-1, WNOHANG) that returns a zombie child c. If init tracked c,
 \* it moves c to `gone` (F1).
@@ -121,7 +203,7 @@ WaitNohang(c) ==
     /\ pc' = [pc EXCEPT ![c] = "none"]
     /\ tracked' = [s \in Services |-> tracked[s] \ {c}]
     /\ gone' = [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
-    /\ UNCHANGED <<status, supPc, pending>>
+    /\ UNCHANGED <<status, supPc, pending, pidfile, forksLeft>>
 
 \* waitpid(-1, WNOHANG) returns 0 (children, none a zombie) or ECHILD: the loop ends.
 WaitNohangEmpty ==
@@ -131,7 +213,7 @@ WaitNohangEmpty ==
     /\ supPc' = "idle"
     /\ lastAction' = Step("WaitNohangEmpty", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, status, pending>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, status, pending, pidfile, forksLeft>>
 
 \* The PIDs that an adoption of x makes known through parked adoptions: x, the
 \* processes parked with previous parent x, theirs, and so on.
@@ -145,7 +227,9 @@ Closure(S, n) == IF n = 0 THEN S
 \* service, init tracks si_pid, and (rfcBest) every parked adoption it resolves;
 \* rfcBest parks an adoption whose previous parent it does not know.
 DequeueAdoption ==
-    /\ IF Best THEN TRUE ELSE supPc = "idle" /\ ~chldPending
+    /\ CASE Best -> TRUE
+         [] Std -> supPc = "idle"
+         [] OTHER -> supPc = "idle" /\ ~chldPending
     /\ rtq # <<>>
     /\ LET m == Head(rtq)
            known == Closure({m.pid}, MaxPid)
@@ -159,18 +243,26 @@ DequeueAdoption ==
                /\ UNCHANGED tracked
        /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, pc, gone, status, supPc>>
+                   lastPid, everUsed, chldPending, pc, gone, status, supPc, pidfile, forksLeft>>
+
+\* pidfile: kill(pid, 0) succeeds on the PID in the file (zombies included).
+PidfileNamesProcess(s) == pidfile[s] # NoPid /\ InUse(pidfile[s])
 
 \* F2: with nothing pending and no PID tracked, init reports the service stopped.
+\* cgroup: the group has no running member; subreaper: the reaper has no child;
+\* pidfile: also the file names no process.
 DecideStopped(s) ==
     /\ Drained
     /\ (~Best \/ pending = {})
     /\ status[s] = "running"
-    /\ IF Cgroup THEN \A p \in Pids : ~(Running(p) /\ svc[p] = s) ELSE tracked[s] = {}
+    /\ CASE Cgroup -> \A p \in Pids : ~(Running(p) /\ svc[p] = s)
+         [] Reaper -> \E r \in tracked[s] : pc[r] = "reaper" /\ ChildrenOf(r) = {}
+         [] PidFile -> tracked[s] = {} /\ ~PidfileNamesProcess(s)
+         [] OTHER -> tracked[s] = {}
     /\ status' = [status EXCEPT ![s] = "stopped"]
     /\ lastAction' = Step("DecideStopped", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, supPc, pending>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, supPc, pending, pidfile, forksLeft>>
 
 \* F3: at a drained point init forgets the PIDs it reaped.
 ForgetExited ==
@@ -179,7 +271,30 @@ ForgetExited ==
     /\ gone' = [s \in Services |-> {}]
     /\ lastAction' = Step("ForgetExited", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, status, supPc, pending>>
+                   lastPid, everUsed, chldPending, rtq, pc, tracked, status, supPc, pending, pidfile, forksLeft>>
+
+\* pidfile: init no longer tracks a PID of s, and kill(pid, 0) succeeds on the PID
+\* in the file: init tracks that PID.
+ReadPidfile(s) ==
+    /\ PidFile
+    /\ Drained
+    /\ status[s] = "running"
+    /\ tracked[s] = {}
+    /\ PidfileNamesProcess(s)
+    /\ tracked' = [tracked EXCEPT ![s] = {pidfile[s]}]
+    /\ lastAction' = Step("ReadPidfile", InitPid, pidfile[s], 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
+                   lastPid, everUsed, chldPending, rtq, pc, gone, status, supPc, pending, pidfile, forksLeft>>
+
+\* pidfile: kill(q, 0) fails with ESRCH for a tracked PID q: init drops it.
+ProbePid(s, q) ==
+    /\ PidFile
+    /\ q \in tracked[s]
+    /\ ~InUse(q)
+    /\ tracked' = [tracked EXCEPT ![s] = @ \ {q}]
+    /\ lastAction' = Step("ProbePid", InitPid, q, 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
+                   lastPid, everUsed, chldPending, rtq, pc, gone, status, supPc, pending, pidfile, forksLeft>>
 
 SupervisorStep ==
     \/ DequeueSigchld
@@ -188,6 +303,9 @@ SupervisorStep ==
     \/ DequeueAdoption
     \/ \E s \in Services : DecideStopped(s)
     \/ ForgetExited
+    \/ \E s \in Services : ReadPidfile(s)
+    \/ \E s \in Services, q \in Pids : ProbePid(s, q)
+    \/ \E r \in Pids : ReaperSetup(r) \/ ReaperSpawn(r) \/ \E c \in Pids : ReaperWait(r, c)
 
 -----------------------------------------------------------------------------
 \* The daemons. A service process makes the calls its program allows; every
@@ -197,8 +315,19 @@ SupervisorStep ==
 \* init (its parent exited), as in the RFC's telling.
 Ready(p) == ~DanceSync \/ parent[p] = InitPid
 
-KStep(a) == a /\ UNCHANGED supVars
+\* The supervisor's side of a process step: under ptrace, a fork by the process
+\* init follows (while forks are left to follow) moves init's attention to the
+\* child; every other step leaves the supervisor unchanged.
+Follows(p) == Ptrace /\ svc[p] \in Services /\ p \in tracked[svc[p]] /\ forksLeft[svc[p]] > 0
+Traced(p) ==
+    IF lastAction'.name = "Fork" /\ Follows(p)
+    THEN /\ tracked' = [tracked EXCEPT ![svc[p]] = {lastAction'.target}]
+         /\ forksLeft' = [forksLeft EXCEPT ![svc[p]] = @ - 1]
+         /\ UNCHANGED <<gone, status, supPc, pending, pidfile>>
+    ELSE UNCHANGED supVars
 
+\* The daemon programs (Idiom): the dance (d0, d1, d2), APUE (a0, a1, await), or
+\* none (noFork starts as the daemon); then the daemon, and its workers.
 DanceStep(p) ==
     \/ /\ pc[p] = "d0"
        /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "d1"]
@@ -206,14 +335,37 @@ DanceStep(p) ==
        /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "d2"]
     \/ /\ pc[p] = "d2"
        /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "daemon"]
+    \/ /\ pc[p] = "a0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "await", ![NextPid] = "a1"]
+    \/ /\ pc[p] = "a1"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "daemon"]
+    \/ /\ pc[p] = "await"
+       /\ \E c \in Pids : Reap(p, c) /\ pc' = [pc EXCEPT ![p] = "exit", ![c] = "none"]
     \/ /\ pc[p] = "exit"
        /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
-    \/ /\ pc[p] = "daemon" /\ Ready(p)
+    \/ /\ pc[p] \in {"daemon", "daemon2"} /\ Ready(p)
        /\ \/ Workers /\ Fork(p) /\ pc' = [pc EXCEPT ![NextPid] = "worker"]
           \/ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
           \/ OpenTty(p) /\ UNCHANGED pc
+          \/ Idiom = "reexec" /\ pc[p] = "daemon" /\ Exec(p) /\ pc' = [pc EXCEPT ![p] = "r0"]
+    \/ /\ pc[p] = "r0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "r1"]
+    \/ /\ pc[p] = "r1" /\ Ready(p)
+       /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "daemon2"]
     \/ /\ pc[p] = "worker"
        /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+
+\* pidfile: the daemon writes its PID into its service's PID file (not a syscall
+\* of the kernel model: only the file changes).
+WritePidfile(p) ==
+    /\ PidFile
+    /\ pc[p] \in {"daemon", "daemon2"} /\ Ready(p)
+    /\ pidfile[svc[p]] # p
+    /\ pidfile' = [pidfile EXCEPT ![svc[p]] = p]
+    /\ UNCHANGED pc
+    /\ lastAction' = Step("WritePidfile", p, NoPid, 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
+                   lastPid, everUsed, chldPending, rtq, tracked, gone, status, supPc, pending, forksLeft>>
 
 FreeStep(p) ==
     /\ pc[p] = "free"
@@ -226,7 +378,10 @@ FreeStep(p) ==
        \/ PrctlSetAdoptsig(p) /\ UNCHANGED pc
        \/ PrctlSetChildSubreaper(p) /\ UNCHANGED pc
 
-ProcessStep(p) == p # InitPid /\ KStep(DanceStep(p) \/ FreeStep(p))
+ProcessStep(p) ==
+    /\ p # InitPid
+    /\ \/ (DanceStep(p) \/ FreeStep(p)) /\ Traced(p)
+       \/ WritePidfile(p)
 
 Next ==
     \/ \E s \in Services : Spawn(s)
@@ -234,7 +389,11 @@ Next ==
     \/ \E p \in Pids : ProcessStep(p)
 
 \* Init runs whenever it can: weak fairness on each of its steps. Daemons need
-\* no fairness (a daemon may run forever).
+\* no fairness (a daemon may run forever). The steps of one mechanism only are
+\* listed for it (fairness conditions make TLC's liveness check slower, even when
+\* their action is never enabled); a reaper's waits and the PID probes of one
+\* service are fair as a group, which suffices: each removes one zombie or one
+\* PID, and there are finitely many.
 Fairness ==
     /\ WF_vars(DequeueSigchld)
     /\ \A c \in Pids : WF_vars(WaitNohang(c))
@@ -242,6 +401,11 @@ Fairness ==
     /\ WF_vars(DequeueAdoption)
     /\ \A s \in Services : WF_vars(DecideStopped(s))
     /\ WF_vars(ForgetExited)
+    /\ IF PidFile THEN \A s \in Services : WF_vars(ReadPidfile(s)) /\ WF_vars(\E q \in Pids : ProbePid(s, q))
+                   ELSE TRUE
+    /\ IF Reaper THEN \A r \in Pids : /\ WF_vars(ReaperSetup(r)) /\ WF_vars(ReaperSpawn(r))
+                                      /\ WF_vars(\E c \in Pids : ReaperWait(r, c))
+                  ELSE TRUE
 
 Spec == Init /\ [][Next]_vars /\ Fairness
 
@@ -255,13 +419,17 @@ SupervisorTypeInv ==
     /\ status \in [Services -> {"never", "running", "stopped"}]
     /\ supPc \in {"idle", "reaping"}
     /\ pending \subseteq [pid : Pids, prev : Pids]
+    /\ pidfile \in [Services -> Pids \cup {NoPid}]
+    /\ forksLeft \in [Services -> 0..ExpectForks]
 TypeInv == KernelTypeInv /\ PcTypeInv /\ SupervisorTypeInv
 
 Lives(s) == \E p \in Pids : Running(p) /\ svc[p] = s
 
 \* The PIDs the supervisor attributes to s: what it tracks, or (cgroup) the members
-\* of the service's group.
-Believed(s) == IF Cgroup THEN {p \in Pids : InUse(p) /\ svc[p] = s} ELSE tracked[s]
+\* of the service's group, or (subreaper) the children of the service's reaper.
+Believed(s) == CASE Cgroup -> {p \in Pids : InUse(p) /\ svc[p] = s}
+                 [] Reaper -> {p \in Pids : InUse(p) /\ parent[p] \in tracked[s]}
+                 [] OTHER -> tracked[s]
 
 \* Soundness: a tracked PID that names a process names a process of that service
 \* (a reused PID that now names another service's process is a violation).

@@ -71,12 +71,21 @@ public final class ModelCheck {
      */
     public ModelOutcome check(Model model, Path runRoot, Set<String> only) {
         CfgFile cfg = validatedCfg(model);
+        return check(model, cfg, catalogue.expected(model.name()), runRoot, only);
+    }
+
+    /**
+     * Decides the properties the given cfg names (or those in {@code only}) for a model whose
+     * cfg and expected verdicts come from elsewhere (the matrix's generated cells). An
+     * expected verdict may be missing (null): the verdict then counts as differing.
+     */
+    public ModelOutcome check(Model model, CfgFile cfg, Map<String, Expected> expected, Path runRoot, Set<String> only) {
+        for (String p : cfg.properties()) catalogue.property(p);
         for (String p : only) {
             catalogue.property(p);
             if (!cfg.properties().contains(p)) throw new InputError("model " + model.name() + " does not check property '" + p
                     + "' (it checks: " + String.join(", ", cfg.properties()) + ")");
         }
-        Map<String, Expected> expected = catalogue.expected(model.name());
         Path modelDir = runRoot.resolve(model.name());
         List<Verdict> verdicts = new ArrayList<>();
         List<String> safety = new ArrayList<>(), temporal = new ArrayList<>();

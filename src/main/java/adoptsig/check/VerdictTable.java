@@ -16,7 +16,7 @@ public final class VerdictTable {
         for (ModelOutcome o : outcomes) {
             for (Verdict v : o.verdicts()) {
                 rows.add(new String[] {
-                        v.model(), v.property(), v.expected().word(), v.actual().word() + (v.agrees() ? "" : "  <-- DIFFERS"),
+                        v.model(), v.property(), v.expected() == null ? "(none)" : v.expected().word(), v.actual().word() + (v.agrees() ? "" : "  <-- DIFFERS"),
                         String.format("%,d", v.distinct()), Integer.toString(v.depth()),
                         v.traceSteps() == 0 ? "-" : v.traceSteps() + " steps",
                         String.format("%.1f s", v.seconds())});

@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "adoptsig", mixinStandardHelpOptions = true, version = "adoptsig 0.1.0",
         description = "Model-checks the adoption-signal specification and compares verdicts with the catalogue.",
-        subcommands = {CheckCommand.class, ExploreCommand.class, ConformCommand.class, BenchCommand.class, ReadmeTableCommand.class})
+        subcommands = {CheckCommand.class, MatrixCommand.class, ExploreCommand.class, ConformCommand.class, BenchCommand.class, ReadmeTableCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, DIFFERS = 1, BAD_INPUT = 2;
 

@@ -65,11 +65,19 @@ public final class Abstraction {
         List<TlaValue> pend = new ArrayList<>();
         for (Adoption a : w.pending()) pend.add(new Rec(Map.of("pid", new Int(a.pid()), "prev", new Int(a.prev()))));
         m.put("pending", new TlaValue.Set(pend));
+        m.put("pidfile", ints(w.pidfile()));
+        m.put("forksLeft", ints(w.forksLeft()));
         return m;
     }
 
     private static TlaValue perPid(KernelState k, Function<Proc, TlaValue> f) {
         return new Seq(k.procs().stream().map(f).toList());
+    }
+
+    private static TlaValue ints(Map<String, Integer> m) {
+        Map<String, TlaValue> r = new LinkedHashMap<>();
+        new java.util.TreeMap<>(m).forEach((svc, n) -> r.put(svc, new Int(n)));
+        return new Rec(r);
     }
 
     private static TlaValue sets(Map<String, Long> m) {

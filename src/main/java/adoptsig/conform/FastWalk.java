@@ -25,8 +25,8 @@ public final class FastWalk {
     /** walkLength: calls (taken or refused) before the walk starts again from the initial state. */
     public static Outcome run(JavaSystem sys, SpecBridge spec, long seed, long steps, int fullEvery, int walkLength) {
         Bounds b = sys.bounds();
-        Daemons daemons = new Daemons(sys.kernel(), b);
         RfcSupervisor sup = new RfcSupervisor(sys.kernel(), b.supervisor());
+        Daemons daemons = new Daemons(sys.kernel(), b, sup);
         Random rnd = new Random(seed);
         World w = sys.init();
         TLCState s = TlcStates.of(w);
@@ -37,7 +37,7 @@ public final class FastWalk {
                 String f = RandomWalk.compareSuccessors(sys, spec, w, spec.state(Abstraction.of(w)));
                 if (f != null) return new Outcome(i, taken, refused, "after " + i + " steps: " + f);
             }
-            int kind = rnd.nextInt(16);
+            int kind = rnd.nextInt(21);
             int p = 1 + rnd.nextInt(b.maxPid() + 1), c = 1 + rnd.nextInt(b.maxPid());
             String svc = b.services().get(rnd.nextInt(b.services().size()));
             World next = switch (kind) {
@@ -49,6 +49,11 @@ public final class FastWalk {
                 case 13 -> sup.decideStopped(w, svc);
                 case 14 -> sup.forgetExited(w);
                 case 15 -> daemons.free(w, p, "Fork", 0);
+                case 16 -> sup.readPidfile(w, svc);
+                case 17 -> sup.probePid(w, svc, c);
+                case 18 -> sup.reaperSetup(w, p);
+                case 19 -> sup.reaperSpawn(w, p, daemons.firstPc());
+                case 20 -> sup.reaperWait(w, p, c);
                 default -> daemons.free(w, p, Daemons.FREE_CALLS.get(kind), c);
             };
             if (++sinceReset >= walkLength) { w = sys.init(); s = TlcStates.of(w); sinceReset = 0; continue; }

@@ -20,13 +20,14 @@ import java.util.function.Predicate;
 public final class JavaInvariants {
     private JavaInvariants() {}
 
-    private static final Set<String> PCS = Set.of("d0", "d1", "d2", "exit", "daemon", "worker", "none", "init", "free", "dead");
+    private static final Set<String> PCS = Set.of("d0", "d1", "d2", "exit", "daemon", "worker", "a0", "a1", "await", "r0", "r1", "daemon2",
+            "none", "init", "free", "dead", "reaper0", "reaper1", "reaper");
     private static final Set<String> STATUS = Set.of("never", "running", "stopped");
 
     /** The invariants for a supervisor mechanism (the spec's Supervisor constant), by catalogue id. */
     public static Map<String, Predicate<World>> of(String mechanism) {
         Map<String, Predicate<World>> all = new LinkedHashMap<>();
-        boolean cgroup = mechanism.equals("cgroup");
+        String cgroup = mechanism;
         all.put("TypeInv", JavaInvariants::typeInv);
         all.put("LiveParentInv", JavaInvariants::liveParentInv);
         all.put("PidNamesOneProcessInv", JavaInvariants::pidNamesOneProcessInv);
@@ -37,11 +38,19 @@ public final class JavaInvariants {
         return all;
     }
 
-    /** Spec: Believed(s): the PIDs the supervisor attributes to s (for cgroup: the group's members). */
-    static long believed(World w, String s, boolean cgroup) {
-        if (!cgroup) return w.tracked().get(s);
+    /**
+     * Spec: Believed(s): the PIDs the supervisor attributes to s: tracked, or (cgroup) the
+     * group's members, or (subreaper) the children of the service's reaper.
+     */
+    static long believed(World w, String s, String mechanism) {
         long bits = 0;
-        for (Proc p : w.kernel().procs()) if (p.inUse() && p.svc().equals(s)) bits |= 1L << p.pid();
+        switch (mechanism) {
+            case "cgroup" -> { for (Proc p : w.kernel().procs()) if (p.inUse() && p.svc().equals(s)) bits |= 1L << p.pid(); }
+            case "subreaper" -> {
+                for (Proc p : w.kernel().procs()) if (p.inUse() && World.has(w.tracked().get(s), p.parent())) bits |= 1L << p.pid();
+            }
+            default -> bits = w.tracked().get(s);
+        }
         return bits;
     }
 
@@ -56,6 +65,8 @@ public final class JavaInvariants {
         for (var a : k.rtq()) if (!k.valid(a.pid()) || !k.valid(a.prev())) return false;
         for (String pc : w.pc()) if (!PCS.contains(pc)) return false;
         for (String s : w.status().values()) if (!STATUS.contains(s)) return false;
+        for (int q : w.pidfile().values()) if (q < 0 || q > n) return false;
+        for (int f : w.forksLeft().values()) if (f < 0 || f > RfcSupervisor.EXPECT_FORKS) return false;
         return w.supPc().equals("idle") || w.supPc().equals("reaping");
     }
 
@@ -81,7 +92,7 @@ public final class JavaInvariants {
     }
 
     /** \A s : \A p \in Believed(s) : InUse(p) => svc[p] = s */
-    static boolean soundAttributionInv(World w, boolean cgroup) {
+    static boolean soundAttributionInv(World w, String cgroup) {
         for (String s : w.tracked().keySet()) {
             long b = believed(w, s, cgroup);
             for (int p = 1; p <= w.kernel().maxPid(); p++) {
@@ -102,7 +113,7 @@ public final class JavaInvariants {
     }
 
     /** Drained => \A s : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s */
-    static boolean tracksLiveProcessInv(World w, boolean cgroup) {
+    static boolean tracksLiveProcessInv(World w, String cgroup) {
         if (!RfcSupervisor.drained(w)) return true;
         for (String s : w.status().keySet()) {
             if (!lives(w, s)) continue;

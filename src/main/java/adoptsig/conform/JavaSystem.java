@@ -24,7 +24,7 @@ public final class JavaSystem {
         this.kernel = kernel;
         this.bounds = bounds;
         this.sup = new RfcSupervisor(kernel, bounds.supervisor());
-        this.daemons = new Daemons(kernel, bounds);
+        this.daemons = new Daemons(kernel, bounds, sup);
     }
 
     public Bounds bounds() { return bounds; }
@@ -43,6 +43,13 @@ public final class JavaSystem {
         addIf(out, sup.dequeueAdoption(w));
         for (String s : bounds.services()) addIf(out, sup.decideStopped(w, s));
         addIf(out, sup.forgetExited(w));
+        for (String s : bounds.services()) addIf(out, sup.readPidfile(w, s));
+        for (String s : bounds.services()) for (int q = 1; q <= bounds.maxPid(); q++) addIf(out, sup.probePid(w, s, q));
+        for (int r = 2; r <= bounds.maxPid(); r++) {
+            addIf(out, sup.reaperSetup(w, r));
+            addIf(out, sup.reaperSpawn(w, r, daemons.firstPc()));
+            for (int c = 1; c <= bounds.maxPid(); c++) addIf(out, sup.reaperWait(w, r, c));
+        }
         for (int p = 2; p <= bounds.maxPid(); p++) out.addAll(daemons.steps(w, p));
         return out;
     }

@@ -103,6 +103,8 @@ public final class TlcStates {
         int i = 0;
         for (Adoption a : w.pending()) pend[i++] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
         s = s.bind(name("pending"), pend.length == 0 ? new SetEnumValue(pend, true) : new SetEnumValue(pend, false));
+        s = s.bind(name("pidfile"), perService(w.pidfile(), v -> num((Integer) v)));
+        s = s.bind(name("forksLeft"), perService(w.forksLeft(), v -> num((Integer) v)));
         return s;
     }
 }

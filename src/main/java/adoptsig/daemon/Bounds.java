@@ -9,14 +9,18 @@ import java.util.List;
 public record Bounds(int maxPid, List<String> services, int rtLimit, String idiom, boolean danceSync, boolean workers,
                      String supervisor) {
     /** Spec: the values of the constant Supervisor. */
-    public static final List<String> SUPERVISORS = List.of("rfc", "rfcBest", "classic", "cgroup");
+    public static final List<String> SUPERVISORS = List.of("rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper",
+            "pidfile", "ptrace");
+    /** Spec: the values of the constant Idiom. */
+    public static final List<String> IDIOMS = List.of("noFork", "dance", "apue", "reexec", "free");
 
-    /** Spec: Supervisor \in {"rfc", "rfcBest"}: init asks for adoption signals at boot. */
-    public boolean initAdopt() { return supervisor.equals("rfc") || supervisor.equals("rfcBest"); }
+    /** Spec: Supervisor \in {"rfc", "rfcBest", "rfcStd"}: init asks for adoption signals at boot. */
+    public boolean initAdopt() { return supervisor.startsWith("rfc"); }
 
     public Bounds {
         services = List.copyOf(services);
         if (!SUPERVISORS.contains(supervisor)) throw new IllegalArgumentException("Supervisor must be one of " + SUPERVISORS);
-        if (!idiom.equals("dance") && !idiom.equals("free")) throw new IllegalArgumentException("Idiom must be dance or free");
+        if (!IDIOMS.contains(idiom)) throw new IllegalArgumentException("Idiom must be one of " + IDIOMS);
+        if (supervisor.equals("rfcStd") && rtLimit != 1) throw new IllegalArgumentException("Supervisor \"rfcStd\" needs RtLimit = 1 (a standard signal is pending at most once)");
     }
 }

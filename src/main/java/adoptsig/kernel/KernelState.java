@@ -43,6 +43,13 @@ public record KernelState(int maxPid, int rtLimit, List<Proc> procs, int ttySess
 
     public boolean valid(int pid) { return pid >= 1 && pid <= maxPid; }
 
+    /** Spec: ChildrenOf(p): the processes in use whose parent is p. */
+    public java.util.List<Integer> childrenOf(int p) {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (Proc c : procs) if (c.inUse() && c.parent() == p) out.add(c.pid());
+        return out;
+    }
+
     public boolean used(int pid) { return (everUsed & (1L << pid)) != 0; }
 
     /** The same state with another lastAction (steps that change nothing else in the kernel). */

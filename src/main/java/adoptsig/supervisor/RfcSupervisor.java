@@ -12,51 +12,134 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The RFC's supervisor (init with PR_SET_ADOPTSIG) over the Java kernel: the same decisions
- * as spec/Adoption.tla, including its favourable readings F1-F3. Each method is one step of
- * the spec's SupervisorStep (or Spawn) and returns the next world, or null when the spec's
- * action is not enabled.
+ * The supervisors of spec/Adoption.tla over the Java kernel (the RFC's, with its favourable
+ * readings F1-F3, and the other mechanisms of issue 4, chosen by the spec's Supervisor
+ * constant): the same decisions as the spec. Each method is one step of the spec's
+ * SupervisorStep (or Spawn) and returns the next world, or null when the spec's action is not
+ * enabled.
  */
 public final class RfcSupervisor {
+    /** Spec: ExpectForks (upstart's `expect daemon`). */
+    public static final int EXPECT_FORKS = 2;
+
     private final Kernel kernel;
-    /** Spec: Best (Supervisor = "rfcBest"). */
-    private final boolean best;
-    /** Spec: Cgroup (Supervisor = "cgroup"). */
-    private final boolean cgroup;
+    /** Spec: Best, Std, Cgroup, Reaper, PidFile, Ptrace (Supervisor = "rfcBest", ...). */
+    private final boolean best, std, cgroup, reaper, pidfile, ptrace;
 
     public RfcSupervisor(Kernel kernel) { this(kernel, "rfc"); }
 
-    /** mechanism: the spec's Supervisor constant ("rfc", "rfcBest", "classic", "cgroup"). */
+    /** mechanism: the spec's Supervisor constant (see Bounds.SUPERVISORS). */
     public RfcSupervisor(Kernel kernel, String mechanism) {
         this.kernel = kernel;
         this.best = mechanism.equals("rfcBest");
+        this.std = mechanism.equals("rfcStd");
         this.cgroup = mechanism.equals("cgroup");
+        this.reaper = mechanism.equals("subreaper");
+        this.pidfile = mechanism.equals("pidfile");
+        this.ptrace = mechanism.equals("ptrace");
     }
 
-    /** Spec: RtDrained: rfcBest reads SIGCHLD and waits only when no adoption signal is queued. */
+    /** Spec: RtDrained: rfcBest waits only when no adoption signal is queued. */
     private boolean rtDrained(World w) { return !best || w.kernel().rtq().isEmpty(); }
+
+    /** Spec: SigchldAfterAdoption: rfcBest and rfcStd read SIGCHLD only after every adoption signal. */
+    private boolean sigchldAfterAdoption(World w) { return !(best || std) || w.kernel().rtq().isEmpty(); }
 
     /** Spec: Drained. */
     public static boolean drained(World w) {
         return w.supPc().equals("idle") && !w.kernel().chldPending() && w.kernel().rtq().isEmpty();
     }
 
-    /** Spec: Spawn(s): init forks the service's first process and records its PID. */
+    /**
+     * Spec: Spawn(s): init forks the service's first process and records its PID (subreaper:
+     * forks the service's reaper, tagged as init's, and tracks it).
+     */
     public World spawn(World w, String s, String firstPc) {
-        if (!w.status().get(s).equals("never")) return null;
-        Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, s, "Spawn");
+        if (!w.status().get(s).equals("never") || w.tracked().get(s) != 0L) return null;
+        Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, reaper ? adoptsig.kernel.Proc.INIT_SVC : s, "Spawn");
         if (!r.ok()) return null;
         int c = ((Result.Ok<KernelState>) r).value();
-        Map<String, Long> tracked = new HashMap<>(w.tracked());
-        tracked.put(s, 1L << c);
-        Map<String, String> status = new HashMap<>(w.status());
-        status.put(s, "running");
-        return w.with(r.state(), tracked, w.gone(), status, w.supPc()).withPc(c, firstPc);
+        Map<String, String> status = reaper ? w.status() : World.put(w.status(), s, "running");
+        return w.with(r.state(), World.put(w.tracked(), s, 1L << c), w.gone(), status, w.supPc())
+                .withForksLeft(World.put(w.forksLeft(), s, ptrace ? EXPECT_FORKS : 0))
+                .withPc(c, reaper ? "reaper0" : firstPc);
+    }
+
+    /** Spec: ReaperOf(r): the service whose reaper r is. */
+    private static String reaperOf(World w, int r) {
+        for (var e : new java.util.TreeMap<>(w.tracked()).entrySet()) if (World.has(e.getValue(), r)) return e.getKey();
+        throw new IllegalStateException("no service tracks reaper " + r);
+    }
+
+    /** Spec: ReaperSetup(r): the reaper calls prctl(PR_SET_CHILD_SUBREAPER, 1). */
+    public World reaperSetup(World w, int r) {
+        if (!w.kernel().valid(r) || !w.pc(r).equals("reaper0")) return null;
+        Result<KernelState> x = kernel.prctlSetChildSubreaper(w.kernel(), r);
+        return x.ok() ? w.withKernel(x.state()).withPc(r, "reaper1") : null;
+    }
+
+    /** Spec: ReaperSpawn(r): the reaper forks the service. */
+    public World reaperSpawn(World w, int r, String firstPc) {
+        if (!w.kernel().valid(r) || !w.pc(r).equals("reaper1")) return null;
+        String s = reaperOf(w, r);
+        Result<KernelState> x = kernel.fork(w.kernel(), r, s, "ReaperSpawn");
+        if (!x.ok()) return null;
+        int c = ((Result.Ok<KernelState>) x).value();
+        return w.with(x.state(), w.tracked(), w.gone(), World.put(w.status(), s, "running"), w.supPc())
+                .withPc(r, "reaper").withPc(c, firstPc);
+    }
+
+    /** Spec: ReaperWait(r, c): the reaper reaps its zombie child c. */
+    public World reaperWait(World w, int r, int c) {
+        if (!w.kernel().valid(r) || !w.pc(r).equals("reaper")) return null;
+        Result<KernelState> x = kernel.reap(w.kernel(), r, c);
+        return x.ok() ? w.withKernel(x.state()).withPc(c, "none") : null;
+    }
+
+    /** Spec: Follows(p): under ptrace, init follows p's next fork. */
+    private boolean follows(World w, int p) {
+        if (!ptrace) return false;
+        String s = w.kernel().proc(p).svc();
+        return w.tracked().containsKey(s) && World.has(w.tracked().get(s), p) && w.forksLeft().get(s) > 0;
+    }
+
+    /**
+     * Spec: Traced(p): the supervisor's side of process p's step from {@code before} to
+     * {@code after}: a fork that init follows moves its attention to the child.
+     */
+    public World traced(World before, int p, World after) {
+        var step = after.kernel().lastAction();
+        if (!step.name().equals("Fork") || !follows(before, p)) return after;
+        String s = before.kernel().proc(p).svc();
+        return after.with(after.kernel(), World.put(after.tracked(), s, 1L << step.target()), after.gone(), after.status(),
+                after.supPc()).withForksLeft(World.put(after.forksLeft(), s, after.forksLeft().get(s) - 1));
+    }
+
+    /** Spec: PidfileNamesProcess(s): kill(pid, 0) succeeds on the PID in the file. */
+    private static boolean pidfileNamesProcess(World w, String s) {
+        int q = w.pidfile().get(s);
+        return q != Kernel.NO_PID && w.kernel().proc(q).inUse();
+    }
+
+    /** Spec: ReadPidfile(s). */
+    public World readPidfile(World w, String s) {
+        if (!pidfile || !drained(w) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L
+                || !pidfileNamesProcess(w, s)) return null;
+        int q = w.pidfile().get(s);
+        return w.with(w.kernel().withStep(Step.of("ReadPidfile", Kernel.INIT, q)), World.put(w.tracked(), s, 1L << q),
+                w.gone(), w.status(), w.supPc());
+    }
+
+    /** Spec: ProbePid(s, q): kill(q, 0) fails with ESRCH for a tracked q. */
+    public World probePid(World w, String s, int q) {
+        if (!pidfile || !World.has(w.tracked().get(s), q) || w.kernel().proc(q).inUse()) return null;
+        return w.with(w.kernel().withStep(Step.of("ProbePid", Kernel.INIT, q)),
+                World.put(w.tracked(), s, w.tracked().get(s) & ~(1L << q)), w.gone(), w.status(), w.supPc());
     }
 
     /** Spec: DequeueSigchld. */
     public World dequeueSigchld(World w) {
-        if (!w.supPc().equals("idle") || !rtDrained(w)) return null;
+        if (!w.supPc().equals("idle") || !sigchldAfterAdoption(w)) return null;
         Result<KernelState> r = kernel.dequeueSigchld(w.kernel());
         if (!r.ok()) return null;
         return w.with(r.state(), w.tracked(), w.gone(), w.status(), "reaping");
@@ -91,7 +174,7 @@ public final class RfcSupervisor {
      * adoption whose si_status it does not know.
      */
     public World dequeueAdoption(World w) {
-        if (!best && (!w.supPc().equals("idle") || w.kernel().chldPending())) return null;
+        if (std ? !w.supPc().equals("idle") : !best && (!w.supPc().equals("idle") || w.kernel().chldPending())) return null;
         Adoption[] got = new Adoption[1];
         Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
         if (!r.ok()) return null;
@@ -123,7 +206,16 @@ public final class RfcSupervisor {
     /** Spec: DecideStopped(s) (F2). */
     public World decideStopped(World w, String s) {
         if (!drained(w) || (best && !w.pending().isEmpty()) || !w.status().get(s).equals("running")) return null;
-        if (cgroup ? lives(w, s) : w.tracked().get(s) != 0L) return null;
+        boolean gone;
+        if (cgroup) gone = !lives(w, s);
+        else if (reaper) {
+            gone = false;
+            for (int r = 1; r <= w.kernel().maxPid(); r++) {
+                if (World.has(w.tracked().get(s), r) && w.pc(r).equals("reaper") && w.kernel().childrenOf(r).isEmpty()) gone = true;
+            }
+        } else if (pidfile) gone = w.tracked().get(s) == 0L && !pidfileNamesProcess(w, s);
+        else gone = w.tracked().get(s) == 0L;
+        if (!gone) return null;
         Map<String, String> status = new HashMap<>(w.status());
         status.put(s, "stopped");
         return w.with(step(w, "DecideStopped"), w.tracked(), w.gone(), status, w.supPc());

@@ -21,4 +21,26 @@ class ReadmeTest {
         String generated = ReadmeTable.render(Catalogue.load(Project.root())).strip();
         assertThat(inReadme).as("README table; regenerate it with: java -jar target/adoptsig.jar readme-table").isEqualTo(generated);
     }
+
+    @Test
+    void readmeMatrixMatchesPropertiesMatrixTsv() throws IOException {
+        String readme = Files.readString(Project.root().resolve("README.md"));
+        int b = readme.indexOf(MatrixTable.BEGIN), e = readme.indexOf(MatrixTable.END);
+        assertThat(b).as("README has the matrix begin marker").isNotNegative();
+        assertThat(e).as("README has the matrix end marker").isGreaterThan(b);
+        String inReadme = readme.substring(b + MatrixTable.BEGIN.length(), e).strip();
+        Catalogue c = Catalogue.load(Project.root());
+        String generated = MatrixTable.readme(adoptsig.catalog.Matrix.load(Project.root(), c)).strip();
+        assertThat(inReadme).as("README matrix; regenerate it with: java -jar target/adoptsig.jar readme-table --matrix").isEqualTo(generated);
+    }
+
+    @Test
+    void everyMatrixCellHasRecordedOutcomes() {
+        Catalogue c = Catalogue.load(Project.root());
+        var m = adoptsig.catalog.Matrix.load(Project.root(), c);
+        for (var cell : m.cells(0)) {
+            assertThat(m.expected(cell.name()).keySet()).as(cell.name()).containsExactlyElementsOf(m.properties());
+            assertThat(MatrixTable.cell(m.properties(), m.expected(cell.name()))).as(cell.name()).doesNotContain("?");
+        }
+    }
 }

@@ -24,6 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayTest {
     static final Path FIXTURES = Project.root().resolve("src/test/resources/traces");
     static final Catalogue CATALOGUE = Catalogue.load(Project.root());
+    static final adoptsig.catalog.Matrix MATRIX = adoptsig.catalog.Matrix.load(Project.root(), CATALOGUE);
+
+    /** A fixture folder is a manifest model (spec/MODEL.cfg) or a matrix cell (MECHANISM-IDIOM). */
+    static boolean isCell(String model) { return CATALOGUE.models().stream().noneMatch(m -> m.name().equals(model)); }
+
+    static adoptsig.daemon.Bounds bounds(String model) {
+        return isCell(model) ? MATRIX.cell(model).bounds() : ConformanceTest.bounds(model);
+    }
+
+    static Catalogue.Expected expected(String model, String property) {
+        if (!isCell(model)) return CATALOGUE.expected(model).get(property);
+        var o = MATRIX.expected(model).get(property);
+        return o == null ? null : o.expected();
+    }
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> s = Files.walk(FIXTURES)) {
@@ -34,7 +48,7 @@ class ReplayTest {
     static Replay.Result replay(Path fixture, Kernel kernel, String property) throws IOException {
         String model = fixture.getParent().getFileName().toString();
         Trace trace = TlcOutput.parseSavedTrace(Files.readString(fixture));
-        return Replay.replay(new JavaSystem(kernel, ConformanceTest.bounds(model)), trace, CATALOGUE.property(property));
+        return Replay.replay(new JavaSystem(kernel, bounds(model)), trace, CATALOGUE.property(property));
     }
 
     static String propertyOf(Path fixture) {
@@ -47,7 +61,7 @@ class ReplayTest {
     void everySavedCounterexampleReplaysOnJavaWithTheSameViolation(Path fixture) throws IOException {
         String property = propertyOf(fixture);
         String model = fixture.getParent().getFileName().toString();
-        assertThat(CATALOGUE.expected(model).get(property)).as("the catalogue expects this violation")
+        assertThat(expected(model, property)).as("the catalogue (or properties/matrix.tsv) expects this violation")
                 .isEqualTo(Catalogue.Expected.VIOLATED);
         Replay.Result r = replay(fixture, new Kernel(), property);
         assertThat(r.replayed()).as(r.explanation()).isTrue();
