@@ -39,7 +39,7 @@ public final class MatrixTable {
             if (o == null) return "?";
             if (o.expected() == Expected.VIOLATED) {
                 if (bad.length() > 0) bad.append(", ");
-                bad.append("**").append(label(p)).append("** ").append(o.steps() < 0 ? "?" : o.steps());
+                bad.append("**").append(label(p)).append("**").append(o.steps() < 0 ? "" : " " + o.steps());
             } else if (states < 0) {
                 states = o.states();
             }
@@ -66,7 +66,8 @@ public final class MatrixTable {
         }
         b.append("\nA cell is **safe (N)** when every property holds; N is the number of distinct states TLC explored. "
                 + "Otherwise it lists each violated property with the number of steps of its shortest counterexample "
-                + "(for the temporal property, the length of TLC's lasso). Properties: ");
+                + "(a temporal property's counterexample is TLC's lasso, neither shortest nor stable from run to run, "
+                + "so it has no number). Properties: ");
         StringBuilder legend = new StringBuilder();
         for (String p : m.properties()) {
             if (legend.length() > 0) legend.append(", ");

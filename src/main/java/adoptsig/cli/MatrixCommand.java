@@ -130,8 +130,11 @@ public final class MatrixCommand implements java.util.concurrent.Callable<Intege
                 outcomes.add(o);
                 Map<String, Outcome> got = new LinkedHashMap<>();
                 for (Verdict v : o.verdicts()) {
+                    // a temporal counterexample is TLC's lasso: neither shortest nor the same from run to run,
+                    // so its length is not recorded
+                    boolean temporal = !catalogue.property(v.property()).kind().isSafety();
                     got.put(v.property(), v.actual() == Expected.HOLDS ? new Outcome(Expected.HOLDS, v.distinct(), v.depth())
-                            : new Outcome(Expected.VIOLATED, -1, v.traceSteps()));
+                            : new Outcome(Expected.VIOLATED, -1, temporal ? -1 : v.traceSteps()));
                 }
                 measured.put(c.name(), got);
                 differences.addAll(compare(c.name(), matrix.expected(c.name()), got, extraPids == 0));

@@ -66,6 +66,9 @@ public final class Story {
             case "Fork" -> {
                 b.append(who(before, actor)).append(" forks process ").append(target);
                 if (a.apply("reused").asBool()) b.append(" (PID ").append(target).append(" was used before: reused)");
+                if (!before.var("tracked").equals(after.var("tracked"))) {
+                    b.append("; init, tracing it (ptrace), follows the fork and now watches ").append(target);
+                }
             }
             case "Exit" -> {
                 b.append(who(before, actor)).append(" exits");
@@ -79,7 +82,7 @@ public final class Story {
                 int queued = after.var("rtq").elements().size() - before.var("rtq").elements().size();
                 if (queued > 0) b.append("; ").append(queued).append(" adoption signal(s) queued for init");
                 long dropped = a.apply("dropped").asInt();
-                if (dropped > 0) b.append("; ").append(dropped).append(" adoption signal(s) DROPPED (init's realtime queue is full)");
+                if (dropped > 0) b.append("; ").append(dropped).append(" adoption signal(s) DROPPED (init's queue of adoption signals is full: RLIMIT_SIGPENDING, or for a standard signal one already pending)");
                 if (a.apply("zadopt").asBool()) b.append("; a zombie child was adopted, so its new reaper gets a fresh SIGCHLD");
                 long parent = before.var("parent").apply(actor).asInt();
                 b.append("; SIGCHLD to its parent ").append(parent == 1 ? "init" : who(before, parent));
@@ -93,7 +96,7 @@ public final class Story {
                             ? "it does not become a controlling terminal" : "it becomes its session's controlling terminal");
             case "PrctlSetAdoptsig" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_ADOPTSIG)");
             case "PrctlSetChildSubreaper" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_CHILD_SUBREAPER)");
-            case "DequeueSigchld" -> b.append("init reads SIGCHLD (standard signals come first) and starts its waitpid(-1, WNOHANG) loop");
+            case "DequeueSigchld" -> b.append("init reads SIGCHLD and starts its waitpid(-1, WNOHANG) loop");
             case "WaitNohang" -> {
                 b.append("init's waitpid returns zombie ").append(target).append(" (").append(who(before, target)).append(")");
                 String s = serviceTracking(before, target);
@@ -121,23 +124,36 @@ public final class Story {
             case "DecideStopped" -> {
                 for (String svc : after.var("status").keys()) {
                     if (!before.var("status").apply(svc).equals(after.var("status").apply(svc))) {
-                        b.append("init has nothing pending and tracks no PID of ").append(svc).append(": it reports ").append(svc).append(" stopped");
+                        b.append("init has nothing pending and no process of ").append(svc)
+                                .append(" it knows of (tracked PID, group member, reaper child, or live PID in the PID file): it reports ")
+                                .append(svc).append(" stopped");
                     }
                 }
             }
             case "ForgetExited" -> b.append("init has drained every signal and forgets the PIDs it reaped");
+            case "ReaperSpawn" -> b.append("the reaper ").append(actor).append(" (a child subreaper) forks process ").append(target)
+                    .append(" as service ").append(after.var("svc").apply(target).asStr());
+            case "WritePidfile" -> b.append(who(before, actor)).append(" writes its PID ").append(actor).append(" into its PID file");
+            case "ReadPidfile" -> b.append("init tracks no PID of the service; it reads PID ").append(target)
+                    .append(" from the PID file, kill(").append(target).append(", 0) succeeds, so it tracks ").append(target)
+                    .append(" (now ").append(who(before, target)).append(")");
+            case "ProbePid" -> b.append("kill(").append(target).append(", 0) fails with ESRCH: init stops tracking ").append(target);
             default -> b.append(a);
         }
         return b.toString();
     }
 
     /** The service for which the supervisor tracked (or remembered) a PID, or null. */
+    /** The services that track or reaped this PID (spec: ServiceOf), joined by " and ", or null. */
     static String serviceTracking(TraceState s, long pid) {
+        java.util.List<String> out = new java.util.ArrayList<>();
         for (String svc : s.var("tracked").keys()) {
-            for (TlaValue v : s.var("tracked").apply(svc).elements()) if (v.asInt() == pid) return svc;
-            for (TlaValue v : s.var("gone").apply(svc).elements()) if (v.asInt() == pid) return svc;
+            boolean has = false;
+            for (TlaValue v : s.var("tracked").apply(svc).elements()) if (v.asInt() == pid) has = true;
+            for (TlaValue v : s.var("gone").apply(svc).elements()) if (v.asInt() == pid) has = true;
+            if (has) out.add(svc);
         }
-        return null;
+        return out.isEmpty() ? null : String.join(" and ", out);
     }
 
     static int pids(TraceState s) { return s.var("pstate").elements().size(); }
