@@ -48,4 +48,14 @@ class MatrixConformanceTest {
         assertThat(r.divergence()).as(r.divergence().map(Conformance.Divergence::describe).orElse("")).isEmpty();
         assertThat(r.states()).isEqualTo(recordedStates(c));
     }
+
+    /** The check can fail: a kernel that ignores subreapers diverges from the spec in the subreaper column. */
+    @org.junit.jupiter.api.Test
+    void aKernelThatIgnoresSubreapersIsCaughtOnTheSubreaperCell() {
+        Bounds b = MATRIX.cell("subreaper-dance").bounds();
+        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
+        Conformance.Report r = Conformance.exhaustive(new JavaSystem(MutantKernels.ALL.get("orphans ignore child subreapers"), b), spec);
+        assertThat(r.divergence()).isPresent();
+        assertThat(r.divergence().get().describe()).startsWith("Java and the spec disagree after").contains("ReaperSpawn");
+    }
 }

@@ -35,7 +35,13 @@ final class MutantKernels {
         }
     }
 
+    /** find_new_reaper ignores child subreapers: every orphan goes to init. */
+    static final class NoSubreaper extends Kernel {
+        @Override protected int newReaper(KernelState s, int p) { return INIT; }
+    }
+
     static final Map<String, Kernel> ALL = Map.of(
+            "orphans ignore child subreapers", new NoSubreaper(),
             "orphans reparented to the grandparent", new GrandparentReaper(),
             "realtime signals dequeued LIFO", new LifoDequeue(),
             "setsid allowed for group leaders", new SetsidForLeaders(),
