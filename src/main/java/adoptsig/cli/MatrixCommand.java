@@ -172,7 +172,10 @@ public final class MatrixCommand implements java.util.concurrent.Callable<Intege
                 w.print(Files.readString(v.story()));
             }
         }
-        w.printf("%n%s%n", grid);
+        w.printf("%nEvery cell and property (distinct states and depth of the deciding run; counterexample length):%n%n%s",
+                VerdictTable.text(outcomes));
+        w.printf("%nBounds of the cells%s:%n%n%s%n%s%n", extraPids > 0 ? " (plus " + extraPids + " PID(s) each)" : "",
+                MatrixTable.bounds(matrix), grid);
         w.printf("Stories and raw traces of the counterexamples: %s/<cell>/story-<property>.txt, trace-<property>.txt%n", results);
         w.printf("Grid, bounds and every verdict: %s; measured outcomes: %s%n", results.resolve("matrix.md"), results.resolve("matrix.tsv"));
         if (differences.isEmpty()) {
