@@ -12,7 +12,10 @@ public record ModelOutcome(Model model, List<Verdict> verdicts, long distinct, i
     /** The state count was measured (not when --property left no safety property to check). */
     public boolean counted() { return distinct >= 0; }
 
-    public boolean countsAgree() { return !counted() || (distinct == model.distinct() && depth == model.depth()); }
+    /** A model with no recorded count (a matrix cell at --extra-pids bounds) agrees with any count. */
+    public boolean countsAgree() {
+        return !counted() || model.distinct() < 0 || (distinct == model.distinct() && depth == model.depth());
+    }
 
     public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
 }

@@ -42,8 +42,10 @@ public final class VerdictTable {
                         o.model().name(), o.runs(), o.seconds()));
                 continue;
             }
-            b.append(String.format("%s: %,d distinct states, depth %d (manifest: %,d, depth %d)%s; %d TLC runs, %.1f s%n",
-                    o.model().name(), o.distinct(), o.depth(), o.model().distinct(), o.model().depth(),
+            String recorded = o.model().distinct() < 0 ? "no recorded count"
+                    : String.format("manifest: %,d, depth %d", o.model().distinct(), o.model().depth());
+            b.append(String.format("%s: %,d distinct states, depth %d (%s)%s; %d TLC runs, %.1f s%n",
+                    o.model().name(), o.distinct(), o.depth(), recorded,
                     o.countsAgree() ? "" : "  <-- DIFFERS", o.runs(), o.seconds()));
         }
         return b.toString();
