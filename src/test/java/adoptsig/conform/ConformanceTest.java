@@ -63,12 +63,14 @@ class ConformanceTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void theBestSupervisorAgreesWithTheSpecOnRandomCallsInFreeMode() {
-        Bounds best = new Bounds(7, java.util.List.of("a", "b"), 3, "free", false, true, "rfcBest");
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(best), tmp);
-        FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), best), spec, RandomConformanceTest.SEED, 30_000, 100, 400);
+    /** Beyond exhaustive bounds: every mechanism, free mode, 7 PIDs, two services, random (often refused) calls. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper", "pidfile", "ptrace"})
+    void everySupervisorAgreesWithTheSpecOnRandomCallsInFreeMode(String mechanism) {
+        Bounds b = new Bounds(7, java.util.List.of("a", "b"), mechanism.equals("rfcStd") ? 1 : 3, "free", false, true, mechanism);
+        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
+        FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), b), spec, RandomConformanceTest.SEED, 20_000, 100, 400);
         assertThat(o.failure()).isNull();
-        assertThat(o.taken()).isGreaterThan(2000);
+        assertThat(o.taken()).as("steps the walk took (the others were refused by both sides)").isGreaterThan(500);
     }
 }
