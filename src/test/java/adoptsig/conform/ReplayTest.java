@@ -73,6 +73,17 @@ class ReplayTest {
     }
 
     @Test
+    void everyViolationInTheMatrixHasASavedCounterexample() {
+        for (var cell : MATRIX.cells(0)) {
+            MATRIX.expected(cell.name()).forEach((property, o) -> {
+                if (o.expected() == Catalogue.Expected.VIOLATED) {
+                    assertThat(FIXTURES.resolve(cell.name()).resolve("trace-" + property + ".txt")).as(cell.name()).exists();
+                }
+            });
+        }
+    }
+
+    @Test
     void theReplayCheckerCanFail() throws IOException {
         Path dance = FIXTURES.resolve("MCAdoptionDance/trace-RunningReportedInv.txt");
         // a kernel that dequeues adoption signals newest first cannot follow TLC's trace
