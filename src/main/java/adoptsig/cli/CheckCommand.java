@@ -4,7 +4,6 @@ import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Model;
 import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
-import adoptsig.check.Verdict;
 import adoptsig.check.VerdictTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,13 +13,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +51,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        PrintStream log = new PrintStream(new WriterOutputStream(w), true, StandardCharsets.UTF_8);
+        PrintStream log = RunOutput.log(w);
         if (workers < 1) throw new adoptsig.catalog.InputError("--workers must be at least 1");
         Catalogue catalogue = Catalogue.load(root.toAbsolutePath().normalize());
         List<Model> chosen = new ArrayList<>();
@@ -72,15 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        Path results = out != null ? out : catalogue.root().resolve("target/adoptsig-runs")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.isDirectory(results)) {
-            try (var entries = Files.list(results)) {
-                if (entries.findAny().isPresent()) throw new adoptsig.catalog.InputError("results folder " + results + " is not empty; give another --out");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Path results = RunOutput.resultsFolder(catalogue.root(), out, "");
         w.printf("adoptsig check: %d model(s), results in %s%n", chosen.size(), results);
         w.flush();
         List<ModelOutcome> outcomes = new ArrayList<>();
@@ -97,17 +84,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!noStories) {
-            for (ModelOutcome o : outcomes) for (Verdict v : o.verdicts()) {
-                if (v.story() == null) continue;
-                try {
-                    w.printf("%n---- %s / %s (raw trace: %s) ----%n", v.model(), v.property(), v.trace());
-                    w.print(Files.readString(v.story()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
+        if (!noStories) RunOutput.printStories(w, outcomes);
         w.printf("%n%s", table);
         boolean agree = outcomes.stream().allMatch(ModelOutcome::agrees);
         long differing = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.agrees()).count()
@@ -117,14 +94,5 @@ public final class CheckCommand implements Callable<Integer> {
                 : differing + " verdict(s) or state count(s) differ from the catalogue.");
         w.flush();
         return agree ? Main.OK : Main.DIFFERS;
-    }
-
-    /** Lets progress lines go to the command's writer. */
-    private static final class WriterOutputStream extends OutputStream {
-        private final Writer w;
-        WriterOutputStream(Writer w) { this.w = w; }
-        @Override public void write(int b) throws IOException { w.write(b); }
-        @Override public void write(byte[] b, int off, int len) throws IOException { w.write(new String(b, off, len, StandardCharsets.UTF_8)); }
-        @Override public void flush() throws IOException { w.flush(); }
     }
 }

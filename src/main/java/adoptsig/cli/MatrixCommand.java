@@ -15,15 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,11 +68,7 @@ public final class MatrixCommand implements java.util.concurrent.Callable<Intege
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        PrintStream log = new PrintStream(new OutputStream() {
-            @Override public void write(int b) { w.write(b); }
-            @Override public void write(byte[] b, int off, int len) { w.write(new String(b, off, len, StandardCharsets.UTF_8)); }
-            @Override public void flush() { w.flush(); }
-        }, true, StandardCharsets.UTF_8);
+        PrintStream log = RunOutput.log(w);
         if (jobs < 1) throw new InputError("--jobs must be at least 1");
         if (extraPids < 0) throw new InputError("--extra-pids must not be negative");
         Catalogue catalogue = Catalogue.load(root.toAbsolutePath().normalize());
@@ -89,13 +82,7 @@ public final class MatrixCommand implements java.util.concurrent.Callable<Intege
                 cells.add(c);
             }
         }
-        Path results = out != null ? out : catalogue.root().resolve("target/adoptsig-runs")
-                .resolve("matrix-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.isDirectory(results)) {
-            try (var entries = Files.list(results)) {
-                if (entries.findAny().isPresent()) throw new InputError("results folder " + results + " is not empty; give another --out");
-            }
-        }
+        Path results = RunOutput.resultsFolder(catalogue.root(), out, "matrix-");
         List<String> invariants = new ArrayList<>(), others = new ArrayList<>();
         for (String p : matrix.properties()) (catalogue.property(p).kind().isStatePredicate() ? invariants : others).add(p);
         w.printf("adoptsig matrix: %d cell(s), %d properties each%s, %d at once; results in %s%n", cells.size(),
@@ -165,13 +152,7 @@ public final class MatrixCommand implements java.util.concurrent.Callable<Intege
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (stories) {
-            for (ModelOutcome o : outcomes) for (Verdict v : o.verdicts()) {
-                if (v.story() == null) continue;
-                w.printf("%n---- %s / %s (raw trace: %s) ----%n", v.model(), v.property(), v.trace());
-                w.print(Files.readString(v.story()));
-            }
-        }
+        if (stories) RunOutput.printStories(w, outcomes);
         w.printf("%nEvery cell and property (distinct states and depth of the deciding run; counterexample length):%n%n%s",
                 VerdictTable.text(outcomes));
         w.printf("%nBounds of the cells%s:%n%n%s%n%s%n", extraPids > 0 ? " (plus " + extraPids + " PID(s) each)" : "",

@@ -11,24 +11,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's verdict table is the one generated from the manifest and the verdict table. */
 class ReadmeTest {
+    /** The README's text between two markers, which must both be there in order. */
+    static String section(String begin, String end) throws IOException {
+        String readme = Files.readString(Project.root().resolve("README.md"));
+        int b = readme.indexOf(begin), e = readme.indexOf(end);
+        assertThat(b).as("README has the marker " + begin).isNotNegative();
+        assertThat(e).as("README has the marker " + end).isGreaterThan(b);
+        return readme.substring(b + begin.length(), e).strip();
+    }
+
     @Test
     void readmeVerdictTableMatchesTheCatalogue() throws IOException {
-        String readme = Files.readString(Project.root().resolve("README.md"));
-        int b = readme.indexOf(ReadmeTable.BEGIN), e = readme.indexOf(ReadmeTable.END);
-        assertThat(b).as("README has the begin marker").isNotNegative();
-        assertThat(e).as("README has the end marker").isGreaterThan(b);
-        String inReadme = readme.substring(b + ReadmeTable.BEGIN.length(), e).strip();
+        String inReadme = section(ReadmeTable.BEGIN, ReadmeTable.END);
         String generated = ReadmeTable.render(Catalogue.load(Project.root())).strip();
         assertThat(inReadme).as("README table; regenerate it with: java -jar target/adoptsig.jar readme-table").isEqualTo(generated);
     }
 
     @Test
     void readmeMatrixMatchesPropertiesMatrixTsv() throws IOException {
-        String readme = Files.readString(Project.root().resolve("README.md"));
-        int b = readme.indexOf(MatrixTable.BEGIN), e = readme.indexOf(MatrixTable.END);
-        assertThat(b).as("README has the matrix begin marker").isNotNegative();
-        assertThat(e).as("README has the matrix end marker").isGreaterThan(b);
-        String inReadme = readme.substring(b + MatrixTable.BEGIN.length(), e).strip();
+        String inReadme = section(MatrixTable.BEGIN, MatrixTable.END);
         Catalogue c = Catalogue.load(Project.root());
         String generated = MatrixTable.readme(adoptsig.catalog.Matrix.load(Project.root(), c)).strip();
         assertThat(inReadme).as("README matrix; regenerate it with: java -jar target/adoptsig.jar readme-table --matrix").isEqualTo(generated);
