@@ -1,0 +1,96 @@
+------------------------------- MODULE Daemons -------------------------------
+\* The daemon idioms as programs over the Kernel: which syscall each process of a
+\* service makes next, by where it is in its program (pc). Every interleaving of
+\* the daemons' steps with each other and with the supervisor is explored; no
+\* daemon step is fair (a daemon may run forever or stop at any point).
+\*
+\* Programs (the constant Idiom):
+\*  - noFork: the first process is the daemon (it stays in the foreground);
+\*  - dance:  d0 forks and exits; its child d1 calls setsid, forks and exits;
+\*            the grandchild is the daemon (daemon(3) then a second fork);
+\*  - apue:   a0 forks and waits for its child (await), then exits; the child
+\*            a1 forks and exits; the grandchild is the daemon (APUE Fig. 8.8);
+\*  - reexec: the dance; then the daemon may re-execute itself once (r0): the
+\*            new image forks and exits, and its child (r1) calls setsid and is
+\*            the daemon again (daemon2, which does not re-execute again);
+\*  - free:   any process of the service may make any syscall at any time.
+\* The daemon may fork workers (Workers), exit, or open the terminal; workers
+\* may exit. With DanceSync, each dance step waits until the caller's parent
+\* has exited (the RFC's telling of the dance).
+\*
+\* Java twin: src/main/java/adoptsig/daemon/Daemons.java.
+EXTENDS Kernel
+
+CONSTANTS
+    Idiom,       \* the daemon's program: "noFork", "dance", "apue", "reexec" or "free"
+    DanceSync,   \* TRUE: each dance step waits until the caller's parent has exited (the RFC's order)
+    Workers      \* TRUE: the daemon may fork worker processes (and exit leaving them running)
+
+VARIABLE
+    pc           \* pc[p]: where process p is in its program ("none" for a free slot, "init" for init)
+
+Programs == {"noFork", "dance", "apue", "reexec", "free"}
+ASSUME Idiom \in Programs
+
+\* Program locations of the daemons (the supervisors add their own helpers' locations).
+DaemonPcs == {"d0", "d1", "d2", "exit", "daemon", "worker", "a0", "a1", "await", "r0", "r1", "daemon2",
+              "none", "init", "free", "dead"}
+
+DaemonsInit == pc = [p \in Pids |-> IF p = InitPid THEN "init" ELSE "none"]
+
+\* Where the service's first process starts. Java: Daemons.firstPc
+FirstPc == CASE Idiom \in {"dance", "reexec"} -> "d0"
+             [] Idiom = "apue" -> "a0"
+             [] Idiom = "noFork" -> "daemon"
+             [] OTHER -> "free"
+
+\* With DanceSync, a dance step waits until the caller has been reparented (to
+\* init, or to a child subreaper) because its parent exited, as in the RFC's telling.
+Ready(p) == ~DanceSync \/ parent[p] = InitPid \/ subreaper[parent[p]]
+
+\* The programs with a fixed course (Idiom # "free"). Java: Daemons.steps
+DanceStep(p) ==
+    \/ /\ pc[p] = "d0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "d1"]
+    \/ /\ pc[p] = "d1" /\ Ready(p)
+       /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "d2"]
+    \/ /\ pc[p] = "d2"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "daemon"]
+    \/ /\ pc[p] = "a0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "await", ![NextPid] = "a1"]
+    \/ /\ pc[p] = "a1"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "daemon"]
+    \/ /\ pc[p] = "await"
+       /\ \E c \in Pids : Reap(p, c) /\ pc' = [pc EXCEPT ![p] = "exit", ![c] = "none"]
+    \/ /\ pc[p] = "exit"
+       /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+    \/ /\ pc[p] \in {"daemon", "daemon2"} /\ Ready(p)
+       /\ \/ Workers /\ Fork(p) /\ pc' = [pc EXCEPT ![NextPid] = "worker"]
+          \/ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+          \/ OpenTty(p) /\ UNCHANGED pc
+          \/ Idiom = "reexec" /\ pc[p] = "daemon" /\ Exec(p) /\ pc' = [pc EXCEPT ![p] = "r0"]
+    \/ /\ pc[p] = "r0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "r1"]
+    \/ /\ pc[p] = "r1" /\ Ready(p)
+       /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "daemon2"]
+    \/ /\ pc[p] = "worker"
+       /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+
+\* Free mode: any syscall by any process of the service. Java: Daemons.free
+FreeStep(p) ==
+    /\ pc[p] = "free"
+    /\ \/ Fork(p) /\ pc' = [pc EXCEPT ![NextPid] = "free"]
+       \/ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+       \/ \E c \in Pids : Reap(p, c) /\ pc' = [pc EXCEPT ![c] = "none"]
+       \/ Setsid(p) /\ UNCHANGED pc
+       \/ Exec(p) /\ UNCHANGED pc
+       \/ OpenTty(p) /\ UNCHANGED pc
+       \/ PrctlSetAdoptsig(p) /\ UNCHANGED pc
+       \/ PrctlSetChildSubreaper(p) /\ UNCHANGED pc
+
+\* One step of a process of a service (never init). It changes only the kernel
+\* and pc; each supervision mechanism says what it sees of the step.
+DaemonStep(p) ==
+    /\ p # InitPid
+    /\ DanceStep(p) \/ FreeStep(p)
+=============================================================================

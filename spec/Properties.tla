@@ -1,0 +1,104 @@
+------------------------------ MODULE Properties ------------------------------
+\* Every property of properties/catalogue.tsv, under its catalogue id: the type
+\* invariants (one per variable or group, so that TLC names the one that broke),
+\* the kernel's properties, the supervisors' properties, and the Debug
+\* reachability checks. The Java checks of the same ids are in
+\* src/main/java/adoptsig/conform/JavaInvariants.java and JavaProperties.java.
+EXTENDS Supervisors
+
+-----------------------------------------------------------------------------
+\* Type invariants. TypeInv is their conjunction; a model checks each part
+\* separately (the catalogue's `parts` column).
+
+PstateTypeInv == pstate \in [Pids -> ProcStates]
+ParentTypeInv == parent \in [Pids -> Pids \cup {NoPid}]
+PgidTypeInv == pgid \in [Pids -> Pids \cup {NoPid}] /\ sid \in [Pids -> Pids \cup {NoPid}]
+TtyTypeInv == ttySession \in Pids \cup {NoPid}
+FlagsTypeInv == adoptSig \in [Pids -> BOOLEAN] /\ subreaper \in [Pids -> BOOLEAN] /\ danced \in [Pids -> BOOLEAN]
+SvcTypeInv == svc \in [Pids -> Services \cup {InitSvc, NoSvc}]
+SignalTypeInv == /\ chldPending \in BOOLEAN
+                 /\ rtq \in Seq([pid : Pids, prev : Pids])
+                 /\ Len(rtq) <= RtLimit
+AllocTypeInv == lastPid \in Pids /\ everUsed \subseteq Pids
+PcTypeInv == pc \in [Pids -> DaemonPcs \cup ReaperPcs]
+TrackedTypeInv == tracked \in [Services -> SUBSET Pids]
+GoneTypeInv == gone \in [Services -> SUBSET Pids]
+StatusTypeInv == status \in [Services -> {"never", "running", "stopped"}]
+SupPcTypeInv == supPc \in {"idle", "reaping"}
+PendingTypeInv == pending \subseteq [pid : Pids, prev : Pids]
+PidfileTypeInv == pidfile \in [Services -> Pids \cup {NoPid}]
+ForksLeftTypeInv == forksLeft \in [Services -> 0..ExpectForks]
+
+TypeInv ==
+    /\ PstateTypeInv /\ ParentTypeInv /\ PgidTypeInv /\ TtyTypeInv /\ FlagsTypeInv
+    /\ SvcTypeInv /\ SignalTypeInv /\ AllocTypeInv /\ PcTypeInv /\ TrackedTypeInv
+    /\ GoneTypeInv /\ StatusTypeInv /\ SupPcTypeInv /\ PendingTypeInv /\ PidfileTypeInv
+    /\ ForksLeftTypeInv
+
+-----------------------------------------------------------------------------
+\* The kernel's properties.
+
+\* Every process in use except init has a running parent (so no zombie has children:
+\* wait() can never see a zombie that still has children attached).
+LiveParentInv == \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p])
+
+\* A PID names at most one process: no live process group or session ID, and no
+\* terminal's session, names a PID that was handed to a process of another group.
+PidNamesOneProcessInv ==
+    \A q \in Pids : InUse(q) =>
+        /\ (InUse(pgid[q]) => pgid[pgid[q]] = pgid[q])
+        /\ (InUse(sid[q]) => sid[sid[q]] = sid[q])
+
+InitNeverExitsInv == pstate[InitPid] = "running"
+
+\* A zombie leaves the table only through a wait by its parent, and a wait
+\* takes only a zombie child (so a zombie is reaped exactly once).
+ReapStep == lastAction'.name \in {"Reap", "WaitNohang"}
+ReapOnceProp ==
+    [][ /\ \A c \in Pids : (pstate[c] = "zombie" /\ pstate'[c] = "free") =>
+              (ReapStep /\ lastAction'.target = c /\ lastAction'.actor = parent[c])
+        /\ ReapStep => pstate[lastAction'.target] = "zombie"
+      ]_kernelVars
+
+\* A process that has danced (forked by a session leader, no setsid since) never
+\* acquires a controlling terminal, whatever it opens.
+DancedNeverAcquiresTtyProp ==
+    [][ (lastAction'.name = "OpenTty" /\ danced[lastAction'.actor]) => ttySession' = ttySession ]_kernelVars
+
+\* Every zombie child of init is eventually reaped.
+ZombiesReapedProp ==
+    \A p \in Pids : (pstate[p] = "zombie" /\ parent[p] = InitPid) ~> (pstate[p] = "free")
+
+-----------------------------------------------------------------------------
+\* The supervisors' properties, judged on what the mechanism believes (Believed).
+
+Lives(s) == \E p \in Pids : Running(p) /\ svc[p] = s
+
+\* Soundness: a PID the supervisor attributes to s that names a process names a
+\* process of s (a reused PID that now names another service's process is a violation).
+SoundAttributionInv ==
+    \A s \in Services : \A p \in Believed(s) : InUse(p) => svc[p] = s
+
+\* Completeness: while any process of a service lives, init reports it running.
+RunningReportedInv ==
+    \A s \in Services : Lives(s) => status[s] = "running"
+
+\* Completeness, stronger: whenever init has read every pending notification
+\* (Drained), each service with a running process has at least one running process
+\* of its own among the PIDs the supervisor attributes to it: init can name one. A
+\* stale PID that keeps the service "running" does not count. (Between an exit and
+\* init's reading of its signals, init cannot know yet: that latency is not a violation.)
+TracksLiveProcessInv ==
+    Drained => \A s \in Services : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s
+
+\* Detection: once no process of a spawned service lives, init eventually
+\* reports it stopped.
+StoppedDetectedProp ==
+    \A s \in Services : [](status[s] # "never" /\ ~Lives(s) => <>(status[s] = "stopped"))
+
+-----------------------------------------------------------------------------
+\* Reachability checks, meant to fail where a model claims the situation.
+DebugPidReuseProp == [][~lastAction'.reused]_kernelVars
+DebugQueueOverflowProp == [][lastAction'.dropped = 0]_kernelVars
+DebugZombieAdoptedProp == [][~lastAction'.zadopt]_kernelVars
+=============================================================================
