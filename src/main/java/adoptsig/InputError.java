@@ -1,4 +1,4 @@
-package adoptsig.catalog;
+package adoptsig;
 
 /**
  * Bad input from the user or the data files: an unknown model or property, a malformed

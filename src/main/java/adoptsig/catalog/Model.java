@@ -1,24 +1,53 @@
 package adoptsig.catalog;
 
+import adoptsig.system.Bounds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * A finite model: a TLA+ module (MC*.tla) and a cfg of the same name in spec/, with its
- * suite (fast: under 10 s; default: part of `check` without arguments; large: only when
- * named), the distinct-state count and depth TLC must reproduce, and its expected runtime.
+ * A finite model (a row of properties/models.tsv): a mechanism under an idiom, at the idiom's
+ * bounds (plus the mechanism's extra PIDs) or with overrides; its suite (fast: run by the
+ * tests; default: `check` without arguments; large: only when named), the distinct-state
+ * count and depth TLC must reproduce (-1: not recorded), its measured time (-1: not measured),
+ * and the properties it checks with their expected outcomes (properties/expected.tsv).
  */
-public record Model(String name, String module, String suite, long distinct, int depth, int seconds, String description) {
-    static Model of(Tsv.Row r) {
-        String name = r.get("model");
-        String module = r.get("module");
-        if (!name.startsWith(module)) throw new InputError(r.where() + ": model '" + name + "' must start with its module name '" + module + "'");
-        String suite = r.get("suite");
-        if (!suite.matches("fast|default|large")) throw new InputError(r.where() + ": suite must be fast, default or large, not '" + suite + "'");
-        try {
-            return new Model(name, module, suite, Long.parseLong(r.get("distinct")), Integer.parseInt(r.get("depth")),
-                    Integer.parseInt(r.get("seconds")), r.get("description"));
-        } catch (NumberFormatException e) {
-            throw new InputError(r.where() + ": distinct, depth and seconds must be integers");
-        }
+public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, String> overrides, String suite,
+                    long distinct, int depth, int seconds, String description, Map<String, Outcome> expected) {
+    /** The keys an override may set. */
+    public static final List<String> OVERRIDES = List.of("maxPid", "rtLimit", "services", "workers", "sync");
+
+    public Model {
+        overrides = Map.copyOf(overrides);
+        expected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expected));
     }
 
-    public String cfgFile() { return name + ".cfg"; }
+    /** A cell of the README's grid: no overrides, and the idiom is a grid column. */
+    public boolean isGridCell() { return overrides.isEmpty() && idiom.grid(); }
+
+    /** The properties this model checks, in expected.tsv's order. */
+    public List<String> properties() { return List.copyOf(expected.keySet()); }
+
+    /** The model's constants, with {@code extraPids} more PIDs. */
+    public Bounds bounds(int extraPids) {
+        int services = Integer.parseInt(overrides.getOrDefault("services", Integer.toString(idiom.services())));
+        int pool = Integer.parseInt(overrides.getOrDefault("maxPid", Integer.toString(idiom.maxPid())));
+        int rt = Integer.parseInt(overrides.getOrDefault("rtLimit", Integer.toString(idiom.rtLimit())));
+        if (mechanism.rtLimit() > 0) rt = mechanism.rtLimit();
+        boolean workers = Boolean.parseBoolean(overrides.getOrDefault("workers", Boolean.toString(idiom.workers())));
+        boolean sync = Boolean.parseBoolean(overrides.getOrDefault("sync", Boolean.toString(idiom.sync())));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < services; i++) names.add(String.valueOf((char) ('a' + i)));
+        int maxPid = pool + mechanism.extraPidsPerService() * services + extraPids;
+        return new Bounds(maxPid, names, rt, idiom.program(), sync, workers, mechanism.id());
+    }
+
+    public Bounds bounds() { return bounds(0); }
+
+    /** One line for progress output. */
+    public String summary() {
+        return description.equals("-") ? mechanism.name() + " x " + idiom.name() : description;
+    }
 }

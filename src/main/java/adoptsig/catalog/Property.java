@@ -1,12 +1,19 @@
 package adoptsig.catalog;
 
+import adoptsig.InputError;
+
+import java.util.List;
+
 /**
- * One catalogued property. The id is the TLA+ operator's name and the Java check's name.
- * Kinds: type, invariant (state predicates), action ([][A]_v), temporal (liveness).
- * A "Debug" id is a reachability check: it is expected to be violated wherever a model
- * claims the situation can happen.
+ * One catalogued property. The id is the operator of spec/Properties.tla and the Java check's
+ * name. Kinds: type, invariant (state predicates), action ([][A]_v), temporal (liveness).
+ * parts: the conjuncts a model checks one by one so that TLC names the one that broke (empty:
+ * the property itself). A "Debug" id is a reachability check: it is expected to be violated
+ * wherever a model claims the situation can happen.
  */
-public record Property(String id, Kind kind, String source, String meaning) {
+public record Property(String id, Kind kind, List<String> parts, String source, String meaning) {
+    public Property { parts = List.copyOf(parts); }
+
     public enum Kind {
         TYPE, INVARIANT, ACTION, TEMPORAL;
 
@@ -28,4 +35,7 @@ public record Property(String id, Kind kind, String source, String meaning) {
     }
 
     public boolean isDebug() { return id.startsWith("Debug"); }
+
+    /** The operators a cfg names for this property: its parts, or the property itself. */
+    public List<String> operators() { return parts.isEmpty() ? List.of(id) : parts; }
 }

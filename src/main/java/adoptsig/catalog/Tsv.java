@@ -1,5 +1,7 @@
 package adoptsig.catalog;
 
+import adoptsig.InputError;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,21 +1,31 @@
 package adoptsig.check;
 
-import adoptsig.catalog.Model;
-
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a model's check produced: one verdict per property, the distinct-state count
- * and depth of the final complete safety run (compared with the manifest), and its runs.
+ * Everything a model's check produced: one verdict per property, the distinct-state count and
+ * depth of the final complete safety run (compared with the record), and its runs: their
+ * wall time, and their time of search (from TLC's initial states to its exit).
  */
-public record ModelOutcome(Model model, List<Verdict> verdicts, long distinct, int depth, double seconds, int runs) {
-    /** The state count was measured (not when --property left no safety property to check). */
+public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int depth, double seconds, double searchSeconds, int runs) {
+    /** The state count was measured (not when only temporal properties were asked for). */
     public boolean counted() { return distinct >= 0; }
 
-    /** A model with no recorded count (a matrix cell at --extra-pids bounds) agrees with any count. */
     public boolean countsAgree() {
-        return !counted() || model.distinct() < 0 || (distinct == model.distinct() && depth == model.depth());
+        return !counted() || job.distinct() < 0 || (distinct == job.distinct() && depth == job.depth());
     }
 
     public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
+
+    /** Every difference from the record, one line each. */
+    public List<String> differences() {
+        List<String> out = new ArrayList<>();
+        if (!countsAgree()) {
+            out.add(String.format("%s: recorded %,d distinct states, depth %d; TLC: %,d, depth %d", job.name(), job.distinct(),
+                    job.depth(), distinct, depth));
+        }
+        for (Verdict v : verdicts) if (v.difference() != null) out.add(v.difference());
+        return out;
+    }
 }

@@ -1,15 +1,37 @@
 package adoptsig.check;
 
-import adoptsig.catalog.Catalogue.Expected;
+import adoptsig.catalog.Expected;
+import adoptsig.catalog.Outcome;
 
 import java.nio.file.Path;
 
 /**
- * The decision for one property of one model: what the catalogue expects, what TLC found,
- * the state count and depth of the run that decided it, the length of the counterexample
- * (0 when it holds), the run's wall time, and where the raw trace and the story were saved.
+ * The decision for one property of one model: what was expected (null: nothing recorded), what
+ * TLC found (null: undecided, the run was stopped at its time limit), the state count and
+ * depth of the run that decided it, the counterexample's length (0 when it holds), the run's
+ * wall time, where the raw trace and the story were saved, and a note (which conjunct broke).
  */
-public record Verdict(String model, String property, Expected expected, Expected actual, long distinct, int depth,
-                      int traceSteps, double seconds, Path trace, Path story) {
-    public boolean agrees() { return expected == actual; }
+public record Verdict(String model, String property, Outcome expected, Expected actual, long distinct, int depth,
+                      int traceSteps, double seconds, Path trace, Path story, String note, boolean compareSteps) {
+    public boolean decided() { return actual != null; }
+
+    /** Agrees with the record: same verdict, and (for a recorded violation) the same counterexample length. */
+    public boolean agrees() {
+        if (expected == null || actual == null || expected.expected() != actual) return false;
+        return !compareSteps || expected.steps() < 0 || expected.steps() == traceSteps;
+    }
+
+    /** What differs, in one line; null when it agrees. */
+    public String difference() {
+        if (agrees()) return null;
+        if (actual == null) return model + " / " + property + ": undecided (TLC was stopped at the time limit)";
+        if (expected == null) return model + " / " + property + ": no expected outcome recorded; TLC: " + actual.word();
+        if (expected.expected() != actual) return model + " / " + property + ": expected " + expected.expected().word() + ", TLC: " + actual.word();
+        return model + " / " + property + ": recorded a " + expected.steps() + "-step counterexample, TLC: " + traceSteps + " steps";
+    }
+
+    /** The outcome as measured, in the form of properties/expected.tsv. */
+    public Outcome measured(boolean safety) {
+        return new Outcome(actual, actual == Expected.VIOLATED && safety ? traceSteps : -1);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The verdict table of a `check` run, as aligned text for the terminal and as Markdown for
- * the run's results folder. Columns: model, property, expected, actual, distinct states,
+ * the run's results folder. Columns: model, property, expected, found, distinct states,
  * depth, counterexample length, time.
  */
 public final class VerdictTable {
@@ -15,9 +15,11 @@ public final class VerdictTable {
         List<String[]> rows = new ArrayList<>();
         for (ModelOutcome o : outcomes) {
             for (Verdict v : o.verdicts()) {
+                String found = v.actual() == null ? "undecided" : v.actual().word();
                 rows.add(new String[] {
-                        v.model(), v.property(), v.expected() == null ? "(none)" : v.expected().word(), v.actual().word() + (v.agrees() ? "" : "  <-- DIFFERS"),
-                        String.format("%,d", v.distinct()), Integer.toString(v.depth()),
+                        v.model(), v.property(), v.expected() == null ? "(none)" : v.expected().expected().word(),
+                        found + (v.agrees() ? "" : "  <-- DIFFERS") + (v.note() == null ? "" : " (" + v.note() + ")"),
+                        v.distinct() < 0 ? "-" : String.format("%,d", v.distinct()), v.depth() < 0 ? "-" : Integer.toString(v.depth()),
                         v.traceSteps() == 0 ? "-" : v.traceSteps() + " steps",
                         String.format("%.1f s", v.seconds())});
             }
@@ -25,7 +27,7 @@ public final class VerdictTable {
         return rows;
     }
 
-    private static final String[] HEADER = {"model", "property", "expected", "actual", "distinct", "depth", "counterexample", "time"};
+    private static final String[] HEADER = {"model", "property", "expected", "found", "distinct", "depth", "counterexample", "time"};
 
     public static String text(List<ModelOutcome> outcomes) {
         List<String[]> rows = rows(outcomes);
@@ -38,14 +40,14 @@ public final class VerdictTable {
         b.append('\n');
         for (ModelOutcome o : outcomes) {
             if (!o.counted()) {
-                b.append(String.format("%s: state count not measured (only violated properties were asked for); %d TLC runs, %.1f s%n",
-                        o.model().name(), o.runs(), o.seconds()));
+                b.append(String.format("%s: state count not measured (only temporal properties were asked for, or a run was stopped); %d TLC runs, %.1f s%n",
+                        o.job().name(), o.runs(), o.seconds()));
                 continue;
             }
-            String recorded = o.model().distinct() < 0 ? "no recorded count"
-                    : String.format("manifest: %,d, depth %d", o.model().distinct(), o.model().depth());
+            String recorded = o.job().distinct() < 0 ? "no recorded count"
+                    : String.format("recorded: %,d, depth %d", o.job().distinct(), o.job().depth());
             b.append(String.format("%s: %,d distinct states, depth %d (%s)%s; %d TLC runs, %.1f s%n",
-                    o.model().name(), o.distinct(), o.depth(), recorded,
+                    o.job().name(), o.distinct(), o.depth(), recorded,
                     o.countsAgree() ? "" : "  <-- DIFFERS", o.runs(), o.seconds()));
         }
         return b.toString();

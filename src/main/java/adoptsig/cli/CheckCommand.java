@@ -1,98 +1,189 @@
 package adoptsig.cli;
 
-import adoptsig.catalog.Catalogue;
+import adoptsig.InputError;
 import adoptsig.catalog.Model;
+import adoptsig.catalog.Models;
+import adoptsig.check.Checks;
+import adoptsig.check.Job;
 import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
+import adoptsig.check.Tables;
 import adoptsig.check.VerdictTable;
+import adoptsig.tlc.CfgFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** `check [MODEL...]`: run models with TLC and compare every verdict and state count with the catalogue. */
+/**
+ * `check`: model-checks models with TLC and compares every verdict, counterexample length and
+ * state count with the record (properties/expected.tsv and models.tsv). Models are named, or
+ * selected by suite, mechanism, idiom or --grid; a hand-written cfg can be checked with --cfg.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Model-check the models of spec/manifest.tsv (or those named) with TLC and compare with properties/verdicts.tsv.")
-public final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "MODEL", description = "models to check (default: the suite)")
-    List<String> models = new ArrayList<>();
+        description = {"Model-check models with TLC and compare every verdict, counterexample length and state count with "
+                + "properties/expected.tsv and models.tsv.",
+                "Exit code 0: everything agrees; 1: something differs (or a run was stopped at the time limit); 2: bad input."})
+public class CheckCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "MODEL", description = "models to check, named MECHANISM-IDIOM[-TAG] (default: the suite's)")
+    List<String> names = new ArrayList<>();
 
-    @Option(names = "--suite", defaultValue = "default", description = "fast, default or all, when no MODEL is named (default: ${DEFAULT-VALUE})")
+    @Option(names = "--suite", defaultValue = "default", description = "fast, default (includes fast), large or all, when no MODEL is named (default: ${DEFAULT-VALUE})")
     String suite;
 
-    @Option(names = "--root", defaultValue = ".", description = "project folder holding spec/ and properties/ (default: ${DEFAULT-VALUE})")
-    Path root;
+    @Option(names = "--mechanism", paramLabel = "ID", description = "only models of these mechanisms (repeatable)")
+    List<String> mechanisms = new ArrayList<>();
 
-    @Option(names = "--out", description = "results folder (default: target/adoptsig-runs/<time>)")
-    Path out;
+    @Option(names = "--idiom", paramLabel = "ID", description = "only models of these idioms (repeatable)")
+    List<String> idioms = new ArrayList<>();
 
-    @Option(names = "--workers", defaultValue = "1", description = "TLC workers; 1 gives shortest, reproducible counterexamples (default: ${DEFAULT-VALUE})")
-    int workers;
+    @Option(names = "--grid", description = "only the cells of the grid (every mechanism x every grid idiom, at the idioms' bounds)")
+    boolean grid;
 
-    @Option(names = "--property", paramLabel = "ID", description = "check only this property (repeatable); every model named must check it")
+    @Option(names = "--cfg", paramLabel = "FILE", description = "check a cfg written by hand (from `cfg MODEL`, edited) instead of catalogued models; nothing is compared")
+    Path cfg;
+
+    @Option(names = "--property", paramLabel = "ID", description = "check only these properties (repeatable); every model checked must check them")
     List<String> properties = new ArrayList<>();
 
-    @Option(names = "--no-stories", description = "do not print the counterexample stories (they are still saved)")
-    boolean noStories;
+    @Option(names = "--extra-pids", defaultValue = "0", paramLabel = "N",
+            description = "bigger bounds: N more PIDs in every model; verdicts are compared, recorded counts and lengths are not (default: ${DEFAULT-VALUE})")
+    int extraPids;
+
+    @Option(names = "--jobs", defaultValue = "2", description = "models checked at once, each by its own TLC process (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--workers", defaultValue = "1", description = "TLC workers per run; 1 gives shortest, reproducible counterexamples (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--timeout", defaultValue = "120", paramLabel = "MINUTES",
+            description = "stop a TLC run after this many minutes; its properties are then undecided (default: ${DEFAULT-VALUE})")
+    double timeoutMinutes;
+
+    @picocli.CommandLine.Mixin ProjectOption where;
+
+    @Option(names = "--out", description = "results folder (default: target/adoptsig-runs/check-<time>)")
+    Path out;
+
+    @Option(names = "--stories", negatable = true, description = "print every counterexample's story (default: only when models are named; they are always saved)")
+    Boolean stories;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter w = spec.commandLine().getOut();
         PrintStream log = RunOutput.log(w);
-        if (workers < 1) throw new adoptsig.catalog.InputError("--workers must be at least 1");
-        Catalogue catalogue = Catalogue.load(root.toAbsolutePath().normalize());
-        List<Model> chosen = new ArrayList<>();
-        if (models.isEmpty()) chosen.addAll(catalogue.suite(suite));
-        else for (String m : models) chosen.add(catalogue.model(m));
-        ModelCheck checker = new ModelCheck(catalogue, workers, log);
-        for (String p : properties) catalogue.property(p);
-        for (Model m : chosen) {                          // fail fast on bad input, before any TLC run
-            checker.validatedCfg(m);
-            for (String p : properties) {
-                if (!catalogue.expected(m.name()).containsKey(p)) {
-                    throw new adoptsig.catalog.InputError("model " + m.name() + " does not check property '" + p + "'");
+        if (workers < 1) throw new InputError("--workers must be at least 1, not " + workers);
+        if (jobs < 1) throw new InputError("--jobs must be at least 1, not " + jobs);
+        if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
+        if (!(timeoutMinutes > 0)) throw new InputError("--timeout must be a positive number of minutes, not " + timeoutMinutes);
+        try (Project project = where.open()) {
+            Models models = project.models();
+            for (String p : properties) project.catalogue().property(p);
+            List<Job> chosen = new ArrayList<>();
+            if (cfg != null) {
+                if (!names.isEmpty() || grid || !mechanisms.isEmpty() || !idioms.isEmpty()) throw new InputError("--cfg checks one cfg file: name no MODEL and select no mechanism, idiom or grid");
+                chosen.add(cfgJob(project));
+            } else {
+                if (!names.isEmpty() && (grid || !mechanisms.isEmpty() || !idioms.isEmpty())) {
+                    throw new InputError("name models, or select them with --grid, --mechanism or --idiom, not both");
                 }
+                for (Model m : models.select(names, mechanisms, idioms, names.isEmpty() && grid ? "all" : suite)) {
+                    if (grid && !m.isGridCell()) continue;
+                    chosen.add(Job.of(m, extraPids));
+                }
+                if (chosen.isEmpty()) throw new InputError("no grid cell matches the selection");
+            }
+            if (!properties.isEmpty()) {
+                List<Job> only = new ArrayList<>();
+                for (Job j : chosen) {
+                    for (String p : properties) {
+                        if (!j.properties().contains(p)) throw new InputError("model " + j.name() + " does not check property '" + p + "' (it checks: " + String.join(", ", j.properties()) + ")");
+                    }
+                    only.add(j.only(properties));
+                }
+                chosen = only;
+            }
+            Path results = project.resultsFolder(out, "check-");
+            w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min; %s%nresults in %s%n", chosen.size(), jobs,
+                    fmt(timeoutMinutes), project.source(), results);
+            for (Job j : chosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
+            w.flush();
+            ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log);
+            List<ModelOutcome> outcomes = Checks.run(checker, chosen, jobs, results);
+            return report(w, project, results, outcomes, cfg == null);
+        }
+    }
+
+    private Job cfgJob(Project project) {
+        CfgFile c = CfgFile.read(cfg);
+        Set<String> props = new LinkedHashSet<>();
+        for (String op : c.properties()) {
+            try {
+                props.add(project.catalogue().ofOperator(op).id());
+            } catch (InputError e) {
+                throw new InputError(c.file() + ":" + c.lineOf(op) + ": " + e.getMessage());
             }
         }
-        Path results = RunOutput.resultsFolder(catalogue.root(), out, "");
-        w.printf("adoptsig check: %d model(s), results in %s%n", chosen.size(), results);
-        w.flush();
-        List<ModelOutcome> outcomes = new ArrayList<>();
-        for (Model m : chosen) {
-            w.printf("%s (%s, manifest: %,d distinct states, about %d s): %s%n", m.name(), m.suite(), m.distinct(), m.seconds(), m.description());
-            w.flush();
-            outcomes.add(checker.check(m, results, new java.util.LinkedHashSet<>(properties)));
-        }
+        String name = cfg.getFileName().toString().replaceAll("\\.cfg$", "");
+        return new Job(name, "the hand-written cfg " + cfg, c.bounds(), new ArrayList<>(props), Map.of(), -1, -1, false);
+    }
+
+    private static String fmt(double minutes) {
+        return minutes == Math.rint(minutes) ? Long.toString((long) minutes) : Double.toString(minutes);
+    }
+
+    private int report(PrintWriter w, Project project, Path results, List<ModelOutcome> outcomes, boolean compared) {
+        var catalogue = project.catalogue();
         String table = VerdictTable.text(outcomes);
-        try {
-            Files.createDirectories(results);
-            Files.writeString(results.resolve("verdicts.md"), VerdictTable.markdown(outcomes), StandardCharsets.UTF_8);
-            Files.writeString(results.resolve("verdicts.txt"), table, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        RunOutput.write(results.resolve("verdicts.txt"), table);
+        RunOutput.write(results.resolve("verdicts.md"), VerdictTable.markdown(outcomes));
+        RunOutput.write(results.resolve("expected.tsv"), Tables.measuredExpected(outcomes, catalogue));
+        Map<String, ModelOutcome> byName = new LinkedHashMap<>();
+        for (ModelOutcome o : outcomes) byName.put(o.job().name(), o);
+        boolean gridCells = extraPids == 0 && compared && outcomes.stream().anyMatch(o -> project.models().models().stream()
+                .anyMatch(m -> m.isGridCell() && m.name().equals(o.job().name())));
+        String gridText = null;
+        if (gridCells) {
+            gridText = Tables.grid(project.models(), m -> byName.containsKey(m.name()) ? Tables.measured(byName.get(m.name()), catalogue) : null,
+                    m -> byName.containsKey(m.name()) ? byName.get(m.name()).distinct() : -1L);
+            RunOutput.write(results.resolve("grid.md"), "# The grid, as TLC found it\n\n" + Tables.bounds(project.models()) + "\n" + gridText);
         }
-        if (!noStories) RunOutput.printStories(w, outcomes);
-        w.printf("%n%s", table);
-        boolean agree = outcomes.stream().allMatch(ModelOutcome::agrees);
-        long differing = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.agrees()).count()
-                + outcomes.stream().filter(o -> !o.countsAgree()).count();
-        w.printf("%nResults, traces and stories: %s%n", results);
-        w.println(agree ? "All verdicts and state counts agree with the catalogue."
-                : differing + " verdict(s) or state count(s) differ from the catalogue.");
+        boolean print = stories != null ? stories : !names.isEmpty() || cfg != null;
+        if (print) RunOutput.printStories(w, outcomes);
+        w.printf("%nEvery model and property (distinct states and depth of the deciding run; counterexample length):%n%n%s", table);
+        if (gridText != null) w.printf("%nThe grid (\"-\": not checked in this run):%n%n%s", gridText);
+        w.printf("%nResults: %s (verdicts.md; expected.tsv: the measured outcomes in the format of properties/expected.tsv%s);%n"
+                + "stories and raw traces: %s/<model>/story-<property>.txt, trace-<property>.txt%n", results, gridText != null ? "; grid.md" : "", results);
+        long undecided = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.decided()).count();
+        if (!compared) {
+            w.println(undecided == 0 ? "Every property decided (a hand-written cfg has no expected outcomes: nothing compared)."
+                    : undecided + " propert" + (undecided == 1 ? "y" : "ies") + " undecided: a TLC run was stopped at the time limit.");
+            w.flush();
+            return undecided == 0 ? Main.OK : Main.DIFFERS;
+        }
+        List<String> differences = new ArrayList<>();
+        for (ModelOutcome o : outcomes) differences.addAll(o.differences());
+        if (differences.isEmpty()) {
+            w.printf("All %d model(s) agree with the record%s.%n", outcomes.size(), extraPids > 0 ? " (verdicts only, at bigger bounds)" : "");
+        } else {
+            w.printf("%d difference(s) from the record:%n", differences.size());
+            for (String d : differences) w.printf("  %s%n", d);
+        }
         w.flush();
-        return agree ? Main.OK : Main.DIFFERS;
+        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
     }
 }

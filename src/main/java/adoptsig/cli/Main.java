@@ -1,6 +1,6 @@
 package adoptsig.cli;
 
-import adoptsig.catalog.InputError;
+import adoptsig.InputError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,12 +8,14 @@ import java.io.PrintWriter;
 
 /**
  * The adoptsig command line: thin; it parses arguments and calls the packages below.
- * Exit codes: 0 everything agrees with the catalogue, 1 a verdict or state count differs,
- * 2 bad input (unknown model or property, malformed file, TLA+ parse error).
+ * Exit codes: 0 everything agrees with the record, 1 a verdict, count or length differs (or a
+ * run was stopped at its time limit), 2 bad input (unknown model or property, malformed file,
+ * TLA+ parse error).
  */
 @Command(name = "adoptsig", mixinStandardHelpOptions = true, version = "adoptsig 0.1.0",
-        description = "Model-checks the adoption-signal specification and compares verdicts with the catalogue.",
-        subcommands = {CheckCommand.class, MatrixCommand.class, ExploreCommand.class, ConformCommand.class, BenchCommand.class, ReadmeTableCommand.class})
+        description = "Model-checks supervision mechanisms against daemon idioms (TLA+ and TLC), and a Java twin of the spec against it.",
+        subcommands = {CheckCommand.class, MatrixCommand.class, ModelsCommand.class, CfgCommand.class, ExploreCommand.class,
+                ConformCommand.class, ReplayCommand.class, BenchCommand.class, TablesCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, DIFFERS = 1, BAD_INPUT = 2;
 

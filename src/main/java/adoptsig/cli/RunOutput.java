@@ -1,6 +1,6 @@
 package adoptsig.cli;
 
-import adoptsig.catalog.InputError;
+import adoptsig.check.ModelOutcome;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,29 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 
-/** What `check` and `matrix` share: the results folder of a run, and progress lines on the command's writer. */
+/** What the commands share in printing: progress lines on the command's writer, stories, files of the results folder. */
 final class RunOutput {
     private RunOutput() {}
-
-    /**
-     * The results folder: {@code out} if given, else target/adoptsig-runs/PREFIX&lt;time&gt; under
-     * the project; an existing non-empty folder is bad input (nothing of an earlier run is lost).
-     */
-    static Path resultsFolder(Path projectRoot, Path out, String prefix) {
-        Path results = out != null ? out : projectRoot.resolve("target/adoptsig-runs")
-                .resolve(prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.isDirectory(results)) {
-            try (var entries = Files.list(results)) {
-                if (entries.findAny().isPresent()) throw new InputError("results folder " + results + " is not empty; give another --out");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return results;
-    }
 
     /** A PrintStream whose lines go to the command's writer (so tests capture progress too). */
     static PrintStream log(PrintWriter w) {
@@ -44,7 +26,7 @@ final class RunOutput {
     }
 
     /** Prints the story of every violation of the outcomes, each under a line naming its raw trace. */
-    static void printStories(PrintWriter w, java.util.List<adoptsig.check.ModelOutcome> outcomes) {
+    static void printStories(PrintWriter w, List<ModelOutcome> outcomes) {
         for (var o : outcomes) for (var v : o.verdicts()) {
             if (v.story() == null) continue;
             try {
@@ -53,6 +35,15 @@ final class RunOutput {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Writes a file of the results folder. */
+    static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

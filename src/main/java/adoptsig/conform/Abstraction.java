@@ -4,7 +4,8 @@ import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Step;
-import adoptsig.supervisor.World;
+import adoptsig.system.World;
+import adoptsig.tlc.TlaValue;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.BoolValue;
 import tlc2.value.impl.IntValue;
@@ -23,12 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The abstraction function of {@link Abstraction}, producing TLC's own values directly (no
- * printed form in between): the fast path of the random conformance check. A test checks that
- * both give the same fingerprint on every reachable state of a model.
+ * The abstraction function of docs/MAPPING.md: a Java world as the spec state it stands for,
+ * variable by variable, built directly as TLC's own values (so TLC can fingerprint it, or
+ * evaluate Next on it), and, for reports and replay, as the values TLC prints. Two worlds are
+ * the same spec state exactly when their abstractions are equal.
  */
-public final class TlcStates {
-    private TlcStates() {}
+public final class Abstraction {
+    private Abstraction() {}
 
     private static final Map<String, StringValue> STRINGS = new ConcurrentHashMap<>();
     private static final Map<String, UniqueString> NAMES = new ConcurrentHashMap<>();
@@ -68,43 +70,65 @@ public final class TlcStates {
         return record(keys, vals);
     }
 
-    public static TLCState of(World w) {
+    /** The spec state of w as TLC's values, variable by variable, in the spec's order of variables. */
+    public static Map<String, Value> values(World w) {
         KernelState k = w.kernel();
-        TLCState s = TLCState.Empty.createEmpty();
-        s = s.bind(name("pstate"), perPid(k, p -> str(p.state().tla)));
-        s = s.bind(name("parent"), perPid(k, p -> num(p.parent())));
-        s = s.bind(name("pgid"), perPid(k, p -> num(p.pgid())));
-        s = s.bind(name("sid"), perPid(k, p -> num(p.sid())));
-        s = s.bind(name("ttySession"), num(k.ttySession()));
-        s = s.bind(name("adoptSig"), perPid(k, p -> bool(p.adoptSig())));
-        s = s.bind(name("subreaper"), perPid(k, p -> bool(p.subreaper())));
-        s = s.bind(name("svc"), perPid(k, p -> str(p.svc())));
-        s = s.bind(name("danced"), perPid(k, p -> bool(p.danced())));
-        s = s.bind(name("lastPid"), num(k.lastPid()));
-        s = s.bind(name("everUsed"), pidSet(k.everUsed()));
-        s = s.bind(name("chldPending"), bool(k.chldPending()));
+        Map<String, Value> s = new java.util.LinkedHashMap<>();
+        s.put("pstate", perPid(k, p -> str(p.state().tla)));
+        s.put("parent", perPid(k, p -> num(p.parent())));
+        s.put("pgid", perPid(k, p -> num(p.pgid())));
+        s.put("sid", perPid(k, p -> num(p.sid())));
+        s.put("ttySession", num(k.ttySession()));
+        s.put("adoptSig", perPid(k, p -> bool(p.adoptSig())));
+        s.put("subreaper", perPid(k, p -> bool(p.subreaper())));
+        s.put("svc", perPid(k, p -> str(p.svc())));
+        s.put("danced", perPid(k, p -> bool(p.danced())));
+        s.put("lastPid", num(k.lastPid()));
+        s.put("everUsed", pidSet(k.everUsed()));
+        s.put("chldPending", bool(k.chldPending()));
         Value[] q = new Value[k.rtq().size()];
         for (int i = 0; i < q.length; i++) {
             Adoption a = k.rtq().get(i);
             q[i] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
         }
-        s = s.bind(name("rtq"), new TupleValue(q));
+        s.put("rtq", new TupleValue(q));
         Step st = k.lastAction();
-        s = s.bind(name("lastAction"), record(STEP_FIELDS,
+        s.put("lastAction", record(STEP_FIELDS,
                 new Value[] {str(st.name()), num(st.actor()), num(st.target()), num(st.dropped()), bool(st.zadopt()), bool(st.reused())}));
         Value[] pc = new Value[w.pc().size()];
         for (int i = 0; i < pc.length; i++) pc[i] = str(w.pc().get(i));
-        s = s.bind(name("pc"), new TupleValue(pc));
-        s = s.bind(name("tracked"), perService(w.tracked(), v -> pidSet((Long) v)));
-        s = s.bind(name("gone"), perService(w.gone(), v -> pidSet((Long) v)));
-        s = s.bind(name("status"), perService(w.status(), v -> str((String) v)));
-        s = s.bind(name("supPc"), str(w.supPc()));
+        s.put("pc", new TupleValue(pc));
+        s.put("tracked", perService(w.tracked(), v -> pidSet((Long) v)));
+        s.put("gone", perService(w.gone(), v -> pidSet((Long) v)));
+        s.put("status", perService(w.status(), v -> str((String) v)));
+        s.put("supPc", str(w.supPc()));
         Value[] pend = new Value[w.pending().size()];
         int i = 0;
         for (Adoption a : w.pending()) pend[i++] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
-        s = s.bind(name("pending"), pend.length == 0 ? new SetEnumValue(pend, true) : new SetEnumValue(pend, false));
-        s = s.bind(name("pidfile"), perService(w.pidfile(), v -> num((Integer) v)));
-        s = s.bind(name("forksLeft"), perService(w.forksLeft(), v -> num((Integer) v)));
+        s.put("pending", new SetEnumValue(pend, pend.length == 0));
+        s.put("pidfile", perService(w.pidfile(), v -> num((Integer) v)));
+        s.put("forksLeft", perService(w.forksLeft(), v -> num((Integer) v)));
         return s;
+    }
+
+    /** The spec state of w as a TLC state, to fingerprint it or evaluate Next on it (needs a loaded spec: TLC's variable order). */
+    public static TLCState state(World w) {
+        TLCState s = TLCState.Empty.createEmpty();
+        for (var e : values(w).entrySet()) s = s.bind(name(e.getKey()), e.getValue());
+        return s;
+    }
+
+    /** The spec state of w as the values TLC prints, variable by variable (the variables in the spec's order). */
+    public static Map<String, TlaValue> vars(World w) {
+        Map<String, TlaValue> out = new java.util.LinkedHashMap<>();
+        for (var v : values(w).entrySet()) out.put(v.getKey(), TlaValue.of(v.getValue()));
+        return out;
+    }
+
+    /** The step name of a spec state (its lastAction), for paths and stories: Name(actor[, target]). */
+    public static String stepOf(Map<String, TlaValue> state) {
+        TlaValue a = state.get("lastAction");
+        long target = a.apply("target").asInt();
+        return a.apply("name").asStr() + "(" + a.apply("actor").asInt() + (target == 0 ? "" : ", " + target) + ")";
     }
 }

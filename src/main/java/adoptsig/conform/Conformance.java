@@ -1,6 +1,6 @@
 package adoptsig.conform;
 
-import adoptsig.supervisor.World;
+import adoptsig.system.World;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;
 
@@ -12,26 +12,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Exhaustive conformance: a breadth-first search that walks the Java system and the spec
- * (TLC's evaluator) in lockstep. At every reached state the two successor sets, abstracted to
- * spec states, must be equal; so the reachable states and transitions are equal in both
- * directions. The first difference is reported with the shortest path to it.
+ * (TLC's evaluator) in lockstep. At the initial state and at every reached state the two
+ * successor sets, abstracted to spec states, must be equal; so the reachable states and
+ * transitions are equal in both directions. The first difference is reported with the
+ * shortest path to it. Only fingerprints of visited states are kept (the path to a difference
+ * is found again by walking from the initial state), as TLC does.
  */
 public final class Conformance {
-    /** Where Java and the spec first disagree: the path (spec states) and the successors only one side has. */
+    /**
+     * Where Java and the spec first disagree: the path (spec states, empty when the initial
+     * states differ) and the states only one side has (successors, or initial states).
+     */
     public record Divergence(List<Map<String, TlaValue>> path, List<Map<String, TlaValue>> javaOnly,
                              List<Map<String, TlaValue>> specOnly) {
         public String describe() {
-            StringBuilder b = new StringBuilder("Java and the spec disagree after ").append(path.size() - 1).append(" steps: ");
+            StringBuilder b = new StringBuilder();
+            if (path.isEmpty()) {
+                b.append("Java and the spec disagree at the initial state:\n");
+                for (var j : javaOnly) for (var s : specOnly) {
+                    for (String k : new TreeSet<>(j.keySet())) {
+                        if (!j.get(k).equals(s.get(k))) b.append("  ").append(k).append(": Java ").append(j.get(k)).append(", spec ").append(s.get(k)).append('\n');
+                    }
+                }
+                if (specOnly.isEmpty()) b.append("  the spec has no initial state\n");
+                return b.toString();
+            }
+            b.append("Java and the spec disagree after ").append(path.size() - 1).append(" steps: ");
             List<String> steps = new ArrayList<>();
             for (int i = 1; i < path.size(); i++) steps.add(Abstraction.stepOf(path.get(i)));
             b.append(steps.isEmpty() ? "(initial state)" : String.join(" -> ", steps)).append('\n');
-            for (var s : javaOnly) b.append("  step only Java takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(path.get(path.size() - 1), s)).append('\n');
-            for (var s : specOnly) b.append("  step only the spec takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(path.get(path.size() - 1), s)).append('\n');
+            Map<String, TlaValue> last = path.get(path.size() - 1);
+            for (var s : javaOnly) b.append("  step only Java takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(last, s)).append('\n');
+            for (var s : specOnly) b.append("  step only the spec takes: ").append(Abstraction.stepOf(s)).append(" to ").append(diff(last, s)).append('\n');
             return b.toString();
         }
 
@@ -46,73 +63,78 @@ public final class Conformance {
 
     private Conformance() {}
 
-    public static Report exhaustive(JavaSystem sys, SpecBridge spec) {
+    /** Every few seconds the search reports its progress (states, queue, states per second) to {@code progress}. */
+    public static Report exhaustive(JavaSystem sys, SpecBridge spec, Consumer<String> progress) {
         World j0 = sys.init();
         List<SpecBridge.State> inits = spec.init();
-        Map<String, TlaValue> a0 = Abstraction.of(j0);
-        long f0 = spec.fingerprint(a0);
+        long f0 = Abstraction.state(j0).fingerPrint();
         if (inits.size() != 1 || inits.get(0).fp() != f0) {
-            return new Report(0, 0, Optional.of(new Divergence(List.of(), List.of(a0), inits.stream().map(SpecBridge.State::vars).toList())));
+            return new Report(0, 0, Optional.of(new Divergence(List.of(), List.of(Abstraction.vars(j0)),
+                    inits.stream().map(SpecBridge.State::vars).toList())));
         }
-        // states are compared by TLC's fingerprint of their abstraction; values are parsed only to report a difference
         Map<Long, Long> parent = new HashMap<>();
-        Map<Long, World> worlds = new HashMap<>();
         parent.put(f0, null);
-        worlds.put(f0, j0);
         ArrayDeque<Object[]> queue = new ArrayDeque<>();
         queue.add(new Object[] {j0, inits.get(0), f0});
         long transitions = 0;
+        Progress p = new Progress(progress);
         while (!queue.isEmpty()) {
             Object[] e = queue.poll();
             World w = (World) e[0];
             SpecBridge.State t = (SpecBridge.State) e[1];
             long f = (Long) e[2];
             Map<Long, World> js = new LinkedHashMap<>();
-            for (World x : sys.successors(w)) js.put(spec.fingerprint(Abstraction.of(x)), x);
+            for (World x : sys.successors(w)) js.put(Abstraction.state(x).fingerPrint(), x);
             Map<Long, SpecBridge.State> ts = new LinkedHashMap<>();
             for (SpecBridge.State x : spec.successors(t)) ts.put(x.fp(), x);
             if (!js.keySet().equals(ts.keySet())) {
-                List<Map<String, TlaValue>> javaOnly = js.keySet().stream().filter(k -> !ts.containsKey(k)).map(k -> Abstraction.of(js.get(k))).toList();
+                List<Map<String, TlaValue>> javaOnly = js.keySet().stream().filter(k -> !ts.containsKey(k)).map(k -> Abstraction.vars(js.get(k))).toList();
                 List<Map<String, TlaValue>> specOnly = ts.keySet().stream().filter(k -> !js.containsKey(k)).map(k -> ts.get(k).vars()).toList();
-                List<Map<String, TlaValue>> path = new ArrayList<>();
-                for (Long x = f; x != null; x = parent.get(x)) path.add(Abstraction.of(worlds.get(x)));
-                Collections.reverse(path);
-                return new Report(parent.size(), transitions, Optional.of(new Divergence(path, javaOnly, specOnly)));
+                return new Report(parent.size(), transitions, Optional.of(new Divergence(path(sys, parent, f), javaOnly, specOnly)));
             }
             transitions += js.size();
             for (var x : js.entrySet()) {
                 if (parent.containsKey(x.getKey())) continue;
                 parent.put(x.getKey(), f);
-                worlds.put(x.getKey(), x.getValue());
                 queue.add(new Object[] {x.getValue(), ts.get(x.getKey()), x.getKey()});
             }
+            p.tick(parent.size(), queue.size());
         }
         return new Report(parent.size(), transitions, Optional.empty());
     }
 
-    /** Pure-Java breadth-first exploration: the number of distinct reachable worlds (visited set of 64-bit fingerprints). */
-    public static long explore(JavaSystem sys) {
-        LongSet seen = new LongSet();
-        ArrayDeque<World> queue = new ArrayDeque<>();
-        World w0 = sys.init();
-        seen.add(Fingerprint.of(w0));
-        queue.add(w0);
-        while (!queue.isEmpty()) {
-            for (World x : sys.successors(queue.poll())) if (seen.add(Fingerprint.of(x))) queue.add(x);
+    /** The shortest path to the state of fingerprint f, found again from Java's initial state. */
+    private static List<Map<String, TlaValue>> path(JavaSystem sys, Map<Long, Long> parent, long f) {
+        List<Long> fps = new ArrayList<>();
+        for (Long x = f; x != null; x = parent.get(x)) fps.add(x);
+        Collections.reverse(fps);
+        List<Map<String, TlaValue>> out = new ArrayList<>();
+        World w = sys.init();
+        out.add(Abstraction.vars(w));
+        for (int i = 1; i < fps.size(); i++) {
+            long want = fps.get(i);
+            w = sys.successors(w).stream().filter(x -> Abstraction.state(x).fingerPrint() == want).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the path to a divergence cannot be walked again"));
+            out.add(Abstraction.vars(w));
         }
-        return seen.size();
+        return out;
     }
 
-    /** Pure-Java breadth-first exploration: every distinct reachable world. */
-    public static Set<World> exploreSet(JavaSystem sys) {
-        Set<World> seen = new java.util.HashSet<>();
-        ArrayDeque<World> queue = new ArrayDeque<>();
-        World w0 = sys.init();
-        seen.add(w0);
-        queue.add(w0);
-        while (!queue.isEmpty()) {
-            for (World x : sys.successors(queue.poll())) if (seen.add(x)) queue.add(x);
+    /** Reports a search's progress every few seconds. */
+    static final class Progress {
+        private static final long EVERY = 5_000_000_000L;
+        private final Consumer<String> out;
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        Progress(Consumer<String> out) { this.out = out; }
+
+        void tick(long states, long queue) {
+            long now = System.nanoTime();
+            if (now - last < EVERY) return;
+            last = now;
+            double s = (now - start) / 1e9;
+            out.accept(String.format("  %,d states, %,d left on the queue, %.0f s (%,.0f states/s)", states, queue, s, states / s));
         }
-        return seen;
     }
 }

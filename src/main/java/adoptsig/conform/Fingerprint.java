@@ -4,12 +4,12 @@ import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Step;
-import adoptsig.supervisor.World;
+import adoptsig.system.World;
 
 import java.util.TreeMap;
 
 /**
- * A 64-bit fingerprint of a world, so that the explorer stores 8 bytes per visited state and
+ * A 64-bit fingerprint of a world (a mix of every field), so that the explorer stores 8 bytes per visited state and
  * never compares whole worlds, as TLC does with its own fingerprints. Two different worlds
  * could in principle collide; the explorer's counts are compared with TLC's, and the state
  * sets themselves are compared by the lockstep conformance check, which does not use this.
@@ -40,9 +40,13 @@ public final class Fingerprint {
         h = mix(h, s.name().hashCode());
         h = mix(h, s.actor() | (long) s.target() << 8 | (long) s.dropped() << 16 | (s.zadopt() ? 1L << 24 : 0) | (s.reused() ? 1L << 25 : 0));
         for (String pc : w.pc()) h = mix(h, pc.hashCode());
-        for (var e : new TreeMap<>(w.tracked()).entrySet()) h = mix(mix(h, e.getKey().hashCode()), e.getValue());
-        for (var e : new TreeMap<>(w.gone()).entrySet()) h = mix(h, e.getValue());
-        for (var e : new TreeMap<>(w.status()).entrySet()) h = mix(h, e.getValue().hashCode());
+        for (String svc : new TreeMap<>(w.tracked()).keySet()) {   // every per-service field, service by service
+            h = mix(h, svc.hashCode());
+            h = mix(h, w.tracked().get(svc));
+            h = mix(h, w.gone().get(svc));
+            h = mix(h, w.status().get(svc).hashCode());
+            h = mix(h, w.pidfile().get(svc) | (long) w.forksLeft().get(svc) << 8);
+        }
         long pend = 0;
         for (Adoption a : w.pending()) pend += mix(0x51, a.pid() | (long) a.prev() << 8);   // order-free sum
         h = mix(h, pend);

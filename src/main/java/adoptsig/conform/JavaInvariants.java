@@ -3,8 +3,10 @@ package adoptsig.conform;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
-import adoptsig.supervisor.RfcSupervisor;
-import adoptsig.supervisor.World;
+import adoptsig.supervisor.InitSteps;
+import adoptsig.supervisor.Ptrace;
+import adoptsig.supervisor.Supervisor;
+import adoptsig.system.World;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,45 +15,28 @@ import java.util.function.Predicate;
 
 /**
  * The catalogue's state invariants evaluated on Java worlds, under the catalogue's ids (the
- * same operators as in spec/Kernel.tla and spec/Adoption.tla, whose conjuncts the comments
- * quote). The random conformance tests evaluate both sides on every state and require
+ * same operators as in spec/Properties.tla, whose conjuncts the comments quote). The random conformance tests evaluate both sides on every state and require
  * agreement; the replay of TLC counterexamples requires Java to see the same violation.
  */
 public final class JavaInvariants {
     private JavaInvariants() {}
 
+    /** Spec: DaemonPcs \cup ReaperPcs. */
     private static final Set<String> PCS = Set.of("d0", "d1", "d2", "exit", "daemon", "worker", "a0", "a1", "await", "r0", "r1", "daemon2",
             "none", "init", "free", "dead", "reaper0", "reaper1", "reaper");
     private static final Set<String> STATUS = Set.of("never", "running", "stopped");
 
-    /** The invariants for a supervisor mechanism (the spec's Supervisor constant), by catalogue id. */
-    public static Map<String, Predicate<World>> of(String mechanism) {
+    /** The invariants under a supervision mechanism (Believed is the mechanism's), by catalogue id. */
+    public static Map<String, Predicate<World>> of(Supervisor sup) {
         Map<String, Predicate<World>> all = new LinkedHashMap<>();
-        String cgroup = mechanism;
         all.put("TypeInv", JavaInvariants::typeInv);
         all.put("LiveParentInv", JavaInvariants::liveParentInv);
         all.put("PidNamesOneProcessInv", JavaInvariants::pidNamesOneProcessInv);
         all.put("InitNeverExitsInv", w -> w.kernel().proc(Kernel.INIT).running());
-        all.put("SoundAttributionInv", w -> soundAttributionInv(w, cgroup));
+        all.put("SoundAttributionInv", w -> soundAttributionInv(w, sup));
         all.put("RunningReportedInv", JavaInvariants::runningReportedInv);
-        all.put("TracksLiveProcessInv", w -> tracksLiveProcessInv(w, cgroup));
+        all.put("TracksLiveProcessInv", w -> tracksLiveProcessInv(w, sup));
         return all;
-    }
-
-    /**
-     * Spec: Believed(s): the PIDs the supervisor attributes to s: tracked, or (cgroup) the
-     * group's members, or (subreaper) the children of the service's reaper.
-     */
-    static long believed(World w, String s, String mechanism) {
-        long bits = 0;
-        switch (mechanism) {
-            case "cgroup" -> { for (Proc p : w.kernel().procs()) if (p.inUse() && p.svc().equals(s)) bits |= 1L << p.pid(); }
-            case "subreaper" -> {
-                for (Proc p : w.kernel().procs()) if (p.inUse() && World.has(w.tracked().get(s), p.parent())) bits |= 1L << p.pid();
-            }
-            default -> bits = w.tracked().get(s);
-        }
-        return bits;
     }
 
     static boolean typeInv(World w) {
@@ -66,7 +51,7 @@ public final class JavaInvariants {
         for (String pc : w.pc()) if (!PCS.contains(pc)) return false;
         for (String s : w.status().values()) if (!STATUS.contains(s)) return false;
         for (int q : w.pidfile().values()) if (q < 0 || q > n) return false;
-        for (int f : w.forksLeft().values()) if (f < 0 || f > RfcSupervisor.EXPECT_FORKS) return false;
+        for (int f : w.forksLeft().values()) if (f < 0 || f > Ptrace.EXPECT_FORKS) return false;
         return w.supPc().equals("idle") || w.supPc().equals("reaping");
     }
 
@@ -92,9 +77,9 @@ public final class JavaInvariants {
     }
 
     /** \A s : \A p \in Believed(s) : InUse(p) => svc[p] = s */
-    static boolean soundAttributionInv(World w, String cgroup) {
+    static boolean soundAttributionInv(World w, Supervisor sup) {
         for (String s : w.tracked().keySet()) {
-            long b = believed(w, s, cgroup);
+            long b = sup.believed(w, s);
             for (int p = 1; p <= w.kernel().maxPid(); p++) {
                 if (!World.has(b, p)) continue;
                 Proc x = w.kernel().proc(p);
@@ -104,21 +89,19 @@ public final class JavaInvariants {
         return true;
     }
 
-    static boolean lives(World w, String s) { return RfcSupervisor.lives(w, s); }
-
     /** \A s : Lives(s) => status[s] = "running" */
     static boolean runningReportedInv(World w) {
-        for (String s : w.status().keySet()) if (lives(w, s) && !w.status().get(s).equals("running")) return false;
+        for (String s : w.status().keySet()) if (w.lives(s) && !w.status().get(s).equals("running")) return false;
         return true;
     }
 
     /** Drained => \A s : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s */
-    static boolean tracksLiveProcessInv(World w, String cgroup) {
-        if (!RfcSupervisor.drained(w)) return true;
+    static boolean tracksLiveProcessInv(World w, Supervisor sup) {
+        if (!InitSteps.drained(w)) return true;
         for (String s : w.status().keySet()) {
-            if (!lives(w, s)) continue;
+            if (!w.lives(s)) continue;
             boolean named = false;
-            long b = believed(w, s, cgroup);
+            long b = sup.believed(w, s);
             for (int p = 1; p <= w.kernel().maxPid(); p++) {
                 if (!World.has(b, p)) continue;
                 Proc x = w.kernel().proc(p);

@@ -5,7 +5,7 @@ import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;
 import adoptsig.kernel.Step;
-import adoptsig.supervisor.World;
+import adoptsig.system.World;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class JavaProperties {
         ACTIONS.put("DebugZombieAdoptedProp", (b, a) -> !a.kernel().lastAction().zadopt());
         // [](status[s] # "never" /\ ~Lives(s) => <>(status[s] = "stopped")): a service gone but never reported stopped
         TEMPORAL_BAD.put("StoppedDetectedProp", w -> w.status().keySet().stream().anyMatch(s ->
-                !w.status().get(s).equals("never") && !JavaInvariants.lives(w, s) && !w.status().get(s).equals("stopped")));
+                !w.status().get(s).equals("never") && !w.lives(s) && !w.status().get(s).equals("stopped")));
         // (zombie child of init) ~> free: a zombie child of init that stays one
         TEMPORAL_BAD.put("ZombiesReapedProp", w -> w.kernel().procs().stream().anyMatch(p ->
                 p.state() == ProcState.ZOMBIE && p.parent() == Kernel.INIT));

@@ -1,7 +1,7 @@
 package adoptsig.conform;
 
 import adoptsig.catalog.Property;
-import adoptsig.supervisor.World;
+import adoptsig.system.World;
 import adoptsig.tlc.TlaValue;
 import adoptsig.tlc.Trace;
 import adoptsig.tlc.TraceState;
@@ -22,7 +22,7 @@ import java.util.Map;
 public final class Replay {
     public record Result(boolean replayed, boolean violationReproduced, String explanation, List<World> worlds) {}
 
-    /** Variables added to the spec after the first counterexamples were saved (issue 4). */
+    /** Variables added to the spec after the oldest saved counterexamples were recorded (by the PID-file and ptrace mechanisms). */
     public static final java.util.Set<String> LATER_VARIABLES = java.util.Set.of("pidfile", "forksLeft");
 
     private Replay() {}
@@ -44,7 +44,7 @@ public final class Replay {
         List<World> worlds = new ArrayList<>();
         World w = sys.init();
         List<TraceState> states = trace.states();
-        Map<String, TlaValue> initial = Abstraction.of(w);
+        Map<String, TlaValue> initial = Abstraction.vars(w);
         if (!matches(initial, states.get(0).vars(), initial)) {
             return new Result(false, false, "the trace's initial state is not Java's", worlds);
         }
@@ -52,7 +52,7 @@ public final class Replay {
         for (int i = 1; i < states.size(); i++) {
             Map<String, TlaValue> want = states.get(i).vars();
             World next = null;
-            for (World x : sys.successors(w)) if (matches(Abstraction.of(x), want, initial)) { next = x; break; }
+            for (World x : sys.successors(w)) if (matches(Abstraction.vars(x), want, initial)) { next = x; break; }
             if (next == null) {
                 return new Result(false, false, "Java has no step to trace state " + (i + 1) + " (" + Abstraction.stepOf(want) + ")", worlds);
             }
@@ -62,7 +62,7 @@ public final class Replay {
         String id = property.id();
         World last = worlds.get(worlds.size() - 1);
         boolean reproduced;
-        var invariants = JavaInvariants.of(sys.bounds().supervisor());
+        var invariants = JavaInvariants.of(sys.supervisor());
         if (invariants.containsKey(id)) {
             reproduced = !invariants.get(id).test(last);
         } else if (JavaProperties.ACTIONS.containsKey(id)) {

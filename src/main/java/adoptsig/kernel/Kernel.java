@@ -187,6 +187,25 @@ public class Kernel {
                 s.chldPending(), s.rtq(), Step.of("PrctlSetChildSubreaper", p, NO_PID)), 0);
     }
 
+    /**
+     * The syscall of this spec action name by p (c: the child, for Reap), as a free-mode
+     * process or a random test makes it: Fork, Exit, Reap, Setsid, Exec, OpenTty,
+     * PrctlSetAdoptsig, PrctlSetChildSubreaper.
+     */
+    public Result<KernelState> call(KernelState s, String call, int p, int c) {
+        return switch (call) {
+            case "Fork" -> fork(s, p);
+            case "Exit" -> exit(s, p);
+            case "Reap" -> reap(s, p, c);
+            case "Setsid" -> setsid(s, p);
+            case "Exec" -> exec(s, p);
+            case "OpenTty" -> openTty(s, p);
+            case "PrctlSetAdoptsig" -> prctlSetAdoptsig(s, p);
+            case "PrctlSetChildSubreaper" -> prctlSetChildSubreaper(s, p);
+            default -> throw new IllegalArgumentException("no syscall " + call);
+        };
+    }
+
     // ---------------------------------------------------------------- init's signalfd
 
     /** Spec: DequeueSigchld's kernel part: clears init's pending SIGCHLD. EAGAIN if none is pending. */

@@ -1,26 +1,56 @@
-package adoptsig.daemon;
+package adoptsig.system;
+
+import adoptsig.InputError;
 
 import java.util.List;
 
 /**
- * A model's constants (spec: MaxPid, Services, RtLimit, Idiom, DanceSync, Workers, Supervisor), read from
- * the same cfg TLC reads, so that the Java explorer and TLC check the same finite model.
+ * A finite model's constants (spec: MaxPid, Services, RtLimit, Idiom, DanceSync, Workers,
+ * Supervisor), the same values TLC reads from the model's cfg, so that the Java side and TLC
+ * check the same finite model. Out-of-range values are bad input, not bugs.
+ *
+ * @param program    spec: Idiom (the daemon program: noFork, dance, apue, reexec, free)
+ * @param supervisor spec: Supervisor (a mechanism id of properties/mechanisms.tsv)
  */
-public record Bounds(int maxPid, List<String> services, int rtLimit, String idiom, boolean danceSync, boolean workers,
+public record Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers,
                      String supervisor) {
-    /** Spec: the values of the constant Supervisor. */
-    public static final List<String> SUPERVISORS = List.of("rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper",
-            "pidfile", "ptrace");
-    /** Spec: the values of the constant Idiom. */
-    public static final List<String> IDIOMS = List.of("noFork", "dance", "apue", "reexec", "free");
-
-    /** Spec: Supervisor \in {"rfc", "rfcBest", "rfcStd"}: init asks for adoption signals at boot. */
-    public boolean initAdopt() { return supervisor.startsWith("rfc"); }
+    /** Spec: Programs (spec/Daemons.tla), the values of the constant Idiom. */
+    public static final List<String> PROGRAMS = List.of("noFork", "dance", "apue", "reexec", "free");
+    /** The largest PID pool: PID sets are 64-bit masks. */
+    public static final int MAX_PIDS = 62;
 
     public Bounds {
         services = List.copyOf(services);
-        if (!SUPERVISORS.contains(supervisor)) throw new IllegalArgumentException("Supervisor must be one of " + SUPERVISORS);
-        if (!IDIOMS.contains(idiom)) throw new IllegalArgumentException("Idiom must be one of " + IDIOMS);
-        if (supervisor.equals("rfcStd") && rtLimit != 1) throw new IllegalArgumentException("Supervisor \"rfcStd\" needs RtLimit = 1 (a standard signal is pending at most once)");
+        if (maxPid < 2 || maxPid > MAX_PIDS) throw new InputError("MaxPid must be 2.." + MAX_PIDS + ", not " + maxPid);
+        if (rtLimit < 0) throw new InputError("RtLimit must not be negative, not " + rtLimit);
+        if (services.isEmpty()) throw new InputError("Services must name at least one service");
+        for (String s : services) {
+            if (!s.matches("[a-z][a-z0-9]*")) throw new InputError("a service name must be lower-case letters and digits, not '" + s + "'");
+        }
+        if (services.stream().distinct().count() != services.size()) throw new InputError("Services names a service twice: " + services);
+        if (!PROGRAMS.contains(program)) throw new InputError("Idiom must be one of " + PROGRAMS + ", not '" + program + "'");
+        if (supervisor == null || !supervisor.matches("[a-z][A-Za-z0-9]*")) throw new InputError("Supervisor must be a mechanism id, not '" + supervisor + "'");
+    }
+
+    /** The mechanism's specification in spec/Supervisors.tla: rfcBest -> RfcBestSpec. */
+    public String specName() { return Character.toUpperCase(supervisor.charAt(0)) + supervisor.substring(1) + "Spec"; }
+
+    /** The same bounds with n more PIDs. */
+    public Bounds withExtraPids(int n) {
+        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor);
+    }
+
+    /** The cfg lines TLC reads: the constants and the mechanism's specification. */
+    public String cfgText() {
+        StringBuilder s = new StringBuilder("CONSTANTS\n");
+        s.append("    MaxPid = ").append(maxPid).append('\n');
+        s.append("    Services = {").append(String.join(", ", services.stream().map(x -> '"' + x + '"').toList())).append("}\n");
+        s.append("    RtLimit = ").append(rtLimit).append('\n');
+        s.append("    Idiom = \"").append(program).append("\"\n");
+        s.append("    DanceSync = ").append(danceSync ? "TRUE" : "FALSE").append('\n');
+        s.append("    Workers = ").append(workers ? "TRUE" : "FALSE").append('\n');
+        s.append("    Supervisor = \"").append(supervisor).append("\"\n");
+        s.append("SPECIFICATION ").append(specName()).append('\n');
+        return s.toString();
     }
 }

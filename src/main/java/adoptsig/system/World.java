@@ -1,4 +1,4 @@
-package adoptsig.supervisor;
+package adoptsig.system;
 
 import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;
@@ -11,18 +11,18 @@ import java.util.Set;
 
 /**
  * The whole system as one immutable value: the kernel, the daemon programs' locations, and
- * the RFC supervisor's beliefs (spec: all variables of Adoption.tla). Mapping in docs/MAPPING.md.
- * PID sets are bit sets (bit p = PID p); collections are immutable, so copying a world that
- * changes one field shares the rest.
+ * the supervisor's state (spec: every variable of Kernel.tla, Daemons.tla and
+ * Supervisors.tla). Mapping in docs/MAPPING.md. PID sets are bit sets (bit p = PID p);
+ * collections are immutable, so a world that changes one field shares the rest.
  *
- * @param kernel  spec: the variables of Kernel.tla
- * @param pc      spec: pc (slot p-1 holds PID p's program location)
- * @param tracked spec: tracked (service -> bit set of PIDs)
- * @param gone    spec: gone (service -> bit set of PIDs)
- * @param status  spec: status ("never", "running", "stopped")
- * @param supPc   spec: supPc ("idle", "reaping")
- * @param pending spec: pending (rfcBest: adoption signals parked until their previous parent is known)
- * @param pidfile spec: pidfile (service -> the PID in its PID file, 0 if not written)
+ * @param kernel    spec: the variables of Kernel.tla
+ * @param pc        spec: pc (slot p-1 holds PID p's program location)
+ * @param tracked   spec: tracked (service -> bit set of PIDs)
+ * @param gone      spec: gone (service -> bit set of PIDs)
+ * @param status    spec: status ("never", "running", "stopped")
+ * @param supPc     spec: supPc ("idle", "reaping")
+ * @param pending   spec: pending (rfcBest: adoption signals parked until their previous parent is known)
+ * @param pidfile   spec: pidfile (service -> the PID in its PID file, 0 if not written)
  * @param forksLeft spec: forksLeft (ptrace: service -> forks init will still follow)
  */
 public record World(KernelState kernel, List<String> pc, Map<String, Long> tracked, Map<String, Long> gone,
@@ -38,22 +38,28 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         status = Map.copyOf(status);
     }
 
-    /** Spec: Init (initAdopt: the supervisor asks for adoption signals). */
-    public static World boot(int maxPid, int rtLimit, List<String> services, boolean initAdopt) {
+    /** Spec: InitWith(initAdopt): the initial state at these bounds. */
+    public static World boot(Bounds b, boolean initAdopt) {
         Map<String, Long> empty = new HashMap<>();
         Map<String, String> status = new HashMap<>();
         Map<String, Integer> zero = new HashMap<>();
-        for (String s : services) { empty.put(s, 0L); status.put(s, "never"); zero.put(s, 0); }
-        String[] pc = new String[maxPid];
+        for (String s : b.services()) { empty.put(s, 0L); status.put(s, "never"); zero.put(s, 0); }
+        String[] pc = new String[b.maxPid()];
         Arrays.fill(pc, "none");
         pc[0] = "init";
-        return new World(KernelState.boot(maxPid, rtLimit, initAdopt), List.of(pc), empty, empty, status, "idle", Set.of(),
-                zero, zero);
+        return new World(KernelState.boot(b.maxPid(), b.rtLimit(), initAdopt), List.of(pc), empty, empty, status, "idle",
+                Set.of(), zero, zero);
     }
 
     public static boolean has(long set, int pid) { return (set & (1L << pid)) != 0; }
 
     public String pc(int pid) { return pc.get(pid - 1); }
+
+    /** Spec: Lives(s): a running process of service s exists. */
+    public boolean lives(String s) {
+        for (var p : kernel.procs()) if (p.running() && p.svc().equals(s)) return true;
+        return false;
+    }
 
     public World withKernel(KernelState k) { return new World(k, pc, tracked, gone, status, supPc, pending, pidfile, forksLeft); }
 
@@ -63,22 +69,22 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         return new World(kernel, List.of(a), tracked, gone, status, supPc, pending, pidfile, forksLeft);
     }
 
-    World with(KernelState k, Map<String, Long> tracked, Map<String, Long> gone, Map<String, String> status, String supPc) {
-        return new World(k, pc, tracked, gone, status, supPc, pending, pidfile, forksLeft);
-    }
+    public World withTracked(Map<String, Long> t) { return new World(kernel, pc, t, gone, status, supPc, pending, pidfile, forksLeft); }
 
-    World withPending(Set<Adoption> p) { return new World(kernel, pc, tracked, gone, status, supPc, p, pidfile, forksLeft); }
+    public World withGone(Map<String, Long> g) { return new World(kernel, pc, tracked, g, status, supPc, pending, pidfile, forksLeft); }
 
-    public World withPidfile(String s, int pid) {
-        Map<String, Integer> m = new HashMap<>(pidfile);
-        m.put(s, pid);
-        return new World(kernel, pc, tracked, gone, status, supPc, pending, m, forksLeft);
-    }
+    public World withStatus(Map<String, String> s) { return new World(kernel, pc, tracked, gone, s, supPc, pending, pidfile, forksLeft); }
 
-    World withForksLeft(Map<String, Integer> f) { return new World(kernel, pc, tracked, gone, status, supPc, pending, pidfile, f); }
+    public World withSupPc(String s) { return new World(kernel, pc, tracked, gone, status, s, pending, pidfile, forksLeft); }
+
+    public World withPending(Set<Adoption> p) { return new World(kernel, pc, tracked, gone, status, supPc, p, pidfile, forksLeft); }
+
+    public World withPidfile(Map<String, Integer> p) { return new World(kernel, pc, tracked, gone, status, supPc, pending, p, forksLeft); }
+
+    public World withForksLeft(Map<String, Integer> f) { return new World(kernel, pc, tracked, gone, status, supPc, pending, pidfile, f); }
 
     /** One service's entry of a per-service map, replaced. */
-    static <V> Map<String, V> put(Map<String, V> m, String s, V v) {
+    public static <V> Map<String, V> put(Map<String, V> m, String s, V v) {
         Map<String, V> out = new HashMap<>(m);
         out.put(s, v);
         return out;

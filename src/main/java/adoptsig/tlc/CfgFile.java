@@ -1,6 +1,7 @@
 package adoptsig.tlc;
 
-import adoptsig.catalog.InputError;
+import adoptsig.InputError;
+import adoptsig.system.Bounds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,23 +14,35 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A TLC model config, read so that the runner can check a chosen subset of its properties:
- * everything but the INVARIANT(S)/PROPERTY(IES) sections is kept verbatim, and those are
- * re-emitted for the properties still to decide. The cfg in spec/ stays runnable by hand.
+ * TLC model configs. Every catalogued model's cfg is generated ({@link #text}); a cfg written
+ * by hand (a user's own bounds) is read with {@link #read}: its constants become Bounds, its
+ * INVARIANT(S)/PROPERTY(IES) the properties to check. Errors say file:line.
  */
 public final class CfgFile {
     private static final Set<String> KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "SPECIFICATION", "INIT", "NEXT",
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
             "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "CHECK_DEADLOCK");
+    private static final List<String> CONSTANTS = List.of("MaxPid", "Services", "RtLimit", "Idiom", "DanceSync", "Workers", "Supervisor");
 
     private final Path file;
-    private final List<String> kept = new ArrayList<>();
-    /** property id -> line where the cfg names it. */
+    /** operator -> line where the cfg names it. */
     private final Map<String, Integer> properties = new LinkedHashMap<>();
     private final Map<String, String> constants = new LinkedHashMap<>();
-    private boolean hasSpecification;
+    private String specification;
 
     private CfgFile(Path file) { this.file = file; }
+
+    /** The cfg TLC checks: the constants, the mechanism's specification, and the operators to check. */
+    public static String text(String comment, Bounds b, List<String> invariants, List<String> properties) {
+        StringBuilder s = new StringBuilder();
+        for (String line : comment.split("\n")) s.append("\\* ").append(line).append('\n');
+        s.append(b.cfgText());
+        if (!invariants.isEmpty()) s.append("INVARIANTS\n");
+        for (String i : invariants) s.append("    ").append(i).append('\n');
+        if (!properties.isEmpty()) s.append("PROPERTIES\n");
+        for (String p : properties) s.append("    ").append(p).append('\n');
+        return s.toString();
+    }
 
     public static CfgFile read(Path file) {
         if (!Files.isRegularFile(file)) throw new InputError("missing model config " + file);
@@ -45,54 +58,68 @@ public final class CfgFile {
             String raw = lines.get(n);
             int comment = raw.indexOf("\\*");
             String line = (comment >= 0 ? raw.substring(0, comment) : raw).trim();
-            if (line.isEmpty()) { cfg.kept.add(raw); continue; }
+            if (line.isEmpty()) continue;
             String[] words = line.split("\\s+");
             String first = words[0];
             int from = 0;
-            if (first.matches("[A-Z_]+") && KEYWORDS.contains(first)) {
+            if (KEYWORDS.contains(first)) {
                 section = first;
                 from = 1;
-                if (section.startsWith("SPECIFICATION") || section.equals("INIT")) cfg.hasSpecification = true;
-            } else if (first.matches("[A-Z][A-Z_]+") && !line.contains("=") && !line.contains("<-") && section == null) {
+            } else if (first.matches("[A-Z][A-Z_]+") && !line.contains("=") && !line.contains("<-")) {
                 throw new InputError(file + ":" + (n + 1) + ": unknown config keyword '" + first + "'");
             }
             if (section == null) throw new InputError(file + ":" + (n + 1) + ": text before any config keyword: '" + line + "'");
-            boolean props = section.startsWith("INVARIANT") || section.startsWith("PROPERT");
+            if (section.equals("SPECIFICATION") && from < words.length) cfg.specification = words[from];
             if (section.startsWith("CONSTANT") && from < words.length) {
                 String def = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
                 int eq = def.indexOf('=');
-                if (eq > 0) cfg.constants.put(def.substring(0, eq).trim(), def.substring(eq + 1).trim());
+                if (eq <= 0) throw new InputError(file + ":" + (n + 1) + ": a constant is assigned as NAME = VALUE, not '" + def + "'");
+                String name = def.substring(0, eq).trim();
+                if (cfg.constants.put(name, def.substring(eq + 1).trim()) != null) throw new InputError(file + ":" + (n + 1) + ": constant " + name + " assigned twice");
             }
-            if (!props) { cfg.kept.add(raw); continue; }
+            if (!(section.startsWith("INVARIANT") || section.startsWith("PROPERT"))) continue;
             for (int k = from; k < words.length; k++) {
                 String id = words[k];
                 if (!id.matches("[A-Za-z][A-Za-z0-9_]*")) throw new InputError(file + ":" + (n + 1) + ": '" + id + "' is not a property name");
                 if (cfg.properties.putIfAbsent(id, n + 1) != null) throw new InputError(file + ":" + (n + 1) + ": property '" + id + "' named twice");
             }
         }
-        if (!cfg.hasSpecification) throw new InputError(file + ": no SPECIFICATION (or INIT/NEXT) line");
+        if (cfg.specification == null) throw new InputError(file + ": no SPECIFICATION line");
         return cfg;
     }
 
     public Path file() { return file; }
 
-    /** The CONSTANTS assignments (name = value), values as written. */
-    public Map<String, String> constants() { return constants; }
-
-    /** Property ids named in the cfg, in order. */
+    /** The operators named under INVARIANT(S) and PROPERTY(IES), in order. */
     public List<String> properties() { return new ArrayList<>(properties.keySet()); }
 
     public int lineOf(String property) { return properties.getOrDefault(property, 0); }
 
-    /** The cfg text with only the given invariants and properties. */
-    public String render(List<String> invariants, List<String> temporalOrAction) {
-        StringBuilder b = new StringBuilder();
-        b.append("\\* generated by adoptsig check from ").append(file.getFileName()).append('\n');
-        for (String k : kept) b.append(k).append('\n');
-        if (!invariants.isEmpty()) b.append("INVARIANTS\n");
-        for (String i : invariants) b.append("    ").append(i).append('\n');
-        if (!temporalOrAction.isEmpty()) b.append("PROPERTIES\n");
-        for (String p : temporalOrAction) b.append("    ").append(p).append('\n');
-        return b.toString();
+    /** The model's constants; the SPECIFICATION must be the one of the Supervisor constant's mechanism. */
+    public Bounds bounds() {
+        for (String c : constants.keySet()) {
+            if (!CONSTANTS.contains(c)) throw new InputError(file + ": unknown constant " + c + " (the spec's constants: " + CONSTANTS + ")");
+        }
+        Bounds b;
+        try {
+            List<String> services = new ArrayList<>();
+            for (TlaValue v : value("Services").elements()) services.add(v.asStr());
+            b = new Bounds((int) value("MaxPid").asInt(), services, (int) value("RtLimit").asInt(), value("Idiom").asStr(),
+                    value("DanceSync").asBool(), value("Workers").asBool(), value("Supervisor").asStr());
+        } catch (InputError e) {
+            throw new InputError(file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new InputError(file + ": bad constant value: " + e.getMessage());
+        }
+        if (!specification.equals(b.specName())) {
+            throw new InputError(file + ": SPECIFICATION must be " + b.specName() + " (the specification of mechanism " + b.supervisor() + "), not " + specification);
+        }
+        return b;
+    }
+
+    private TlaValue value(String name) {
+        String v = constants.get(name);
+        if (v == null) throw new InputError("constant " + name + " is not assigned");
+        return TlaValueParser.parse(v);
     }
 }

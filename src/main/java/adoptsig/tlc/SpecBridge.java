@@ -9,12 +9,8 @@ import util.SimpleFilenameToStream;
 import util.ToolIO;
 import util.UniqueString;
 import tlc2.value.impl.BoolValue;
-import tlc2.value.impl.IntValue;
-import tlc2.value.impl.RecordValue;
-import tlc2.value.impl.SetEnumValue;
-import tlc2.value.impl.StringValue;
-import tlc2.value.impl.TupleValue;
-import tlc2.value.impl.Value;
+import adoptsig.InputError;
+import adoptsig.system.Bounds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,12 +59,15 @@ public final class SpecBridge {
     /** A TLC state built by hand from variable values. */
     public TLCState build(Map<String, TlaValue> vars) {
         TLCState s = TLCState.Empty.createEmpty();
-        for (var e : vars.entrySet()) s = s.bind(UniqueString.uniqueStringOf(e.getKey()), toValue(e.getValue()));
+        for (var e : vars.entrySet()) s = s.bind(UniqueString.uniqueStringOf(e.getKey()), e.getValue().toTlc());
         return s;
     }
 
     /** The spec state with these values, to ask for its successors. */
     public State state(Map<String, TlaValue> vars) { return new State(build(vars)); }
+
+    /** The spec state of a TLC state built by hand, to ask for its successors. */
+    public State state(TLCState s) { return new State(s); }
 
     /** Is (s, t) a step of the spec's Next? Evaluated by TLC on the pair, one Next disjunct after another. */
     public boolean isStep(TLCState s, TLCState t) {
@@ -81,20 +80,6 @@ public final class SpecBridge {
             }
         }
         return false;
-    }
-
-    static Value toValue(TlaValue v) {
-        if (v instanceof TlaValue.Int i) return IntValue.gen((int) i.value());
-        if (v instanceof TlaValue.Str x) return new StringValue(x.value());
-        if (v instanceof TlaValue.Bool b) return b.value() ? BoolValue.ValTrue : BoolValue.ValFalse;
-        if (v instanceof TlaValue.Seq q) return new TupleValue(q.items().stream().map(SpecBridge::toValue).toArray(Value[]::new));
-        if (v instanceof TlaValue.Set q) return new SetEnumValue(q.items().stream().map(SpecBridge::toValue).toArray(Value[]::new), false);
-        if (v instanceof TlaValue.Rec r) {
-            UniqueString[] names = r.fields().keySet().stream().map(UniqueString::uniqueStringOf).toArray(UniqueString[]::new);
-            Value[] vals = r.fields().values().stream().map(SpecBridge::toValue).toArray(Value[]::new);
-            return new RecordValue(names, vals, false);
-        }
-        throw new IllegalArgumentException("no TLC value for " + v);
     }
 
     private final FastTool tool;
@@ -120,17 +105,16 @@ public final class SpecBridge {
         return out;
     }
 
-    /**
-     * Loads module {@code module} of {@code specDir} with a cfg that holds only constants and
-     * the SPECIFICATION line ({@code cfgText}), working in {@code workDir}.
-     */
-    public static SpecBridge load(Path specDir, String module, String cfgText, Path workDir) {
-        return load(specDir, module, cfgText, List.of(), workDir);
-    }
+    /** The module every model checks. */
+    public static final String MODULE = "MCAdoption";
 
-    /** As above, and makes TLC evaluate the given state invariants (see {@link #invariants}). */
-    public static SpecBridge load(Path specDir, String module, String cfgText, List<String> invariantNames, Path workDir) {
-        if (!invariantNames.isEmpty()) cfgText = cfgText + "INVARIANTS\n" + String.join("\n", invariantNames.stream().map(n -> "    " + n).toList()) + "\n";
+    /**
+     * Loads the spec at these bounds (the model module with a cfg of the constants and the
+     * mechanism's specification), working in {@code workDir}, and makes TLC evaluate the named
+     * state invariants on request (see {@link #invariants}).
+     */
+    public static SpecBridge load(Path specDir, Bounds bounds, List<String> invariantNames, Path workDir) {
+        String cfgText = CfgFile.text("adoptsig: the spec's Next, evaluated in-process", bounds, invariantNames, List.of());
         try {
             Files.createDirectories(workDir);
             copyModules(specDir, workDir);
@@ -146,10 +130,10 @@ public final class SpecBridge {
         java.io.PrintStream saved = ToolIO.out;
         ToolIO.out = new java.io.PrintStream(sany, true, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            FastTool tool = new FastTool(dir, module, dir + "/Bridge", new SimpleFilenameToStream(dir));
+            FastTool tool = new FastTool(dir, MODULE, dir + "/Bridge", new SimpleFilenameToStream(dir));
             return new SpecBridge(tool, invariantNames);
         } catch (RuntimeException e) {
-            throw new adoptsig.catalog.InputError("cannot load " + module + " in TLC's evaluator: " + e.getMessage()
+            throw new InputError("cannot load " + MODULE + " in TLC's evaluator: " + e.getMessage()
                     + " (SANY said: " + sany.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ' ') + ")");
         } finally {
             ToolIO.out = saved;

