@@ -11,17 +11,26 @@ import java.util.stream.Stream;
 import adoptsig.cli.Main;
 
 /** Test helpers: the project folder, copies of it to break on purpose, and running the CLI in-process. */
-public final class Project {
-    private Project() {}
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** The project under test, opened once for all tests (its temporary folders are deleted when the JVM exits). */
+    public static final adoptsig.cli.Project PROJECT = open();
+
+    private static adoptsig.cli.Project open() {
+        adoptsig.cli.Project p = adoptsig.cli.Project.open(root());
+        Runtime.getRuntime().addShutdownHook(new Thread(p::close));
+        return p;
+    }
 
     public static Path root() {
         return Path.of(System.getProperty("adoptsig.root", ".")).toAbsolutePath().normalize();
     }
 
-    /** The manifest suite the tests run through TLC (-Dadoptsig.testSuite=fast|default|all). */
+    /** The suite the tests run through TLC (-Dadoptsig.testSuite=fast|default|all). */
     public static String testSuite() { return System.getProperty("adoptsig.testSuite", "fast"); }
 
-    /** A copy of spec/ and properties/ (the data `check` reads) in a fresh folder. */
+    /** A copy of spec/ and properties/ (the data the commands read) in a fresh folder, to break on purpose. */
     public static Path copy(Path into) {
         try {
             for (String dir : new String[] {"spec", "properties"}) {

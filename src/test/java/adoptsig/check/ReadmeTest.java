@@ -1,19 +1,22 @@
 package adoptsig.check;
 
-import adoptsig.Project;
-import adoptsig.catalog.Catalogue;
+import adoptsig.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's verdict table is the one generated from the manifest and the verdict table. */
+/** The README's generated sections are the ones rendered from the data files, and the README speaks to users. */
 class ReadmeTest {
+    static String readme() throws IOException { return Files.readString(Fixtures.root().resolve("README.md")); }
+
     /** The README's text between two markers, which must both be there in order. */
     static String section(String begin, String end) throws IOException {
-        String readme = Files.readString(Project.root().resolve("README.md"));
+        String readme = readme();
         int b = readme.indexOf(begin), e = readme.indexOf(end);
         assertThat(b).as("README has the marker " + begin).isNotNegative();
         assertThat(e).as("README has the marker " + end).isGreaterThan(b);
@@ -21,27 +24,26 @@ class ReadmeTest {
     }
 
     @Test
-    void readmeVerdictTableMatchesTheCatalogue() throws IOException {
-        String inReadme = section(ReadmeTable.BEGIN, ReadmeTable.END);
-        String generated = ReadmeTable.render(Catalogue.load(Project.root())).strip();
-        assertThat(inReadme).as("README table; regenerate it with: java -jar target/adoptsig.jar readme-table").isEqualTo(generated);
-    }
-
-    @Test
-    void readmeMatrixMatchesPropertiesMatrixTsv() throws IOException {
-        String inReadme = section(MatrixTable.BEGIN, MatrixTable.END);
-        Catalogue c = Catalogue.load(Project.root());
-        String generated = MatrixTable.readme(adoptsig.catalog.Matrix.load(Project.root(), c)).strip();
-        assertThat(inReadme).as("README matrix; regenerate it with: java -jar target/adoptsig.jar readme-table --matrix").isEqualTo(generated);
-    }
-
-    @Test
-    void everyMatrixCellHasRecordedOutcomes() {
-        Catalogue c = Catalogue.load(Project.root());
-        var m = adoptsig.catalog.Matrix.load(Project.root(), c);
-        for (var cell : m.cells(0)) {
-            assertThat(m.expected(cell.name()).keySet()).as(cell.name()).containsExactlyElementsOf(m.properties());
-            assertThat(MatrixTable.cell(m.properties(), m.expected(cell.name()))).as(cell.name()).doesNotContain("?");
+    void everyGeneratedSectionMatchesTheDataFiles() throws IOException {
+        for (Tables.Section s : Tables.readme(Fixtures.PROJECT.models(), Fixtures.PROJECT.catalogue())) {
+            assertThat(section(s.begin(), s.end())).as("README section " + s.name() + "; regenerate it with: java -jar target/adoptsig.jar tables")
+                    .isEqualTo(s.text().strip());
         }
+    }
+
+    @Test
+    void everyModelTheReadmeNamesExists() throws IOException {
+        Matcher m = Pattern.compile("`((?:classic|rfc|rfcStd|rfcBest|subreaper|pidfile|cgroup|ptrace)-[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*)`").matcher(readme());
+        int n = 0;
+        while (m.find()) {
+            Fixtures.PROJECT.models().model(m.group(1));
+            n++;
+        }
+        assertThat(n).isPositive();
+    }
+
+    @Test
+    void theReadmeSpeaksToUsersNotToTheWorkProcess() throws IOException {
+        assertThat(readme()).doesNotContainPattern("(?i)\\bissue \\d+").doesNotContainPattern("(?i)\\(issue");
     }
 }

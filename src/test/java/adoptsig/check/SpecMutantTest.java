@@ -1,6 +1,6 @@
 package adoptsig.check;
 
-import adoptsig.Project;
+import adoptsig.Fixtures;
 import adoptsig.cli.Main;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,28 +25,38 @@ class SpecMutantTest {
         return Stream.of(
                 Arguments.of("no fresh SIGCHLD for an adopted zombie",
                         "(chldPending \\/ (r = InitPid /\\ zkids # {}) \\/ parent[p] = InitPid)",
-                        "(chldPending \\/ parent[p] = InitPid)", "MCAdoptionDance", "ZombiesReapedProp"),
+                        "(chldPending \\/ parent[p] = InitPid)", "rfc-workers-q2", "ZombiesReapedProp"),
                 Arguments.of("a non-leader acquires the terminal",
                         "IF sid[p] = p /\\ ttySession = NoPid THEN p", "IF ttySession = NoPid THEN p",
-                        "MCAdoptionRfcOrder", "DancedNeverAcquiresTtyProp"),
+                        "rfc-ordered", "DancedNeverAcquiresTtyProp"),
                 Arguments.of("PIDs reused while a group or session uses them",
                         "/\\ \\A r \\in Pids : InUse(r) => (pgid[r] # q /\\ sid[r] # q)", "/\\ TRUE",
-                        "MCAdoptionDance2", "PidNamesOneProcessInv"),
+                        "rfc-two-pids5-q2", "PidNamesOneProcessInv"),
                 Arguments.of("orphans keep their dead parent",
                         "parent' = [c \\in Pids |-> IF c \\in kids THEN r ELSE parent[c]]", "parent' = parent",
-                        "MCAdoptionRfcOrder", "LiveParentInv"),
+                        "rfc-ordered", "LiveParentInv"),
                 Arguments.of("any process may reap any zombie",
-                        "/\\ parent[c] = p\n    /\\ DoReap(c)", "/\\ DoReap(c)", "MCAdoptionFree", "ReapOnceProp"));
+                        "/\\ parent[c] = p\n    /\\ DoReap(c)", "/\\ DoReap(c)", "rfc-free", "ReapOnceProp"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mutants")
     void aBrokenKernelIsCaught(String mutant, String from, String to, String model, String property) {
-        Path root = Project.copy(tmp);
-        Project.replaceOnce(root.resolve("spec/Kernel.tla"), from, to);
-        Project.Run r = Project.cli("check", model, "--property", property, "--root", root.toString(), "--no-stories");
+        Path root = Fixtures.copy(tmp);
+        Fixtures.replaceOnce(root.resolve("spec/Kernel.tla"), from, to);
+        Fixtures.Run r = Fixtures.cli("check", model, "--property", property, "--root", root.toString(), "--no-stories");
         assertThat(r.err()).as(mutant).isEmpty();
         assertThat(r.exit()).as(mutant + "\n" + r.out()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).containsPattern(property + "\\s+holds\\s+violated  <-- DIFFERS");
+    }
+
+    /** A type invariant is checked conjunct by conjunct, so that the report names the one that broke. */
+    @org.junit.jupiter.api.Test
+    void aBrokenTypeIsReportedWithTheConjunctThatBroke() {
+        Path root = Fixtures.copy(tmp);
+        Fixtures.replaceOnce(root.resolve("spec/Supervisors.tla"), "/\\ supPc' = \"reaping\"", "/\\ supPc' = \"looping\"");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered-smoke", "--property", "TypeInv", "--root", root.toString(), "--no-stories");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.DIFFERS);
+        assertThat(r.out()).containsPattern("TypeInv\\s+holds\\s+violated  <-- DIFFERS \\(conjunct SupPcTypeInv broke\\)");
     }
 }

@@ -1,6 +1,6 @@
 package adoptsig.cli;
 
-import adoptsig.Project;
+import adoptsig.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,93 +14,137 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputTest {
     @TempDir Path tmp;
 
-    private static void assertOneLineError(Project.Run r, String... fragments) {
-        assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    private static void assertOneLineError(Fixtures.Run r, String... fragments) {
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
         String first = r.err().lines().findFirst().orElse("");
         assertThat(first).startsWith("adoptsig: ");
         for (String f : fragments) assertThat(first).contains(f);
     }
 
+    private static String root() { return Fixtures.root().toString(); }
+
     @Test
-    void unknownModel() {
-        assertOneLineError(Project.cli("check", "NoSuchModel", "--root", Project.root().toString()),
-                "unknown model 'NoSuchModel'", "MCAdoptionRfcOrder");
+    void unknownModelPropertySuiteMechanismOrIdiom() {
+        assertOneLineError(Fixtures.cli("check", "NoSuchModel", "--root", root()), "unknown model 'NoSuchModel'", "MECHANISM-IDIOM");
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--property", "NoSuchInv", "--root", root()), "unknown property 'NoSuchInv'");
+        assertOneLineError(Fixtures.cli("check", "--suite", "huge", "--root", root()), "unknown suite 'huge'");
+        assertOneLineError(Fixtures.cli("matrix", "--mechanism", "systemd", "--root", root()), "unknown mechanism 'systemd'");
+        assertOneLineError(Fixtures.cli("matrix", "--idiom", "triplefork", "--root", root()), "unknown idiom 'triplefork'");
+        assertOneLineError(Fixtures.cli("explore", "rfc-nope", "--root", root()), "unknown model 'rfc-nope'");
+        assertOneLineError(Fixtures.cli("check", "rfc-dance", "--property", "ZombiesReapedProp", "--root", root()),
+                "model rfc-dance does not check property 'ZombiesReapedProp'");
     }
 
     @Test
-    void unknownProperty() {
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--property", "NoSuchInv", "--root", Project.root().toString()),
-                "unknown property 'NoSuchInv'");
+    void unknownOptionOrCommand() {
+        assertOneLineError(Fixtures.cli("check", "--frobnicate"), "--frobnicate");
+        assertOneLineError(Fixtures.cli("verify"), "verify");
+        assertOneLineError(Fixtures.cli(), "missing command");
     }
 
     @Test
-    void unknownSuiteOptionOrCommand() {
-        assertOneLineError(Project.cli("check", "--suite", "huge", "--root", Project.root().toString()), "unknown suite 'huge'");
-        assertOneLineError(Project.cli("check", "--frobnicate"), "--frobnicate");
-        assertOneLineError(Project.cli("verify"), "verify");
-        assertOneLineError(Project.cli(), "missing command");
+    void numbersOutOfRange() {
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--workers", "0", "--root", root()), "--workers must be at least 1");
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--jobs", "0", "--root", root()), "--jobs must be at least 1");
+        assertOneLineError(Fixtures.cli("matrix", "--extra-pids", "-1", "--root", root()), "--extra-pids must not be negative");
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--timeout", "0", "--root", root()), "--timeout must be a positive number");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--steps", "0", "--root", root()), "--steps must be at least 1");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--max-pid", "0", "--root", root()), "MaxPid must be 2..62, not 0");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--rt-limit", "-2", "--root", root()), "RtLimit must not be negative");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--services", "A,b", "--root", root()), "a service name must be lower-case");
+        assertOneLineError(Fixtures.cli("bench", "--steps", "0", "--root", root()), "--steps must be at least 1");
     }
 
     @Test
-    void malformedVerdictTableSaysFileAndLine() throws IOException {
-        Path root = Project.copy(tmp);
-        Path v = root.resolve("properties/verdicts.tsv");
+    void unknownMechanismOrAQueueLimitItRejects() {
+        assertOneLineError(Fixtures.cli("conform", "--random", "--supervisor", "bogus", "--root", root()), "unknown mechanism 'bogus'");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--mechanism", "rfcStd", "--rt-limit", "3", "--root", root()),
+                "mechanism rfcStd needs RtLimit = 1");
+    }
+
+    @Test
+    void aMissingProjectFolder() {
+        assertOneLineError(Fixtures.cli("check", "--root", tmp.resolve("nowhere").toString()), "nowhere: no such folder");
+        assertOneLineError(Fixtures.cli("check", "--root", tmp.toString()), "not an adoptsig project");
+    }
+
+    @Test
+    void malformedExpectedTableSaysFileAndLine() throws IOException {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Path v = root.resolve("properties/expected.tsv");
         int lines = Files.readAllLines(v).size();
-        Files.writeString(v, "MCAdoptionRfcOrder\tTypeInv\n", java.nio.file.StandardOpenOption.APPEND);
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--root", root.toString()),
-                "verdicts.tsv:" + (lines + 1), "expected 3 tab-separated columns");
+        Files.writeString(v, "rfc-ordered\tTypeInv\n", java.nio.file.StandardOpenOption.APPEND);
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--root", root.toString()), "expected.tsv:" + (lines + 1), "expected 4 tab-separated columns");
     }
 
     @Test
-    void verdictForAModelMissingFromTheManifest() throws IOException {
-        Path root = Project.copy(tmp);
-        Files.writeString(root.resolve("properties/verdicts.tsv"), "MCAdoptionGhost\tTypeInv\tholds\n", java.nio.file.StandardOpenOption.APPEND);
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--root", root.toString()),
-                "unknown model 'MCAdoptionGhost' (not in spec/manifest.tsv)");
+    void outcomesOfAModelThatIsNotInTheTable() throws IOException {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Files.writeString(root.resolve("properties/expected.tsv"), "rfc-ghost\tTypeInv\tholds\t-\n", java.nio.file.StandardOpenOption.APPEND);
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--root", root.toString()), "expected.tsv:", "unknown model 'rfc-ghost' (not in properties/models.tsv)");
     }
 
     @Test
-    void manifestModelWithoutCfg() throws IOException {
-        Path root = Project.copy(tmp);
-        Files.delete(root.resolve("spec/MCAdoptionRfcOrder.cfg"));
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--root", root.toString()), "missing model config");
+    void aModelWithoutOutcomesOrWithBadOverrides() {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "rfc-ordered-smoke\trfc\tordered\tmaxPid=4,workers=FALSE",
+                "rfc-ordered-smoke\trfc\tordered\tmaxPid=0,workers=FALSE");
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--root", root.toString()), "models.tsv:", "MaxPid must be 2..62, not 0");
+        Path root2 = Fixtures.copy(tmp.resolve("r2"));
+        Fixtures.replaceOnce(root2.resolve("properties/models.tsv"), "rfc-ordered-smoke\trfc\tordered\tmaxPid=4,workers=FALSE",
+                "rfc-ordered-smoke\trfc\tordered\tmaxPid=-4,workers=FALSE");
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--root", root2.toString()), "models.tsv:", "override maxPid must be a number, not '-4'");
     }
 
     @Test
-    void malformedCfgSaysFileAndLine() throws IOException {
-        Path root = Project.copy(tmp);
-        Path cfg = root.resolve("spec/MCAdoptionRfcOrder.cfg");
-        Files.writeString(cfg, "INVARIANTS\n    TypeInv, LiveParentInv\n" + Files.readString(cfg).replace("    TypeInv\n", ""));
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--root", root.toString()),
-                "MCAdoptionRfcOrder.cfg:2", "'TypeInv,' is not a property name");
+    void malformedOrIncompleteCfgSaysFileAndLine() throws IOException {
+        String good = Fixtures.cli("cfg", "rfc-noFork", "--root", root()).out();
+        Path twoPerLine = tmp.resolve("a.cfg");
+        Files.writeString(twoPerLine, good.replace("    TypeInv\n", "    TypeInv, LiveParentInv\n").replace("INVARIANTS\n    PstateTypeInv\n", "INVARIANTS\n    PstateTypeInv, ParentTypeInv\n"));
+        assertOneLineError(Fixtures.cli("check", "--cfg", twoPerLine.toString(), "--root", root()), "a.cfg:", "'PstateTypeInv,' is not a property name");
+        Path noConstant = tmp.resolve("b.cfg");
+        Files.writeString(noConstant, good.replaceAll("    RtLimit = \\d+\n", ""));
+        assertOneLineError(Fixtures.cli("explore", noConstant.toString(), "--root", root()), "b.cfg: constant RtLimit is not assigned");
+        Path zero = tmp.resolve("c.cfg");
+        Files.writeString(zero, good.replace("MaxPid = 3", "MaxPid = 0"));
+        assertOneLineError(Fixtures.cli("conform", zero.toString(), "--root", root()), "c.cfg: MaxPid must be 2..62, not 0");
+        Path wrongSpec = tmp.resolve("d.cfg");
+        Files.writeString(wrongSpec, good.replace("SPECIFICATION RfcSpec", "SPECIFICATION ClassicSpec"));
+        assertOneLineError(Fixtures.cli("explore", wrongSpec.toString(), "--root", root()), "SPECIFICATION must be RfcSpec");
+        Path missing = tmp.resolve("none.cfg");
+        assertOneLineError(Fixtures.cli("explore", missing.toString(), "--root", root()), "missing model config");
     }
 
     @Test
-    void cfgPropertyWithoutExpectedVerdict() throws IOException {
-        Path root = Project.copy(tmp);
-        Project.replaceOnce(root.resolve("properties/verdicts.tsv"), "MCAdoptionRfcOrder\tTypeInv\tholds\n", "");
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--root", root.toString()),
-                "MCAdoptionRfcOrder.cfg:", "'TypeInv' has no expected verdict");
+    void anEmptyOrMalformedSavedTrace() throws IOException {
+        Path empty = tmp.resolve("trace-TypeInv.txt");
+        Files.writeString(empty, "");
+        assertOneLineError(Fixtures.cli("replay", "rfc-dance", empty.toString(), "--root", root()), "no trace state in it");
+        Path bad = tmp.resolve("trace-SoundAttributionInv.txt");
+        Files.writeString(bad, "1: <Initial predicate>\n/\\ pstate = <<\"running\"\n");
+        assertOneLineError(Fixtures.cli("replay", "rfc-dance", bad.toString(), "--root", root()), "not a trace saved by check");
+        Path unnamed = tmp.resolve("counterexample.txt");
+        Files.writeString(unnamed, "x");
+        assertOneLineError(Fixtures.cli("replay", "rfc-dance", unnamed.toString(), "--root", root()), "name the violated property with --property");
     }
 
     @Test
     void tlaParseErrorSaysFileAndLine() throws IOException {
-        Path root = Project.copy(tmp);
+        Path root = Fixtures.copy(tmp.resolve("r"));
         Path kernel = root.resolve("spec/Kernel.tla");
         String text = Files.readString(kernel);
         int line = (int) text.substring(0, text.indexOf("Setsid(p) ==")).lines().count() + 1;
-        Project.replaceOnce(kernel, "Setsid(p) ==\n", "Setsid(p) == ==\n");
-        assertOneLineError(Project.cli("check", "MCAdoptionRfcOrder", "--property", "TypeInv", "--root", root.toString()),
-                "Kernel.tla:" + line + ":");
+        Fixtures.replaceOnce(kernel, "Setsid(p) ==\n", "Setsid(p) == ==\n");
+        assertOneLineError(Fixtures.cli("check", "rfc-ordered", "--property", "TypeInv", "--root", root.toString()), "Kernel.tla:" + line + ":");
     }
 
     @Test
-    void propertyNamedInCfgButNotDefinedInTheSpec() {
-        Path root = Project.copy(tmp);
-        Project.replaceOnce(root.resolve("spec/Kernel.tla"), "InitNeverExitsInv ==", "InitNeverExitsInvRenamed ==");
-        Project.Run r = Project.cli("check", "MCAdoptionRfcOrder", "--property", "InitNeverExitsInv", "--root", root.toString());
-        assertOneLineError(r, "MCAdoptionRfcOrder: TLC could not check the model");
+    void propertyCheckedButNotDefinedInTheSpec() {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Fixtures.replaceOnce(root.resolve("spec/Properties.tla"), "InitNeverExitsInv ==", "InitNeverExitsInvRenamed ==");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "InitNeverExitsInv", "--root", root.toString());
+        assertOneLineError(r, "rfc-ordered: TLC could not check the model");
         assertThat(r.err()).contains("InitNeverExitsInv");
     }
 }

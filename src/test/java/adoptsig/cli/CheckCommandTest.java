@@ -1,66 +1,94 @@
 package adoptsig.cli;
 
-import adoptsig.Project;
-import adoptsig.catalog.Catalogue;
+import adoptsig.Fixtures;
+import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
+import adoptsig.catalog.Models;
+import adoptsig.check.Tables;
 import adoptsig.conform.JavaSystem;
 import adoptsig.conform.Replay;
-import adoptsig.daemon.BoundsReader;
 import adoptsig.kernel.Kernel;
-import adoptsig.tlc.CfgFile;
 import adoptsig.tlc.TlcOutput;
+import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `check` on the real spec reproduces the catalogue (the README's test command runs this on
- * the fast suite), and fails when the catalogue is wrong: the checker can fail.
+ * `check` on the real spec reproduces the record (the test command runs this on the fast
+ * suite: models of several mechanisms and idioms, grid cells among them), produces the very
+ * counterexamples saved as fixtures, and fails when the record is wrong: the checker can fail.
  */
 class CheckCommandTest {
     @TempDir Path tmp;
 
+    static final Models MODELS = Fixtures.PROJECT.models();
+
     @Test
-    void theTestSuiteReproducesEveryRecordedVerdictAndStateCountAndSavesEveryCounterexample() throws IOException {
+    void theTestSuiteReproducesTheRecordAndTheSavedCounterexamples() throws IOException {
         Path out = tmp.resolve("runs");
-        Project.Run r = Project.cli("check", "--suite", Project.testSuite(), "--root", Project.root().toString(),
-                "--out", out.toString(), "--no-stories");
+        Fixtures.Run r = Fixtures.cli("check", "--suite", Fixtures.testSuite(), "--root", Fixtures.root().toString(),
+                "--out", out.toString());
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).contains("All verdicts and state counts agree with the catalogue.");
+        assertThat(r.out()).containsPattern("All \\d+ model\\(s\\) agree with the record\\.");
         assertThat(r.exit()).isZero();
-        Catalogue c = Catalogue.load(Project.root());
-        for (Model m : c.suite(Project.testSuite())) {
+        var catalogue = Fixtures.PROJECT.catalogue();
+        int compared = 0;
+        for (Model m : MODELS.select(List.of(), List.of(), List.of(), Fixtures.testSuite())) {
             assertThat(r.out()).contains(String.format("%s: %,d distinct states, depth %d", m.name(), m.distinct(), m.depth()));
-            for (Map.Entry<String, Catalogue.Expected> e : c.expected(m.name()).entrySet()) {
+            for (Map.Entry<String, adoptsig.catalog.Outcome> e : m.expected().entrySet()) {
                 Path story = out.resolve(m.name()).resolve("story-" + e.getKey() + ".txt");
                 Path trace = out.resolve(m.name()).resolve("trace-" + e.getKey() + ".txt");
-                if (e.getValue() == Catalogue.Expected.VIOLATED) {
-                    assertThat(story).exists();
-                    assertThat(trace).exists();
-                    assertThat(Files.readString(story)).contains(e.getKey() + " is violated").contains("[Spawn] init forks process");
-                    // the fresh counterexample replays on the Java kernel with the same violation
-                    Replay.Result replay = Replay.replay(new JavaSystem(new Kernel(), BoundsReader.of(
-                                    CfgFile.read(Project.root().resolve("spec").resolve(m.cfgFile())))),
-                            TlcOutput.parseSavedTrace(Files.readString(trace)), c.property(e.getKey()));
-                    assertThat(replay.violationReproduced()).as(m.name() + "/" + e.getKey() + ": " + replay.explanation()).isTrue();
-                } else {
+                if (e.getValue().expected() != Expected.VIOLATED) {
                     assertThat(story).doesNotExist();
+                    continue;
+                }
+                assertThat(Files.readString(story)).contains(e.getKey() + " is violated").contains("init forks process");
+                Trace fresh = TlcOutput.parseSavedTrace(Files.readString(trace));
+                Replay.Result replay = Replay.replay(new JavaSystem(new Kernel(), m.bounds()), fresh, catalogue.property(e.getKey()));
+                assertThat(replay.violationReproduced()).as(m.name() + "/" + e.getKey() + ": " + replay.explanation()).isTrue();
+                if (catalogue.property(e.getKey()).kind().isSafety()) {
+                    // the shortest counterexample is the one saved: same states, step for step
+                    Path saved = Fixtures.root().resolve("src/test/resources/traces").resolve(m.name()).resolve(trace.getFileName());
+                    assertSameStates(TlcOutput.parseSavedTrace(Files.readString(saved)), fresh, m.name() + "/" + e.getKey());
+                    compared++;
                 }
             }
         }
+        assertThat(compared).as("saved counterexamples compared").isGreaterThan(10);
+        // the grid of the cells checked is printed and written, cell for cell as the record's
+        assertThat(out.resolve("grid.md")).exists();
+        for (Model m : MODELS.select(List.of(), List.of(), List.of(), Fixtures.testSuite())) {
+            if (m.isGridCell()) assertThat(r.out()).contains(" " + Tables.cell(m.expected(), m.distinct()) + " |");
+        }
         assertThat(out.resolve("verdicts.md")).exists();
+        assertThat(Files.readString(out.resolve("expected.tsv"))).contains("rfc-dance\tTracksLiveProcessInv\tviolated\t12");
+    }
+
+    /** Two traces have the same states, compared on the variables the saved one has (older fixtures lack later variables). */
+    static void assertSameStates(Trace saved, Trace fresh, String what) {
+        assertThat(fresh.states()).as(what).hasSameSizeAs(saved.states());
+        for (int i = 0; i < saved.states().size(); i++) {
+            TraceState s = saved.states().get(i), f = fresh.states().get(i);
+            Map<String, Object> want = new LinkedHashMap<>(s.vars()), got = new LinkedHashMap<>();
+            for (String k : s.vars().keySet()) got.put(k, f.vars().get(k));
+            assertThat(got).as(what + ", state " + (i + 1)).isEqualTo(want);
+        }
     }
 
     @Test
     void printsTheStoryOfAViolationInKernelVocabulary() {
-        Project.Run r = Project.cli("check", "MCAdoptionRfcOrder", "--property", "StoppedDetectedProp",
-                "--root", Project.root().toString(), "--out", tmp.resolve("runs").toString());
+        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp",
+                "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("StoppedDetectedProp is violated")
                 .contains("[DequeueSigchld] init reads SIGCHLD")
@@ -72,33 +100,76 @@ class CheckCommandTest {
 
     @Test
     void changingOneExpectedVerdictMakesCheckFail() {
-        Path root = Project.copy(tmp.resolve("root"));
-        Project.replaceOnce(root.resolve("properties/verdicts.tsv"),
-                "MCAdoptionRfcOrder\tStoppedDetectedProp\tviolated", "MCAdoptionRfcOrder\tStoppedDetectedProp\tholds");
-        Project.Run r = Project.cli("check", "MCAdoptionRfcOrder", "--property", "StoppedDetectedProp", "--property", "TypeInv",
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"),
+                "rfc-ordered\tStoppedDetectedProp\tviolated", "rfc-ordered\tStoppedDetectedProp\tholds");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp", "--property", "TypeInv",
                 "--root", root.toString(), "--no-stories");
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).containsPattern("StoppedDetectedProp\\s+holds\\s+violated  <-- DIFFERS")
-                .contains("1 verdict(s) or state count(s) differ");
+                .contains("1 difference(s) from the record:")
+                .contains("rfc-ordered / StoppedDetectedProp: expected holds, TLC: violated");
     }
 
     @Test
     void expectingAViolationThatTlcDoesNotFindMakesCheckFail() {
-        Path root = Project.copy(tmp.resolve("root"));
-        Project.replaceOnce(root.resolve("properties/verdicts.tsv"),
-                "MCAdoptionRfcOrder\tTypeInv\tholds", "MCAdoptionRfcOrder\tTypeInv\tviolated");
-        Project.Run r = Project.cli("check", "MCAdoptionRfcOrder", "--property", "TypeInv", "--root", root.toString());
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-noFork\tTypeInv\tholds\t-", "rfc-noFork\tTypeInv\tviolated\t-");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-noFork", "--property", "TypeInv", "--root", root.toString());
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).containsPattern("TypeInv\\s+violated\\s+holds  <-- DIFFERS");
     }
 
     @Test
-    void changingARecordedStateCountMakesCheckFail() {
-        Path root = Project.copy(tmp.resolve("root"));
-        Model m = Catalogue.load(Project.root()).model("MCAdoptionRfcOrder");
-        Project.replaceOnce(root.resolve("spec/manifest.tsv"), "\t" + m.distinct() + "\t", "\t" + (m.distinct() + 1) + "\t");
-        Project.Run r = Project.cli("check", "MCAdoptionRfcOrder", "--property", "TypeInv", "--root", root.toString());
+    void changingARecordedStateCountOrCounterexampleLengthMakesCheckFail() {
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Model m = MODELS.model("rfc-dance");
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "rfc-dance\trfc\tdance\t-\tfast\t" + m.distinct() + "\t",
+                "rfc-dance\trfc\tdance\t-\tfast\t" + (m.distinct() + 1) + "\t");
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-dance\tTracksLiveProcessInv\tviolated\t12",
+                "rfc-dance\tTracksLiveProcessInv\tviolated\t13");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-dance", "--root", root.toString(), "--no-stories");
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).contains(String.format("(manifest: %,d, depth %d)  <-- DIFFERS", m.distinct() + 1, m.depth()));
+        assertThat(r.out()).contains("2 difference(s) from the record:")
+                .contains(String.format("rfc-dance: recorded %,d distinct states, depth %d; TLC: %,d, depth %d", m.distinct() + 1, m.depth(), m.distinct(), m.depth()))
+                .contains("rfc-dance / TracksLiveProcessInv: recorded a 13-step counterexample, TLC: 12 steps");
+    }
+
+    @Test
+    void matrixIsTheGridOfCheckAndPrintsTheGridRows() {
+        Fixtures.Run r = Fixtures.cli("matrix", "--mechanism", "subreaper", "--idiom", "noFork", "--idiom", "dance",
+                "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("All 2 model(s) agree with the record.")
+                .containsPattern("\\| 5\\. subreaper \\| safe \\(\\d+\\) \\| safe \\(\\d+\\) \\| - \\|");
+    }
+
+    @Test
+    void biggerBoundsCompareVerdictsOnly() {
+        Fixtures.Run r = Fixtures.cli("check", "rfc-noFork", "--extra-pids", "1", "--root", Fixtures.root().toString(),
+                "--out", tmp.resolve("runs").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rfc-noFork+1:").contains("agree with the record (verdicts only, at bigger bounds)");
+    }
+
+    /** A TLC run that exceeds the time limit is stopped: its properties are undecided, and check says so and exits 1. */
+    @Test
+    void aRunOverTheTimeLimitIsStoppedAndReported() {
+        Fixtures.Run r = Fixtures.cli("check", "rfc-workers-q2", "--property", "TypeInv", "--timeout", "0.02",
+                "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
+        assertThat(r.exit()).isEqualTo(Main.DIFFERS);
+        assertThat(r.out()).contains("STOPPED at the time limit").contains("rfc-workers-q2 / TypeInv: undecided (TLC was stopped at the time limit)");
+    }
+
+    /** A cfg written by hand is checked, with no record to compare. */
+    @Test
+    void aHandWrittenCfgIsChecked() throws IOException {
+        Fixtures.Run cfg = Fixtures.cli("cfg", "rfc-noFork", "--root", Fixtures.root().toString());
+        assertThat(cfg.exit()).isZero();
+        Path file = tmp.resolve("mine.cfg");
+        Files.writeString(file, cfg.out().replace("MaxPid = 3", "MaxPid = 4"));
+        Fixtures.Run r = Fixtures.cli("check", "--cfg", file.toString(), "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Every property decided (a hand-written cfg has no expected outcomes: nothing compared).");
     }
 }

@@ -1,76 +1,114 @@
 package adoptsig.conform;
 
-import adoptsig.Project;
-import adoptsig.catalog.Catalogue;
-import adoptsig.catalog.Model;
-import adoptsig.daemon.Bounds;
-import adoptsig.daemon.BoundsReader;
+import adoptsig.Fixtures;
 import adoptsig.kernel.Kernel;
-import adoptsig.tlc.CfgFile;
+import adoptsig.kernel.KernelState;
+import adoptsig.system.Bounds;
+import adoptsig.system.World;
 import adoptsig.tlc.SpecBridge;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Exhaustive equality at small bounds: the Java kernel + supervisor and the spec reach the
- * same states by the same transitions, and as many states as TLC recorded in the manifest.
+ * The lockstep check can fail, and says where: mutant kernels diverge from the spec with the
+ * shortest path to the difference and the very step each mutant breaks; a kernel whose boot
+ * differs is reported at the initial state. And the abstraction and the fingerprint are sound.
  */
 class ConformanceTest {
-    @TempDir Path tmp;
+    static Bounds bounds(String model) { return Fixtures.PROJECT.models().model(model).bounds(); }
 
-    static Bounds bounds(String model) {
-        return BoundsReader.of(CfgFile.read(Project.root().resolve("spec").resolve(model + ".cfg")));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"MCAdoptionRfcOrder", "MCAdoptionDance", "MCAdoptionBestDanceRoomy", "MCAdoptionBestDance",
-            "MCAdoptionClassicDanceRoomy", "MCAdoptionCgroupDanceRoomy"})
-    void javaAndSpecHaveTheSameStatesAndTransitions(String model) {
+    static Conformance.Report exhaustive(Kernel kernel, String model) {
         Bounds b = bounds(model);
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
-        Conformance.Report r = Conformance.exhaustive(new JavaSystem(new Kernel(), b), spec);
-        assertThat(r.divergence()).as(r.divergence().map(Conformance.Divergence::describe).orElse("")).isEmpty();
-        Model m = Catalogue.load(Project.root()).model(model);
-        assertThat(r.states()).isEqualTo(m.distinct());
-        assertThat(Conformance.explore(new JavaSystem(new Kernel(), b))).isEqualTo(m.distinct());
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
+        return Conformance.exhaustive(new JavaSystem(kernel, b), spec, line -> { });
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"orphans reparented to the grandparent", "realtime signals dequeued LIFO"})
-    void mutantKernelsAreCaughtWithTheShortestPathToTheDifference(String mutant) {
-        Bounds b = bounds("MCAdoptionDance");
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
-        Conformance.Report r = Conformance.exhaustive(new JavaSystem(MutantKernels.ALL.get(mutant), b), spec);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // mutant | model | the step the divergence must be about | text of the report
+            "orphans reparented to the grandparent | rfc-workers-q2 | Exit | step only Java takes: Exit(",
+            "realtime signals dequeued LIFO | rfc-workers-q2 | DequeueAdoption | step only Java takes: DequeueAdoption(",
+            "orphans ignore child subreapers | subreaper-dance | Exit | step only Java takes: Exit("})
+    void mutantKernelsAreCaughtAtTheStepTheyBreak(String mutant, String model, String step, String text) {
+        Conformance.Report r = exhaustive(MutantKernels.ALL.get(mutant), model);
         assertThat(r.divergence()).as(mutant).isPresent();
-        String story = r.divergence().get().describe();
+        Conformance.Divergence d = r.divergence().get();
+        String story = d.describe();
         System.out.println(mutant + ": " + story);
-        assertThat(story).startsWith("Java and the spec disagree after").contains("step only");
+        assertThat(story).startsWith("Java and the spec disagree after").contains(text).contains("step only the spec takes: " + step + "(");
+        assertThat(d.javaOnly()).allMatch(s -> s.get("lastAction").apply("name").asStr().equals(step));
+        assertThat(d.specOnly()).allMatch(s -> s.get("lastAction").apply("name").asStr().equals(step));
     }
 
-    @org.junit.jupiter.api.Test
-    void theDirectTlcValuesOfAWorldHaveTheFingerprintOfItsAbstraction() {
-        Bounds b = bounds("MCAdoptionDance");
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
-        var worlds = Conformance.exploreSet(new JavaSystem(new Kernel(), b));
-        assertThat(worlds).hasSize(7582);
-        for (var w : worlds) {
-            assertThat(TlcStates.of(w).fingerPrint()).isEqualTo(spec.fingerprint(Abstraction.of(w)));
-        }
+    static Bounds withMechanism(Bounds b, String mechanism) {
+        return new Bounds(b.maxPid(), b.services(), b.rtLimit(), b.program(), b.danceSync(), b.workers(), mechanism);
     }
 
-    /** Beyond exhaustive bounds: every mechanism, free mode, 7 PIDs, two services, random (often refused) calls. */
+    /** Java as classic init (no PR_SET_ADOPTSIG at boot) against the rfc spec: reported at the initial state, not a crash. */
+    @Test
+    void aDivergenceAtTheInitialStateIsReported() {
+        Bounds b = bounds("rfc-dance");
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
+        Conformance.Report r = Conformance.exhaustive(new JavaSystem(new Kernel(), withMechanism(b, "classic")), spec, line -> { });
+        assertThat(r.divergence()).isPresent();
+        assertThat(r.divergence().get().describe()).startsWith("Java and the spec disagree at the initial state:\n  adoptSig: Java <<FALSE,");
+    }
+
+    @Test
+    void theTlcStateOfAWorldHasTheFingerprintOfItsPrintedAbstraction() {
+        Bounds b = bounds("rfc-workers-q2");
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
+        Set<World> worlds = Explorer.exploreSet(new JavaSystem(new Kernel(), b));
+        assertThat(worlds).hasSize((int) Fixtures.PROJECT.models().model("rfc-workers-q2").distinct());
+        for (World w : worlds) assertThat(Abstraction.state(w).fingerPrint()).isEqualTo(spec.fingerprint(Abstraction.vars(w)));
+    }
+
+    /** The explorer's fingerprint mixes every field: worlds that differ in one field only get different fingerprints. */
+    @Test
+    void theExplorersFingerprintCoversEveryField() {
+        World w = Fixtures.PROJECT.system(bounds("pidfile-two")).init();
+        List<World> variants = new ArrayList<>();
+        variants.add(w.withPidfile(World.put(w.pidfile(), "b", 3)));
+        variants.add(w.withForksLeft(World.put(w.forksLeft(), "a", 1)));
+        variants.add(w.withGone(World.put(w.gone(), "b", 1L << 2)));
+        variants.add(w.withTracked(World.put(w.tracked(), "b", 1L << 2)));
+        variants.add(w.withStatus(World.put(w.status(), "a", "running")));
+        variants.add(w.withSupPc("reaping"));
+        variants.add(w.withPending(Set.of(new adoptsig.kernel.Adoption(2, 3))));
+        variants.add(w.withPc(2, "d0"));
+        KernelState k = w.kernel();
+        variants.add(w.withKernel(k.withStep(adoptsig.kernel.Step.of("Boot", 1, 2))));
+        List<Long> fps = new ArrayList<>();
+        fps.add(Fingerprint.of(w));
+        for (World v : variants) fps.add(Fingerprint.of(v));
+        assertThat(fps).doesNotHaveDuplicates();
+    }
+
+    /** Beyond exhaustive bounds: every mechanism, free mode, 7 PIDs, two services, random steps checked as pairs. */
     @ParameterizedTest
     @ValueSource(strings = {"rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper", "pidfile", "ptrace"})
-    void everySupervisorAgreesWithTheSpecOnRandomCallsInFreeMode(String mechanism) {
-        Bounds b = new Bounds(7, java.util.List.of("a", "b"), mechanism.equals("rfcStd") ? 1 : 3, "free", false, true, mechanism);
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
+    void everySupervisorAgreesWithTheSpecOnRandomStepsInFreeMode(String mechanism) {
+        Bounds b = new Bounds(7, List.of("a", "b"), mechanism.equals("rfcStd") ? 1 : 3, "free", false, true, mechanism);
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
         FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), b), spec, RandomConformanceTest.SEED, 20_000, 100, 400);
         assertThat(o.failure()).isNull();
-        assertThat(o.taken()).as("steps the walk took (the others were refused by both sides)").isGreaterThan(500);
+        assertThat(o.steps()).isEqualTo(20_000);
+        assertThat(o.fullChecks()).isEqualTo(200);
+    }
+
+    @Test
+    void theFastWalkChecksTheInitialState() {
+        Bounds b = bounds("rfc-dance");
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
+        FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), withMechanism(b, "classic")), spec, 1, 100, 10, 50);
+        assertThat(o.failure()).isEqualTo("Java's initial state is not the spec's Init");
     }
 }

@@ -1,18 +1,12 @@
 package adoptsig.conform;
 
-import adoptsig.Project;
-import adoptsig.catalog.Catalogue;
-import adoptsig.daemon.Bounds;
-import adoptsig.daemon.BoundsReader;
-import adoptsig.kernel.Kernel;
+import adoptsig.Fixtures;
+import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -21,7 +15,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How much of a model the random walks see: at MCAdoptionDance's bounds, where the reachable
+ * How much of a model the random walks see: at rfc-workers-q2's bounds, where the reachable
  * states are known exactly (TLC's count), random conformance walks must take every action the
  * model allows and visit at least 15% of the reachable states. Why 15%: the walks are meant to
  * exercise every kind of step many times, not to replace the exhaustive check (which covers
@@ -30,14 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never lets init read a signal, or never lets a daemon fork) falls far below it.
  */
 class CoverageTest {
-    @TempDir Path tmp;
-
     @Test
     void randomWalksCoverEveryActionAndFifteenPercentOfTheReachableStates() {
-        Bounds b = ConformanceTest.bounds("MCAdoptionDance");
-        long reachable = Catalogue.load(Project.root()).model("MCAdoptionDance").distinct();
-        SpecBridge spec = SpecBridge.load(Project.root().resolve("spec"), "MCAdoption", BoundsReader.cfgText(b), tmp);
-        JavaSystem sys = new JavaSystem(new Kernel(), b);
+        var model = Fixtures.PROJECT.models().model("rfc-workers-q2");
+        Bounds b = model.bounds();
+        SpecBridge spec = Fixtures.PROJECT.bridge(b, true);
+        JavaSystem sys = Fixtures.PROJECT.system(b);
         Set<Map<String, TlaValue>> visited = new HashSet<>();
         Map<String, Integer> actions = new TreeMap<>();
         Random r = new Random(RandomConformanceTest.SEED);
@@ -47,9 +39,9 @@ class CoverageTest {
             visited.addAll(o.visited());
             o.actions().forEach((k, v) -> actions.merge(k, v, Integer::sum));
         }
-        double share = visited.size() / (double) reachable;
-        System.out.printf("coverage at MCAdoptionDance: %,d of %,d reachable states (%.0f%%); actions %s%n",
-                visited.size(), reachable, 100 * share, actions);
+        double share = visited.size() / (double) model.distinct();
+        System.out.printf("coverage at rfc-workers-q2: %,d of %,d reachable states (%.0f%%); actions %s%n",
+                visited.size(), model.distinct(), 100 * share, actions);
         assertThat(actions.keySet()).containsExactlyInAnyOrder("Spawn", "Fork", "Exit", "Setsid", "OpenTty",
                 "DequeueSigchld", "WaitNohang", "WaitNohangEmpty", "DequeueAdoption", "DecideStopped", "ForgetExited");
         assertThat(share).isGreaterThanOrEqualTo(0.15);

@@ -1,7 +1,9 @@
 package adoptsig.conform;
 
-import adoptsig.Project;
-import adoptsig.catalog.Catalogue;
+import adoptsig.Fixtures;
+import adoptsig.catalog.Expected;
+import adoptsig.catalog.Model;
+import adoptsig.catalog.Models;
 import adoptsig.kernel.Kernel;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
@@ -22,22 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same property violated: the counterexamples are regression tests of the Java side.
  */
 class ReplayTest {
-    static final Path FIXTURES = Project.root().resolve("src/test/resources/traces");
-    static final Catalogue CATALOGUE = Catalogue.load(Project.root());
-    static final adoptsig.catalog.Matrix MATRIX = adoptsig.catalog.Matrix.load(Project.root(), CATALOGUE);
-
-    /** A fixture folder is a manifest model (spec/MODEL.cfg) or a matrix cell (MECHANISM-IDIOM). */
-    static boolean isCell(String model) { return CATALOGUE.models().stream().noneMatch(m -> m.name().equals(model)); }
-
-    static adoptsig.daemon.Bounds bounds(String model) {
-        return isCell(model) ? MATRIX.cell(model).bounds() : ConformanceTest.bounds(model);
-    }
-
-    static Catalogue.Expected expected(String model, String property) {
-        if (!isCell(model)) return CATALOGUE.expected(model).get(property);
-        var o = MATRIX.expected(model).get(property);
-        return o == null ? null : o.expected();
-    }
+    static final Path FIXTURES = Fixtures.root().resolve("src/test/resources/traces");
+    static final Models MODELS = Fixtures.PROJECT.models();
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> s = Files.walk(FIXTURES)) {
@@ -46,9 +34,9 @@ class ReplayTest {
     }
 
     static Replay.Result replay(Path fixture, Kernel kernel, String property) throws IOException {
-        String model = fixture.getParent().getFileName().toString();
+        Model model = MODELS.model(fixture.getParent().getFileName().toString());
         Trace trace = TlcOutput.parseSavedTrace(Files.readString(fixture));
-        return Replay.replay(new JavaSystem(kernel, bounds(model)), trace, CATALOGUE.property(property));
+        return Replay.replay(new JavaSystem(kernel, model.bounds()), trace, Fixtures.PROJECT.catalogue().property(property));
     }
 
     static String propertyOf(Path fixture) {
@@ -60,24 +48,23 @@ class ReplayTest {
     @MethodSource("fixtures")
     void everySavedCounterexampleReplaysOnJavaWithTheSameViolation(Path fixture) throws IOException {
         String property = propertyOf(fixture);
-        String model = fixture.getParent().getFileName().toString();
-        assertThat(expected(model, property)).as("the catalogue (or properties/matrix.tsv) expects this violation")
-                .isEqualTo(Catalogue.Expected.VIOLATED);
-        if (isCell(model)) {                   // matrix traces are recent: every variable of the spec is in them
-            Trace t = TlcOutput.parseSavedTrace(Files.readString(fixture));
-            assertThat(t.states().get(0).vars().keySet()).containsAll(Replay.LATER_VARIABLES);
-        }
+        Model model = MODELS.model(fixture.getParent().getFileName().toString());
+        assertThat(model.expected().get(property)).as("properties/expected.tsv expects this violation").isNotNull();
+        assertThat(model.expected().get(property).expected()).isEqualTo(Expected.VIOLATED);
+        Trace t = TlcOutput.parseSavedTrace(Files.readString(fixture));
+        int recorded = model.expected().get(property).steps();
+        if (recorded >= 0) assertThat(t.steps()).as("the recorded counterexample length").isEqualTo(recorded);
         Replay.Result r = replay(fixture, new Kernel(), property);
         assertThat(r.replayed()).as(r.explanation()).isTrue();
         assertThat(r.violationReproduced()).as(r.explanation()).isTrue();
     }
 
     @Test
-    void everyViolationInTheMatrixHasASavedCounterexample() {
-        for (var cell : MATRIX.cells(0)) {
-            MATRIX.expected(cell.name()).forEach((property, o) -> {
-                if (o.expected() == Catalogue.Expected.VIOLATED) {
-                    assertThat(FIXTURES.resolve(cell.name()).resolve("trace-" + property + ".txt")).as(cell.name()).exists();
+    void everyRecordedViolationHasASavedCounterexample() {
+        for (Model m : MODELS.models()) {
+            m.expected().forEach((property, o) -> {
+                if (o.expected() == Expected.VIOLATED) {
+                    assertThat(FIXTURES.resolve(m.name()).resolve("trace-" + property + ".txt")).as(m.name()).exists();
                 }
             });
         }
@@ -85,11 +72,13 @@ class ReplayTest {
 
     @Test
     void theReplayCheckerCanFail() throws IOException {
-        Path dance = FIXTURES.resolve("MCAdoptionDance/trace-RunningReportedInv.txt");
+        Path dance = FIXTURES.resolve("rfc-workers-q2/trace-RunningReportedInv.txt");
         // a kernel that dequeues adoption signals newest first cannot follow TLC's trace
-        assertThat(replay(dance, new MutantKernels.LifoDequeue(), "RunningReportedInv").replayed()).isFalse();
+        Replay.Result lifo = replay(dance, new MutantKernels.LifoDequeue(), "RunningReportedInv");
+        assertThat(lifo.replayed()).isFalse();
+        assertThat(lifo.explanation()).startsWith("Java has no step to trace state").contains("DequeueAdoption");
         // and the trace of one property does not count as a violation of another
-        Path smoke = FIXTURES.resolve("MCAdoptionSmoke/trace-StoppedDetectedProp.txt");
+        Path smoke = FIXTURES.resolve("rfc-ordered-smoke/trace-StoppedDetectedProp.txt");
         Replay.Result other = replay(smoke, new Kernel(), "SoundAttributionInv");
         assertThat(other.replayed()).isTrue();
         assertThat(other.violationReproduced()).isFalse();
