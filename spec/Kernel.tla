@@ -23,7 +23,8 @@ EXTENDS Naturals, Sequences, FiniteSets
 CONSTANTS
     MaxPid,     \* size of the PID pool: PIDs are 1..MaxPid, 1 is global init
     Services,   \* names of the services init supervises (strings)
-    RtLimit     \* RLIMIT_SIGPENDING as seen by init's adoption-signal queue
+    RtLimit,    \* RLIMIT_SIGPENDING as seen by init's adoption-signal queue
+    Outside     \* TRUE: processes outside the model fork and exit, moving alloc_pid's cursor
 
 Pids == 1..MaxPid
 InitPid == 1
@@ -260,5 +261,18 @@ PrctlSetChildSubreaper(p) ==
     /\ subreaper' = [subreaper EXCEPT ![p] = TRUE]
     /\ lastAction' = Step("PrctlSetChildSubreaper", p, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, svc, danced, lastPid, everUsed, chldPending, rtq>>
+
+\* Processes outside the model (other users' programs, the rest of the system)
+\* fork and exit between any two steps, so alloc_pid's cursor moves: the next
+\* fork may get any free PID. With it, "holds" covers every order in which PIDs
+\* are reused, not only the order the model's own forks produce.
+\* Java: Kernel.outsideFork
+OutsideFork(q) ==
+    /\ Outside
+    /\ q \in Pids
+    /\ q # lastPid
+    /\ lastPid' = q
+    /\ lastAction' = Step("OutsideFork", NoPid, q, 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced, everUsed, chldPending, rtq>>
 
 =============================================================================

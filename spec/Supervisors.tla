@@ -151,6 +151,9 @@ ForgetExited ==
 \* A daemon step that the supervisor does not see.
 Unseen(p) == DaemonStep(p) /\ UNCHANGED supVars
 
+\* Processes outside the model fork and exit (with Outside): only alloc_pid's cursor moves.
+Elsewhere == \E q \in Pids : OutsideFork(q) /\ UNCHANGED <<pc, supVars>>
+
 \* The fairness of init's shared steps: init runs whenever it can.
 InitFairness ==
     /\ WF_vars(DequeueSigchld)
@@ -173,6 +176,7 @@ ClassicNext ==
     \/ \E s \in Services : DecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 ClassicFairness == InitFairness
 ClassicSpec == ClassicInit /\ [][ClassicNext]_vars /\ ClassicFairness
@@ -239,6 +243,7 @@ RfcNext ==
     \/ \E s \in Services : DecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 RfcFairness == InitFairness /\ WF_vars(DequeueAdoption)
 RfcSpec == RfcInit /\ [][RfcNext]_vars /\ RfcFairness
@@ -270,6 +275,7 @@ RfcStdNext ==
     \/ \E s \in Services : DecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 RfcStdFairness ==
     /\ WF_vars(RfcStdDequeueSigchld)
@@ -306,6 +312,7 @@ RfcBestNext ==
     \/ \E s \in Services : RfcBestDecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 RfcBestFairness ==
     /\ WF_vars(RfcBestDequeueSigchld)
@@ -374,6 +381,7 @@ SubreaperNext ==
     \/ ForgetExited
     \/ \E r \in Pids : ReaperSetup(r) \/ ReaperSpawn(r) \/ \E c \in Pids : ReaperWait(r, c)
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 \* A reaper's waits are fair as a group, which suffices: each removes one zombie.
 SubreaperFairness ==
@@ -447,6 +455,7 @@ PidfileNext ==
     \/ \E s \in Services : ReadPidfile(s)
     \/ \E s \in Services, q \in Pids : ProbePid(s, q)
     \/ \E p \in Pids : Unseen(p) \/ WritePidfile(p)
+    \/ Elsewhere
 
 \* The PID probes of one service are fair as a group: each removes one PID.
 PidfileFairness ==
@@ -479,6 +488,7 @@ CgroupNext ==
     \/ \E s \in Services : CgroupDecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
 
 CgroupFairness ==
     /\ WF_vars(DequeueSigchld)
@@ -523,6 +533,7 @@ PtraceNext ==
     \/ \E s \in Services : DecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : DaemonStep(p) /\ Traced(p)
+    \/ Elsewhere
 
 PtraceFairness == InitFairness
 PtraceSpec == PtraceInit /\ [][PtraceNext]_vars /\ PtraceFairness

@@ -129,8 +129,9 @@ public final class Models {
                 throw new InputError(r.where() + ": override '" + kv + "' must be KEY=VALUE with KEY one of " + Model.OVERRIDES);
             }
             String k = p[0].trim(), v = p[1].trim();
-            boolean ok = k.equals("workers") || k.equals("sync") ? v.equals("TRUE") || v.equals("FALSE") : v.matches("\\d+");
-            if (!ok) throw new InputError(r.where() + ": override " + k + " must be " + (k.equals("workers") || k.equals("sync") ? "TRUE or FALSE" : "a number") + ", not '" + v + "'");
+            boolean flag = k.equals("workers") || k.equals("sync") || k.equals("outside");
+            boolean ok = flag ? v.equals("TRUE") || v.equals("FALSE") : v.matches("\\d+");
+            if (!ok) throw new InputError(r.where() + ": override " + k + " must be " + (flag ? "TRUE or FALSE" : "a number") + ", not '" + v + "'");
             if (out.put(k, v) != null) throw new InputError(r.where() + ": override " + k + " given twice");
         }
         return out;

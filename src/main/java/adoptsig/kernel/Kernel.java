@@ -206,6 +206,17 @@ public class Kernel {
         };
     }
 
+    /**
+     * Spec: OutsideFork(q): processes outside the model fork and exit, so alloc_pid's cursor
+     * moves to q (the caller decides whether the model has such processes). EINVAL for a q
+     * outside the pool or equal to the cursor.
+     */
+    public Result<KernelState> outsideFork(KernelState s, int q) {
+        if (!s.valid(q) || q == s.lastPid()) return Result.err(Errno.EINVAL);
+        return Result.ok(s.with(s.procs(), s.ttySession(), q, s.everUsed(), s.chldPending(), s.rtq(),
+                new Step("OutsideFork", NO_PID, q, 0, false, false)), q);
+    }
+
     // ---------------------------------------------------------------- init's signalfd
 
     /** Spec: DequeueSigchld's kernel part: clears init's pending SIGCHLD. EAGAIN if none is pending. */

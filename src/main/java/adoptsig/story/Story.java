@@ -137,6 +137,7 @@ public final class Story {
             case "ReadPidfile" -> b.append("init tracks no PID of the service; it reads PID ").append(target)
                     .append(" from the PID file, kill(").append(target).append(", 0) succeeds, so it tracks ").append(target)
                     .append(" (now ").append(who(before, target)).append(")");
+            case "OutsideFork" -> b.append("processes outside the model fork and exit: the next PID handed out follows ").append(target);
             case "ProbePid" -> b.append("kill(").append(target).append(", 0) fails with ESRCH: init stops tracking ").append(target);
             default -> b.append(a);
         }

@@ -137,7 +137,17 @@ public abstract class InitSteps implements Supervisor {
         add(out, forgetExited(w));
         ownSteps(w, out);
         daemonSteps(w, out);
+        elsewhere(w, out);
         return out;
+    }
+
+    /** Spec: Elsewhere: processes outside the model fork and exit (with Outside): only the cursor moves. */
+    protected void elsewhere(World w, List<World> out) {
+        if (!bounds.outside()) return;
+        for (int q = 1; q <= bounds.maxPid(); q++) {
+            Result<KernelState> r = kernel.outsideFork(w.kernel(), q);
+            if (r.ok()) out.add(w.withKernel(r.state()));
+        }
     }
 
     /** The steps of MNext that only this mechanism takes (none for classic init). */

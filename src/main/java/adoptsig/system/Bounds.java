@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * A finite model's constants (spec: MaxPid, Services, RtLimit, Idiom, DanceSync, Workers,
- * Supervisor), the same values TLC reads from the model's cfg, so that the Java side and TLC
- * check the same finite model. Out-of-range values are bad input, not bugs.
+ * Supervisor, Outside), the same values TLC reads from the model's cfg, so that the Java side
+ * and TLC check the same finite model. Out-of-range values are bad input, not bugs.
  *
  * @param program    spec: Idiom (the daemon program: noFork, dance, apue, reexec, free)
  * @param supervisor spec: Supervisor (a mechanism id of properties/mechanisms.tsv)
+ * @param outside    spec: Outside (processes outside the model move alloc_pid's cursor)
  */
 public record Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers,
-                     String supervisor) {
+                     String supervisor, boolean outside) {
     /** Spec: Programs (spec/Daemons.tla), the values of the constant Idiom. */
     public static final List<String> PROGRAMS = List.of("noFork", "dance", "apue", "reexec", "free");
     /** The largest PID pool: PID sets are 64-bit masks. */
@@ -32,12 +33,17 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         if (supervisor == null || !supervisor.matches("[a-z][A-Za-z0-9]*")) throw new InputError("Supervisor must be a mechanism id, not '" + supervisor + "'");
     }
 
+    /** Bounds without outside activity. */
+    public Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers, String supervisor) {
+        this(maxPid, services, rtLimit, program, danceSync, workers, supervisor, false);
+    }
+
     /** The mechanism's specification in spec/Supervisors.tla: rfcBest -> RfcBestSpec. */
     public String specName() { return Character.toUpperCase(supervisor.charAt(0)) + supervisor.substring(1) + "Spec"; }
 
     /** The same bounds with n more PIDs. */
     public Bounds withExtraPids(int n) {
-        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor);
+        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor, outside);
     }
 
     /** The cfg lines TLC reads: the constants and the mechanism's specification. */
@@ -50,6 +56,7 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         s.append("    DanceSync = ").append(danceSync ? "TRUE" : "FALSE").append('\n');
         s.append("    Workers = ").append(workers ? "TRUE" : "FALSE").append('\n');
         s.append("    Supervisor = \"").append(supervisor).append("\"\n");
+        s.append("    Outside = ").append(outside ? "TRUE" : "FALSE").append('\n');
         s.append("SPECIFICATION ").append(specName()).append('\n');
         return s.toString();
     }

@@ -92,6 +92,15 @@ class ConformanceTest {
         assertThat(fps).doesNotHaveDuplicates();
     }
 
+    /** With processes outside the model moving the PID cursor, Java and the spec still take the same steps. */
+    @Test
+    void outsideActivityIsTheSameOnBothSides() {
+        var m = Fixtures.PROJECT.models().model("rfc-dance-outside");
+        Conformance.Report r = exhaustive(new Kernel(), m.name());
+        assertThat(r.divergence()).as(r.divergence().map(Conformance.Divergence::describe).orElse("")).isEmpty();
+        assertThat(r.states()).isEqualTo(m.distinct());
+    }
+
     /** Beyond exhaustive bounds: every mechanism, free mode, 7 PIDs, two services, random steps checked as pairs. */
     @ParameterizedTest
     @ValueSource(strings = {"rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper", "pidfile", "ptrace"})
