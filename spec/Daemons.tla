@@ -24,10 +24,14 @@ EXTENDS Kernel
 CONSTANTS
     Idiom,       \* the daemon's program: "noFork", "dance", "apue", "reexec" or "free"
     DanceSync,   \* TRUE: each dance step waits until the caller's parent has exited (the RFC's order)
-    Workers      \* TRUE: the daemon may fork worker processes (and exit leaving them running)
+    Workers,     \* TRUE: the daemon may fork worker processes (and exit leaving them running)
+    Strangers    \* open world: daemons init did not start, running the same program ({}: closed world)
 
-VARIABLE
-    pc           \* pc[p]: where process p is in its program ("none" for a free slot, "init" for init)
+ASSUME Strangers \cap Services = {}
+
+VARIABLES
+    pc,              \* pc[p]: where process p is in its program ("none" for a free slot, "init" for init)
+    strangersBegun   \* open world: the strangers that have started (each starts once, unseen by init)
 
 Programs == {"noFork", "dance", "apue", "reexec", "free"}
 ASSUME Idiom \in Programs
@@ -36,7 +40,9 @@ ASSUME Idiom \in Programs
 DaemonPcs == {"d0", "d1", "d2", "exit", "daemon", "worker", "a0", "a1", "await", "r0", "r1", "daemon2",
               "none", "init", "free", "dead"}
 
-DaemonsInit == pc = [p \in Pids |-> IF p = InitPid THEN "init" ELSE "none"]
+DaemonsInit ==
+    /\ pc = [p \in Pids |-> IF p = InitPid THEN "init" ELSE "none"]
+    /\ strangersBegun = {}
 
 \* Where the service's first process starts. Java: Daemons.firstPc
 FirstPc == CASE Idiom \in {"dance", "reexec"} -> "d0"
@@ -88,9 +94,22 @@ FreeStep(p) ==
        \/ PrctlSetAdoptsig(p) /\ UNCHANGED pc
        \/ PrctlSetChildSubreaper(p) /\ UNCHANGED pc
 
-\* One step of a process of a service (never init). It changes only the kernel
-\* and pc; each supervision mechanism says what it sees of the step.
+\* A stranger (a daemon started from a login shell, say) starts, once: its first
+\* process appears as a child of init (the shell that started it is gone), and
+\* init is not told. Java: Daemons.strangerStart
+StrangerStart(x) ==
+    /\ x \notin strangersBegun
+    /\ NextPid # NoPid
+    /\ LET c == NextPid IN
+       /\ DoFork(InitPid, c, x)
+       /\ lastAction' = Step("StrangerStart", NoPid, c, 0, FALSE, c \in everUsed)
+       /\ pc' = [pc EXCEPT ![c] = FirstPc]
+    /\ strangersBegun' = strangersBegun \cup {x}
+
+\* One step of a process of a service or a stranger (never init). It changes only
+\* the kernel and pc; each supervision mechanism says what it sees of the step.
 DaemonStep(p) ==
     /\ p # InitPid
     /\ DanceStep(p) \/ FreeStep(p)
+    /\ UNCHANGED strangersBegun
 =============================================================================

@@ -15,12 +15,14 @@ ParentTypeInv == parent \in [Pids -> Pids \cup {NoPid}]
 PgidTypeInv == pgid \in [Pids -> Pids \cup {NoPid}] /\ sid \in [Pids -> Pids \cup {NoPid}]
 TtyTypeInv == ttySession \in Pids \cup {NoPid}
 FlagsTypeInv == adoptSig \in [Pids -> BOOLEAN] /\ subreaper \in [Pids -> BOOLEAN] /\ danced \in [Pids -> BOOLEAN]
-SvcTypeInv == svc \in [Pids -> Services \cup {InitSvc, NoSvc}]
+SvcTypeInv == svc \in [Pids -> Services \cup Strangers \cup {InitSvc, NoSvc}]
 SignalTypeInv == /\ chldPending \in BOOLEAN
                  /\ rtq \in Seq([pid : Pids, prev : Pids])
                  /\ Len(rtq) <= RtLimit
 AllocTypeInv == lastPid \in Pids /\ everUsed \subseteq Pids
+KeptTypeInv == adoptKeep \in BOOLEAN /\ kept \subseteq [pid : Pids, line : Seq(Pids)]
 PcTypeInv == pc \in [Pids -> DaemonPcs \cup ReaperPcs]
+BegunTypeInv == strangersBegun \subseteq Strangers
 TrackedTypeInv == tracked \in [Services -> SUBSET Pids]
 GoneTypeInv == gone \in [Services -> SUBSET Pids]
 StatusTypeInv == status \in [Services -> {"never", "running", "stopped"}]
@@ -31,7 +33,7 @@ ForksLeftTypeInv == forksLeft \in [Services -> 0..ExpectForks]
 
 TypeInv ==
     /\ PstateTypeInv /\ ParentTypeInv /\ PgidTypeInv /\ TtyTypeInv /\ FlagsTypeInv
-    /\ SvcTypeInv /\ SignalTypeInv /\ AllocTypeInv /\ PcTypeInv /\ TrackedTypeInv
+    /\ SvcTypeInv /\ SignalTypeInv /\ AllocTypeInv /\ KeptTypeInv /\ PcTypeInv /\ BegunTypeInv /\ TrackedTypeInv
     /\ GoneTypeInv /\ StatusTypeInv /\ SupPcTypeInv /\ PendingTypeInv /\ PidfileTypeInv
     /\ ForksLeftTypeInv
 

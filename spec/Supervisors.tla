@@ -3,7 +3,7 @@
 \* process or the daemon itself) learns which processes belong to which service,
 \* and when a service has stopped. One section per mechanism (properties/
 \* mechanisms.tsv lists them); section M defines
-\*   MInit         the initial state (MInitAdopt: init asks for the adoption signal at boot),
+\*   MInit         the initial state (InitWith: what init asks the kernel for at boot),
 \*   MNext         every step of the system under M: init's spawns and reads,
 \*                 its helpers' steps, and every daemon step as M sees it,
 \*   MFairness     init's fairness under M (only M's own steps are listed:
@@ -18,20 +18,23 @@
 \* shared steps in InitSteps.java); mapping in docs/MAPPING.md.
 EXTENDS Daemons
 
-CONSTANT
-    Supervisor   \* the mechanism: an id of properties/mechanisms.tsv ("rfc", "classic", ...)
+CONSTANTS
+    Supervisor,  \* the mechanism: an id of properties/mechanisms.tsv ("rfc", "classic", ...)
+    Without      \* "none", or a rule of rfcWitness that its model leaves out ("W1".."W7")
+
+ASSUME Without \in {"none", "W1", "W2", "W3", "W4", "W5", "W6", "W7"}
 
 VARIABLES
     tracked,     \* tracked[s]: the PIDs init attributes to service s
     gone,        \* gone[s]: PIDs of s that init reaped since the last drained point (rfc: F1)
     status,      \* status[s]: "never" (not spawned), "running", "stopped": what init reports
     supPc,       \* "idle": init reads its next signal; "reaping": inside its waitpid(-1, WNOHANG) loop
-    pending,     \* rfcBest: adoption signals whose previous parent init did not know when it read them
+    pending,     \* rfcWitness: adoption signals whose previous parent init did not know when it read them
     pidfile,     \* pidfile: pidfile[s] is the PID in service s's PID file, NoPid if not written yet
     forksLeft    \* ptrace: forksLeft[s] is the number of forks of service s that init will still follow
 
 supVars == <<tracked, gone, status, supPc, pending, pidfile, forksLeft>>
-vars == <<kernelVars, pc, supVars>>
+vars == <<kernelVars, pc, strangersBegun, supVars>>
 
 \* Program locations of a subreaper mechanism's helper process.
 ReaperPcs == {"reaper0", "reaper1", "reaper"}
@@ -40,9 +43,10 @@ ReaperPcs == {"reaper0", "reaper1", "reaper"}
 \* Shared: init's state and the steps of init that several mechanisms take.
 \* Java: InitSteps.
 
-\* initAdopt: init asks for the adoption signal at boot (prctl(PR_SET_ADOPTSIG, SIGRTMIN)).
-InitWith(initAdopt) ==
-    /\ KernelInitWith(initAdopt)
+\* adopt: what init asks the kernel for at boot: "none", "signal" (the RFC's
+\* adoption signal, prctl(PR_SET_ADOPTSIG, SIGRTMIN)) or "keep" (kept reports).
+InitWith(adopt) ==
+    /\ KernelInitWith(adopt)
     /\ DaemonsInit
     /\ tracked = [s \in Services |-> {}]
     /\ gone = [s \in Services |-> {}]
@@ -74,7 +78,7 @@ SpawnAs(s, tag, first, st, follow) ==
        /\ tracked' = [tracked EXCEPT ![s] = {c}]
        /\ status' = [status EXCEPT ![s] = st]
        /\ forksLeft' = [forksLeft EXCEPT ![s] = follow]
-       /\ UNCHANGED <<gone, supPc, pending, pidfile>>
+       /\ UNCHANGED <<gone, supPc, pending, pidfile, strangersBegun>>
 
 \* Java: InitSteps.spawn
 Spawn(s) == SpawnAs(s, s, FirstPc, "running", 0)
@@ -89,15 +93,15 @@ DequeueSigchldWhen(ready) ==
     /\ supPc' = "reaping"
     /\ lastAction' = Step("DequeueSigchld", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, rtq, pc, tracked, gone, status, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, rtq, pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
 
 \* kernel/signal.c: next_signal: signalfd returns SIGCHLD (17) before any realtime signal.
 DequeueSigchld == DequeueSigchldWhen(TRUE)
 
 \* One waitpid(-1, WNOHANG) that returns a zombie child c (kernel/exit.c:
 \* wait_task_zombie). If init tracked c, it moves c to `gone`.
-\* ready: what the mechanism requires before it waits. Java: InitSteps.waitNohang
-WaitNohangWhen(c, ready) ==
+\* ready: what the mechanism requires before it waits. Java: InitSteps.waitNohangWith
+WaitNohangWith(c, ready, pend) ==
     /\ supPc = "reaping"
     /\ ready
     /\ pstate[c] = "zombie"
@@ -107,7 +111,11 @@ WaitNohangWhen(c, ready) ==
     /\ pc' = [pc EXCEPT ![c] = "none"]
     /\ tracked' = [s \in Services |-> tracked[s] \ {c}]
     /\ gone' = [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
-    /\ UNCHANGED <<status, supPc, pending, pidfile, forksLeft>>
+    /\ pending' = pend
+    /\ UNCHANGED <<status, supPc, pidfile, forksLeft, strangersBegun>>
+
+\* pend: the parked adoptions after the wait (rfcWitness forgets those of c).
+WaitNohangWhen(c, ready) == WaitNohangWith(c, ready, pending)
 
 WaitNohang(c) == WaitNohangWhen(c, TRUE)
 
@@ -120,7 +128,7 @@ WaitNohangEmptyWhen(ready) ==
     /\ supPc' = "idle"
     /\ lastAction' = Step("WaitNohangEmpty", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, status, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
 
 WaitNohangEmpty == WaitNohangEmptyWhen(TRUE)
 
@@ -134,7 +142,7 @@ DecideStoppedWhen(s, noneLeft) ==
     /\ status' = [status EXCEPT ![s] = "stopped"]
     /\ lastAction' = Step("DecideStopped", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, gone, supPc, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, gone, supPc, pending, pidfile, forksLeft>>
 
 \* Init tracks no PID of s.
 DecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {})
@@ -146,13 +154,16 @@ ForgetExited ==
     /\ gone' = [s \in Services |-> {}]
     /\ lastAction' = Step("ForgetExited", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, tracked, status, supPc, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, status, supPc, pending, pidfile, forksLeft>>
 
 \* A daemon step that the supervisor does not see.
 Unseen(p) == DaemonStep(p) /\ UNCHANGED supVars
 
-\* Processes outside the model fork and exit (with Outside): only alloc_pid's cursor moves.
-Elsewhere == \E q \in Pids : OutsideFork(q) /\ UNCHANGED <<pc, supVars>>
+\* The rest of the system: processes outside the model fork and exit (with
+\* Outside: only alloc_pid's cursor moves), and strangers start (open world).
+Elsewhere ==
+    \/ \E q \in Pids : OutsideFork(q) /\ UNCHANGED <<pc, strangersBegun, supVars>>
+    \/ \E x \in Strangers : StrangerStart(x) /\ UNCHANGED supVars
 
 \* The fairness of init's shared steps: init runs whenever it can.
 InitFairness ==
@@ -166,7 +177,7 @@ InitFairness ==
 \* classic: init without the RFC. It never asks for adoption signals and knows
 \* only the PIDs it forked: SIGCHLD and waitpid only. Java: Classic.
 
-ClassicInit == InitWith(FALSE)
+ClassicInit == InitWith("none")
 
 ClassicNext ==
     \/ \E s \in Services : Spawn(s)
@@ -200,9 +211,9 @@ ClassicBelieved(s) == tracked[s]
 \*  F3. Init forgets `gone` only at such a drained point, never earlier.
 \* Java: Rfc.
 
-RfcInit == InitWith(TRUE)
+RfcInit == InitWith("signal")
 
-\* The PIDs that an adoption of x makes known through parked adoptions (rfcBest):
+\* The PIDs that an adoption of x makes known through parked adoptions (rfcWitness):
 \* x, the processes parked with previous parent x, theirs, and so on.
 RECURSIVE Closure(_, _)
 Closure(S, n) == IF n = 0 THEN S
@@ -211,7 +222,7 @@ Closure(S, n) == IF n = 0 THEN S
 \* signalfd read returns the oldest queued adoption signal. If its si_status
 \* (previous parent) belongs to a service, init tracks si_pid for it, and every
 \* parked adoption that si_pid resolves. ready: when the mechanism reads it;
-\* park: an adoption whose previous parent init does not know is parked (rfcBest)
+\* park: an adoption whose previous parent init does not know is parked
 \* rather than ignored. Java: Rfc.dequeueAdoption
 DequeueAdoptionWhen(ready, park) ==
     /\ ready
@@ -228,7 +239,7 @@ DequeueAdoptionWhen(ready, park) ==
                /\ UNCHANGED tracked
        /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, pc, gone, status, supPc, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
 
 \* The RFC's init reads an adoption signal only when no SIGCHLD is pending and it
 \* is not in its wait loop (SIGCHLD is dequeued first).
@@ -258,7 +269,7 @@ RfcBelieved(s) == tracked[s]
 
 ASSUME Supervisor = "rfcStd" => RtLimit = 1
 
-RfcStdInit == InitWith(TRUE)
+RfcStdInit == InitWith("signal")
 
 \* SIGCHLD is read only when no adoption signal is pending (it is numbered higher).
 RfcStdDequeueSigchld == DequeueSigchldWhen(rtq = <<>>)
@@ -288,41 +299,153 @@ RfcStdSpec == RfcStdInit /\ [][RfcStdNext]_vars /\ RfcStdFairness
 RfcStdBelieved(s) == tracked[s]
 
 -----------------------------------------------------------------------------
-\* rfcBest: a stronger supervisor on the RFC's kernel interface. Init reads
-\* adoption signals on a signalfd of their own and drains them before reading
-\* SIGCHLD and before every waitpid (so it has read a process's adoption before
-\* it can reap it), and parks an adoption whose previous parent it does not know
-\* yet (`pending`) until a later adoption makes that parent known. It reports a
-\* service stopped only when nothing is parked. Java: RfcBest.
+\* rfcWitness: a supervisor on exactly the RFC's interface (the adoption signal,
+\* SIGCHLD, waitpid(-1, WNOHANG), fork's PID) that keeps its books right:
+\*  W1 drain: it reads every queued adoption signal before it reads SIGCHLD or
+\*     waits (two signalfds, the adoption one read first), so it has read a
+\*     process's adoption before it can reap it, and a previous parent named in
+\*     a signal is still an unreaped zombie (its PID not reused) when it is read;
+\*  W2 park: an adoption whose previous parent it does not know is parked until
+\*     a later adoption makes that parent known (Closure);
+\*  W3 forget the reaped: when it reaps a process, the parked adoptions of it, and
+\*     those naming it as previous parent, go (its PID may be handed out again;
+\*     by W1, an adoption naming it that could still be placed already was);
+\*  W4 no reaped parents: only a PID it tracks counts as a known previous parent
+\*     (by W1, a reaped PID can only match a process that reused it);
+\*  W5 per service: a service is stopped when init tracks none of its processes,
+\*     whatever is parked (a parked process hangs from a tracked ancestor);
+\*  W6 closed world: when only one service is running, an adoption whose parent
+\*     it cannot place is that service's (only init's services run on the machine);
+\*  W7 drain before spawning: it reads every queued adoption signal before it
+\*     forks a new service (a PID the new service gets may be one a queued signal
+\*     names as previous parent).
+\* Real system calls: two signalfds (SIGRTMIN, SIGCHLD); read the first until
+\* EAGAIN before each read of the second and before each waitpid(-1, WNOHANG).
+\* The constant Without removes one rule (an ablation: what the rule is for).
+\* Java: RfcWitness.
 
-RfcBestInit == InitWith(TRUE)
+RfcWitnessInit == InitWith("signal")
 
-RfcBestDequeueSigchld == DequeueSigchldWhen(rtq = <<>>)
-RfcBestWaitNohang(c) == WaitNohangWhen(c, rtq = <<>>)
-RfcBestWaitNohangEmpty == WaitNohangEmptyWhen(rtq = <<>>)
-RfcBestDequeueAdoption == DequeueAdoptionWhen(TRUE, TRUE)
-RfcBestDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ pending = {})
+Rule(r) == Without # r
 
-RfcBestNext ==
-    \/ \E s \in Services : Spawn(s)
-    \/ RfcBestDequeueSigchld
-    \/ \E c \in Pids : RfcBestWaitNohang(c)
-    \/ RfcBestWaitNohangEmpty
-    \/ RfcBestDequeueAdoption
-    \/ \E s \in Services : RfcBestDecideStopped(s)
+RfcWitnessDrained == ~Rule("W1") \/ rtq = <<>>
+RfcWitnessSpawn(s) == (~Rule("W7") \/ rtq = <<>>) /\ Spawn(s)
+RfcWitnessDequeueSigchld == DequeueSigchldWhen(RfcWitnessDrained)
+RfcWitnessWaitNohang(c) ==
+    WaitNohangWith(c, RfcWitnessDrained, IF Rule("W3") THEN {e \in pending : c \notin {e.pid, e.prev}} ELSE pending)
+RfcWitnessWaitNohangEmpty == WaitNohangEmptyWhen(RfcWitnessDrained)
+
+\* The services an adoption's previous parent p belongs to: those that track p
+\* (and without W4 those that reaped it); with W6, when nobody knows p and one
+\* service only is running, that one.
+RfcWitnessOwners(p) ==
+    LET known == IF Rule("W4") THEN {s \in Services : p \in tracked[s]} ELSE ServiceOf(p)
+        running == {s \in Services : status[s] = "running"}
+    IN IF known = {} /\ Rule("W6") /\ Cardinality(running) = 1 THEN running ELSE known
+
+\* With W1 init reads an adoption signal whenever one is queued; without it, in the
+\* RFC's order (no SIGCHLD pending, not in its wait loop).
+RfcWitnessDequeueAdoption ==
+    /\ Rule("W1") \/ (supPc = "idle" /\ ~chldPending)
+    /\ rtq # <<>>
+    /\ LET m == Head(rtq)
+           known == Closure({m.pid}, MaxPid)
+           to == RfcWitnessOwners(m.prev)
+       IN
+       /\ rtq' = Tail(rtq)
+       /\ IF to # {}
+          THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
+               /\ pending' = {e \in pending : e.prev \notin known}
+          ELSE /\ pending' = IF Rule("W2") THEN pending \cup {m} ELSE pending
+               /\ UNCHANGED tracked
+       /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
+                   lastPid, everUsed, adoptKeep, kept, chldPending, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
+
+RfcWitnessDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ (Rule("W5") \/ pending = {}))
+
+RfcWitnessNext ==
+    \/ \E s \in Services : RfcWitnessSpawn(s)
+    \/ RfcWitnessDequeueSigchld
+    \/ \E c \in Pids : RfcWitnessWaitNohang(c)
+    \/ RfcWitnessWaitNohangEmpty
+    \/ RfcWitnessDequeueAdoption
+    \/ \E s \in Services : RfcWitnessDecideStopped(s)
     \/ ForgetExited
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
-RfcBestFairness ==
-    /\ WF_vars(RfcBestDequeueSigchld)
-    /\ \A c \in Pids : WF_vars(RfcBestWaitNohang(c))
-    /\ WF_vars(RfcBestWaitNohangEmpty)
-    /\ WF_vars(RfcBestDequeueAdoption)
-    /\ \A s \in Services : WF_vars(RfcBestDecideStopped(s))
+RfcWitnessFairness ==
+    /\ WF_vars(RfcWitnessDequeueSigchld)
+    /\ \A c \in Pids : WF_vars(RfcWitnessWaitNohang(c))
+    /\ WF_vars(RfcWitnessWaitNohangEmpty)
+    /\ WF_vars(RfcWitnessDequeueAdoption)
+    /\ \A s \in Services : SF_vars(RfcWitnessDecideStopped(s))
     /\ WF_vars(ForgetExited)
-RfcBestSpec == RfcBestInit /\ [][RfcBestNext]_vars /\ RfcBestFairness
-RfcBestBelieved(s) == tracked[s]
+\* Init checks for stopped services every time it has drained its signals: strong
+\* fairness, so that strangers starting and exiting for ever cannot keep it from it.
+RfcWitnessSpec == RfcWitnessInit /\ [][RfcWitnessNext]_vars /\ RfcWitnessFairness
+RfcWitnessBelieved(s) == tracked[s]
+
+-----------------------------------------------------------------------------
+\* waitLine: a kernel change beyond the RFC, and a supervisor on it. Init asks the
+\* kernel (at boot) to keep an adoption report with each process reparented to
+\* it, as the kernel keeps a zombie's exit status: the adopted PID and the line
+\* of ancestors of its previous parent up to init, so a report cannot be lost
+\* to a full queue, and it names the ancestor that was init's child (the line's
+\* last element), whose service init knows. SIGCHLD wakes init; it collects the
+\* reports with a wait-like call. The supervisor: collects every report before
+\* it reads SIGCHLD or waits (as rfcWitness W1); gives a report to the service
+\* that tracks the line's last element, and parks it until that process is
+\* known (W2); forgets what it parked of, or from, a process it reaps (W3); and
+\* decides each service's stop on its own (W5). Java: WaitLine.
+
+WaitLineInit == InitWith("keep")
+
+WaitLineCollected == kept = {}
+WaitLineDequeueSigchld == DequeueSigchldWhen(WaitLineCollected)
+WaitLineWaitNohang(c) == WaitNohangWith(c, WaitLineCollected, {e \in pending : c \notin {e.pid, e.prev}})
+WaitLineWaitNohangEmpty == WaitNohangEmptyWhen(WaitLineCollected)
+
+\* The wait-like call returns a kept report m (the kernel chooses which).
+CollectReport(m) ==
+    /\ m \in kept
+    /\ LET root == m.line[Len(m.line)]
+           known == Closure({m.pid}, MaxPid)
+           to == {s \in Services : root \in tracked[s]}
+       IN
+       /\ kept' = kept \ {m}
+       /\ IF to # {}
+          THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
+               /\ pending' = {e \in pending : e.prev \notin known}
+          ELSE /\ pending' = pending \cup {[pid |-> m.pid, prev |-> root]}
+               /\ UNCHANGED tracked
+       /\ lastAction' = Step("CollectReport", InitPid, m.pid, 0, FALSE, FALSE)
+    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
+                   lastPid, everUsed, adoptKeep, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
+
+WaitLineDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ kept = {})
+
+WaitLineNext ==
+    \/ \E s \in Services : Spawn(s)
+    \/ WaitLineDequeueSigchld
+    \/ \E c \in Pids : WaitLineWaitNohang(c)
+    \/ WaitLineWaitNohangEmpty
+    \/ \E m \in kept : CollectReport(m)
+    \/ \E s \in Services : WaitLineDecideStopped(s)
+    \/ ForgetExited
+    \/ \E p \in Pids : Unseen(p)
+    \/ Elsewhere
+
+WaitLineFairness ==
+    /\ WF_vars(WaitLineDequeueSigchld)
+    /\ \A c \in Pids : WF_vars(WaitLineWaitNohang(c))
+    /\ WF_vars(WaitLineWaitNohangEmpty)
+    /\ WF_vars(\E m \in kept : CollectReport(m))
+    /\ \A s \in Services : SF_vars(WaitLineDecideStopped(s))
+    /\ WF_vars(ForgetExited)
+WaitLineSpec == WaitLineInit /\ [][WaitLineNext]_vars /\ WaitLineFairness
+WaitLineBelieved(s) == tracked[s]
 
 -----------------------------------------------------------------------------
 \* subreaper: one child subreaper per service, as tini, catatonit and systemd
@@ -333,7 +456,7 @@ RfcBestBelieved(s) == tracked[s]
 \* (/proc/PID/task/TID/children); the service has stopped when the reaper has no
 \* child left (waitpid: ECHILD). Java: Subreaper.
 
-SubreaperInit == InitWith(FALSE)
+SubreaperInit == InitWith("none")
 
 \* Init forks the service's reaper and tracks it; the service counts as spawned
 \* when the reaper forks it.
@@ -347,7 +470,7 @@ ReaperSetup(r) ==
     /\ pc[r] = "reaper0"
     /\ PrctlSetChildSubreaper(r)
     /\ pc' = [pc EXCEPT ![r] = "reaper1"]
-    /\ UNCHANGED supVars
+    /\ UNCHANGED <<strangersBegun, supVars>>
 
 \* The reaper forks the service. Java: Subreaper.reaperSpawn
 ReaperSpawn(r) ==
@@ -359,14 +482,14 @@ ReaperSpawn(r) ==
        /\ lastAction' = Step("ReaperSpawn", r, c, 0, FALSE, c \in everUsed)
        /\ pc' = [pc EXCEPT ![r] = "reaper", ![c] = FirstPc]
        /\ status' = [status EXCEPT ![s] = "running"]
-       /\ UNCHANGED <<tracked, gone, supPc, pending, pidfile, forksLeft>>
+       /\ UNCHANGED <<tracked, gone, supPc, pending, pidfile, forksLeft, strangersBegun>>
 
 \* The reaper reaps its zombie child c, for ever. Java: Subreaper.reaperWait
 ReaperWait(r, c) ==
     /\ pc[r] = "reaper"
     /\ Reap(r, c)
     /\ pc' = [pc EXCEPT ![c] = "none"]
-    /\ UNCHANGED supVars
+    /\ UNCHANGED <<strangersBegun, supVars>>
 
 \* Stopped: the service's reaper has no child left.
 SubreaperDecideStopped(s) ==
@@ -405,7 +528,7 @@ SubreaperBelieved(s) == {p \in Pids : InUse(p) /\ parent[p] \in tracked[s]}
 \* file names no process. Assumed: the file is never removed (a daemon that
 \* crashes or is killed leaves it behind) and is written atomically. Java: Pidfile.
 
-PidfileInit == InitWith(FALSE)
+PidfileInit == InitWith("none")
 
 \* kill(pid, 0) succeeds on the PID in the file (zombies included).
 PidfileNamesProcess(s) == pidfile[s] # NoPid /\ InUse(pidfile[s])
@@ -416,10 +539,10 @@ WritePidfile(p) ==
     /\ pc[p] \in {"daemon", "daemon2"} /\ Ready(p)
     /\ pidfile[svc[p]] # p
     /\ pidfile' = [pidfile EXCEPT ![svc[p]] = p]
-    /\ UNCHANGED pc
+    /\ UNCHANGED <<pc, strangersBegun>>
     /\ lastAction' = Step("WritePidfile", p, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, tracked, gone, status, supPc, pending, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, tracked, gone, status, supPc, pending, forksLeft>>
 
 \* Init no longer tracks a PID of s, and kill(pid, 0) succeeds on the PID in the
 \* file: init tracks that PID. Java: Pidfile.readPidfile
@@ -431,7 +554,7 @@ ReadPidfile(s) ==
     /\ tracked' = [tracked EXCEPT ![s] = {pidfile[s]}]
     /\ lastAction' = Step("ReadPidfile", InitPid, pidfile[s], 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, gone, status, supPc, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pending, pidfile, forksLeft>>
 
 \* kill(q, 0) fails with ESRCH for a tracked PID q: init drops it. Java: Pidfile.probePid
 ProbePid(s, q) ==
@@ -440,7 +563,7 @@ ProbePid(s, q) ==
     /\ tracked' = [tracked EXCEPT ![s] = @ \ {q}]
     /\ lastAction' = Step("ProbePid", InitPid, q, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, chldPending, rtq, pc, gone, status, supPc, pending, pidfile, forksLeft>>
+                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pending, pidfile, forksLeft>>
 
 \* Stopped: init tracks nothing and the file names no process.
 PidfileDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ ~PidfileNamesProcess(s))
@@ -475,7 +598,7 @@ PidfileBelieved(s) == tracked[s]
 \* group has no running member (cgroup v2 "populated" turning false). The model
 \* checks what a lineage tag buys, not how cgroups implement it. Java: Cgroup.
 
-CgroupInit == InitWith(FALSE)
+CgroupInit == InitWith("none")
 
 \* Stopped: the group has no running member.
 CgroupDecideStopped(s) == DecideStoppedWhen(s, \A p \in Pids : ~(Running(p) /\ svc[p] = s))
@@ -508,7 +631,7 @@ CgroupBelieved(s) == {p \in Pids : InUse(p) /\ svc[p] = s}
 
 ExpectForks == 2   \* upstart's `expect daemon`
 
-PtraceInit == InitWith(FALSE)
+PtraceInit == InitWith("none")
 
 PtraceSpawn(s) == SpawnAs(s, s, FirstPc, "running", ExpectForks)
 
@@ -544,7 +667,8 @@ PtraceBelieved(s) == tracked[s]
 Believed(s) == CASE Supervisor = "classic" -> ClassicBelieved(s)
                  [] Supervisor = "rfc" -> RfcBelieved(s)
                  [] Supervisor = "rfcStd" -> RfcStdBelieved(s)
-                 [] Supervisor = "rfcBest" -> RfcBestBelieved(s)
+                 [] Supervisor = "rfcWitness" -> RfcWitnessBelieved(s)
+                 [] Supervisor = "waitLine" -> WaitLineBelieved(s)
                  [] Supervisor = "subreaper" -> SubreaperBelieved(s)
                  [] Supervisor = "pidfile" -> PidfileBelieved(s)
                  [] Supervisor = "cgroup" -> CgroupBelieved(s)
