@@ -23,6 +23,17 @@ public final class Fixtures {
         return p;
     }
 
+    /** Every mechanism id of properties/mechanisms.tsv (for tests that run under each). */
+    public static java.util.stream.Stream<String> mechanisms() {
+        return PROJECT.models().mechanisms().stream().map(adoptsig.catalog.Mechanism::id);
+    }
+
+    /** Free mode, 7 PIDs, two services, under a mechanism (with the queue limit the mechanism forces, else 3). */
+    public static adoptsig.system.Bounds freeMode(String mechanism) {
+        int forced = PROJECT.models().mechanism(mechanism).rtLimit();
+        return new adoptsig.system.Bounds(7, java.util.List.of("a", "b"), forced > 0 ? forced : 3, "free", false, true, mechanism);
+    }
+
     public static Path root() {
         return Path.of(System.getProperty("adoptsig.root", ".")).toAbsolutePath().normalize();
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, String> overrides, String suite,
                     long distinct, int depth, int seconds, String description, Map<String, Outcome> expected) {
     /** The keys an override may set. */
-    public static final List<String> OVERRIDES = List.of("maxPid", "rtLimit", "services", "workers", "sync", "outside");
+    public static final List<String> OVERRIDES = List.of("maxPid", "rtLimit", "services", "workers", "sync", "outside", "strangers", "without");
 
     public Model {
         overrides = Map.copyOf(overrides);
@@ -39,10 +39,14 @@ public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, S
         boolean workers = Boolean.parseBoolean(overrides.getOrDefault("workers", Boolean.toString(idiom.workers())));
         boolean sync = Boolean.parseBoolean(overrides.getOrDefault("sync", Boolean.toString(idiom.sync())));
         boolean outside = Boolean.parseBoolean(overrides.getOrDefault("outside", "false"));
+        int strangers = Integer.parseInt(overrides.getOrDefault("strangers", "0"));
+        String without = overrides.getOrDefault("without", "none");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < services; i++) names.add(String.valueOf((char) ('a' + i)));
         int maxPid = pool + mechanism.extraPidsPerService() * services + extraPids;
-        return new Bounds(maxPid, names, rt, idiom.program(), sync, workers, mechanism.id(), outside);
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < strangers; i++) others.add(String.valueOf((char) ('x' + i)));
+        return new Bounds(maxPid, names, rt, idiom.program(), sync, workers, mechanism.id(), outside, others, without);
     }
 
     public Bounds bounds() { return bounds(0); }

@@ -36,6 +36,7 @@ public final class Abstraction {
     private static final Map<String, UniqueString> NAMES = new ConcurrentHashMap<>();
 
     private static final String[] PID_PREV = {"pid", "prev"};
+    private static final String[] PID_LINE = {"pid", "line"};
     private static final String[] STEP_FIELDS = {"name", "actor", "target", "dropped", "zadopt", "reused"};
 
     private static StringValue str(String s) { return STRINGS.computeIfAbsent(s, StringValue::new); }
@@ -92,12 +93,22 @@ public final class Abstraction {
             q[i] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
         }
         s.put("rtq", new TupleValue(q));
+        s.put("adoptKeep", bool(k.adoptKeep()));
+        Value[] kept = new Value[k.kept().size()];
+        int n = 0;
+        for (adoptsig.kernel.Report m : k.kept()) {
+            Value[] line = m.line().stream().map(Abstraction::num).toArray(Value[]::new);
+            kept[n++] = record(PID_LINE, new Value[] {num(m.pid()), new TupleValue(line)});
+        }
+        s.put("kept", new SetEnumValue(kept, false));
         Step st = k.lastAction();
         s.put("lastAction", record(STEP_FIELDS,
                 new Value[] {str(st.name()), num(st.actor()), num(st.target()), num(st.dropped()), bool(st.zadopt()), bool(st.reused())}));
         Value[] pc = new Value[w.pc().size()];
         for (int i = 0; i < pc.length; i++) pc[i] = str(w.pc().get(i));
         s.put("pc", new TupleValue(pc));
+        Value[] begun = w.begun().stream().sorted().map(Abstraction::str).toArray(Value[]::new);
+        s.put("strangersBegun", new SetEnumValue(begun, true));
         s.put("tracked", perService(w.tracked(), v -> pidSet((Long) v)));
         s.put("gone", perService(w.gone(), v -> pidSet((Long) v)));
         s.put("status", perService(w.status(), v -> str((String) v)));

@@ -36,10 +36,13 @@ public final class Fingerprint {
         h = mix(h, k.everUsed());
         h = mix(h, k.rtq().size());
         for (Adoption a : k.rtq()) h = mix(h, a.pid() | (long) a.prev() << 8);
+        h = mix(h, k.adoptKeep() ? 1 : 2);
+        for (var m : k.kept()) h = mix(h, m.hashCode());
         Step s = k.lastAction();
         h = mix(h, s.name().hashCode());
         h = mix(h, s.actor() | (long) s.target() << 8 | (long) s.dropped() << 16 | (s.zadopt() ? 1L << 24 : 0) | (s.reused() ? 1L << 25 : 0));
         for (String pc : w.pc()) h = mix(h, pc.hashCode());
+        h = mix(h, new java.util.TreeSet<>(w.begun()).hashCode());
         for (String svc : new TreeMap<>(w.tracked()).keySet()) {   // every per-service field, service by service
             h = mix(h, svc.hashCode());
             h = mix(h, w.tracked().get(svc));

@@ -22,8 +22,8 @@ import java.util.Map;
 public final class Replay {
     public record Result(boolean replayed, boolean violationReproduced, String explanation, List<World> worlds) {}
 
-    /** Variables added to the spec after the oldest saved counterexamples were recorded (by the PID-file and ptrace mechanisms). */
-    public static final java.util.Set<String> LATER_VARIABLES = java.util.Set.of("pidfile", "forksLeft");
+    /** Variables added to the spec after the oldest saved counterexamples were recorded (PID file, ptrace, open world, kept adoption reports). */
+    public static final java.util.Set<String> LATER_VARIABLES = java.util.Set.of("pidfile", "forksLeft", "strangersBegun", "adoptKeep", "kept");
 
     private Replay() {}
 

@@ -19,6 +19,21 @@ import java.util.List;
  * the program locations; each supervisor says what it sees of it.
  */
 public final class Daemons {
+    /**
+     * Spec: StrangerStart(x): a stranger starts, once: its first process appears as a child of
+     * init (init is not told). Null when the spec has no such step.
+     */
+    public World strangerStart(World w, String x) {
+        KernelState k = w.kernel();
+        if (w.begun().contains(x)) return null;
+        Result<KernelState> r = kernel.fork(k, Kernel.INIT, x, "StrangerStart");
+        if (!r.ok()) return null;
+        int c = ((Result.Ok<KernelState>) r).value();
+        KernelState n = r.state();
+        return w.withKernel(n.withStep(new adoptsig.kernel.Step("StrangerStart", Kernel.NO_PID, c, 0, false, n.lastAction().reused())))
+                .withPc(c, firstPc()).withBegun(x);
+    }
+
     /** The syscalls a free-mode process may make (spec: FreeStep). */
     public static final List<String> FREE_CALLS = List.of("Fork", "Exit", "Reap", "Setsid", "Exec", "OpenTty",
             "PrctlSetAdoptsig", "PrctlSetChildSubreaper");

@@ -120,10 +120,14 @@ public class Kernel {
             rtq = enqueue(s, s.rtq(), sigs);
             dropped = s.rtq().size() + sigs.size() - rtq.size();
         }
+        java.util.SortedSet<Report> kept = new java.util.TreeSet<>(s.kept());
+        boolean reported = r == INIT && s.adoptKeep() && !sigs.isEmpty();
+        if (reported) for (Adoption a : sigs) kept.add(new Report(a.pid(), s.line(p)));
         procs.set(p - 1, me.withState(ProcState.ZOMBIE));
-        boolean chld = s.chldPending() || (r == INIT && zadopt) || me.parent() == INIT;
+        boolean chld = s.chldPending() || (r == INIT && zadopt) || me.parent() == INIT || reported;
         int tty = me.sid() == p && s.ttySession() == p ? NO_PID : s.ttySession();
-        return Result.ok(s.with(procs, tty, s.lastPid(), s.everUsed(), chld, rtq, new Step("Exit", p, r, dropped, zadopt, false)), 0);
+        return Result.ok(s.with(procs, tty, s.lastPid(), s.everUsed(), chld, rtq, new Step("Exit", p, r, dropped, zadopt, false))
+                .withKept(kept), 0);
     }
 
     /**
@@ -135,8 +139,10 @@ public class Kernel {
         if (bad != null) return bad;
         if (!s.valid(c)) return Result.err(Errno.EINVAL);
         if (!mayReap(s, p, c)) return Result.err(Errno.ECHILD);
+        java.util.SortedSet<Report> kept = new java.util.TreeSet<>();
+        for (Report m : s.kept()) if (m.pid() != c) kept.add(m);       // a report kept with c goes with it
         return Result.ok(s.with(set(s.procs(), Proc.free(c)), s.ttySession(), s.lastPid(), s.everUsed(), s.chldPending(), s.rtq(),
-                Step.of(stepName, p, c)), c);
+                Step.of(stepName, p, c)).withKept(kept), c);
     }
 
     public Result<KernelState> reap(KernelState s, int p, int c) { return reap(s, p, c, "Reap"); }
@@ -237,6 +243,14 @@ public class Kernel {
         out[0] = q.remove(i);
         return Result.ok(s.with(s.procs(), s.ttySession(), s.lastPid(), s.everUsed(), s.chldPending(), q,
                 Step.of("DequeueAdoption", INIT, out[0].pid())), 0);
+    }
+
+    /** Collects a kept adoption report (the wait-like call): EAGAIN if it is not kept. */
+    public Result<KernelState> collect(KernelState s, Report m) {
+        if (!s.kept().contains(m)) return Result.err(Errno.EAGAIN);
+        java.util.SortedSet<Report> kept = new java.util.TreeSet<>(s.kept());
+        kept.remove(m);
+        return Result.ok(s.withKept(kept).withStep(Step.of("CollectReport", INIT, m.pid())), 0);
     }
 
     /** A zombie child of init, lowest PID first (the spec leaves the choice open; the explorer tries all). */

@@ -137,6 +137,15 @@ public final class Story {
             case "ReadPidfile" -> b.append("init tracks no PID of the service; it reads PID ").append(target)
                     .append(" from the PID file, kill(").append(target).append(", 0) succeeds, so it tracks ").append(target)
                     .append(" (now ").append(who(before, target)).append(")");
+            case "StrangerStart" -> b.append("a stranger's first process ").append(who(after, target)).append(" appears as a child of init (init is not told)");
+            case "CollectReport" -> {
+                String svc = null;
+                for (String x : after.var("tracked").keys()) {
+                    for (TlaValue v : after.var("tracked").apply(x).elements()) if (v.asInt() == target) svc = x;
+                }
+                b.append("init collects the adoption report of ").append(target)
+                        .append(svc == null ? "; the ancestor it names is not known yet, so init parks it" : "; it belongs to " + svc + ", whose process init now tracks");
+            }
             case "OutsideFork" -> b.append("processes outside the model fork and exit: the next PID handed out follows ").append(target);
             case "ProbePid" -> b.append("kill(").append(target).append(", 0) fails with ESRCH: init stops tracking ").append(target);
             default -> b.append(a);
@@ -180,6 +189,12 @@ public final class Story {
         for (TlaValue m : s.var("rtq").elements()) {
             b.append(" SIGRTMIN(pid ").append(m.apply("pid").asInt()).append(", prev ").append(m.apply("prev").asInt()).append(')');
             any = true;
+        }
+        if (s.vars().containsKey("kept")) {
+            for (TlaValue m : s.var("kept").elements()) {
+                b.append(" report(pid ").append(m.apply("pid").asInt()).append(", line ").append(m.apply("line")).append(')');
+                any = true;
+            }
         }
         if (!any) b.append(" none");
         if (s.var("supPc").asStr().equals("reaping")) b.append(" [in wait loop]");

@@ -12,6 +12,6 @@ import adoptsig.system.Bounds;
 public class Classic extends InitSteps {
     public Classic(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
 
-    /** Spec: ClassicInit == InitWith(FALSE). */
-    @Override public boolean initAdopt() { return false; }
+    /** Spec: ClassicInit == InitWith("none"). */
+    @Override public String adopt() { return "none"; }
 }

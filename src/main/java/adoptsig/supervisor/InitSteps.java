@@ -40,8 +40,8 @@ public abstract class InitSteps implements Supervisor {
 
     @Override public Bounds bounds() { return bounds; }
 
-    /** Spec: MInit == InitWith(MInitAdopt). */
-    @Override public World init() { return World.boot(bounds, initAdopt()); }
+    /** Spec: MInit == InitWith(what the mechanism asks for). */
+    @Override public World init() { return World.boot(bounds, adopt()); }
 
     /** Spec: MBelieved(s) == tracked[s], unless the mechanism says otherwise. */
     @Override public long believed(World w, String s) { return w.tracked().get(s); }
@@ -80,7 +80,10 @@ public abstract class InitSteps implements Supervisor {
     /** Spec: DequeueSigchld == DequeueSigchldWhen(TRUE). */
     public World dequeueSigchld(World w) { return dequeueSigchldWhen(w, true); }
 
-    /** Spec: WaitNohangWhen(c, ready): a tracked c moves to gone. */
+    /**
+     * Spec: WaitNohangWhen(c, ready) == WaitNohangWith(c, ready, pending): a tracked c moves to
+     * gone (a mechanism that changes pending too, WaitNohangWith, does so on the result).
+     */
     protected World waitNohangWhen(World w, int c, boolean ready) {
         if (!w.supPc().equals("reaping") || !ready) return null;
         Result<KernelState> r = kernel.reap(w.kernel(), Kernel.INIT, c, "WaitNohang");
@@ -141,13 +144,15 @@ public abstract class InitSteps implements Supervisor {
         return out;
     }
 
-    /** Spec: Elsewhere: processes outside the model fork and exit (with Outside): only the cursor moves. */
+    /** Spec: Elsewhere: processes outside the model fork and exit (with Outside: only the cursor moves), strangers start. */
     protected void elsewhere(World w, List<World> out) {
-        if (!bounds.outside()) return;
-        for (int q = 1; q <= bounds.maxPid(); q++) {
-            Result<KernelState> r = kernel.outsideFork(w.kernel(), q);
-            if (r.ok()) out.add(w.withKernel(r.state()));
+        if (bounds.outside()) {
+            for (int q = 1; q <= bounds.maxPid(); q++) {
+                Result<KernelState> r = kernel.outsideFork(w.kernel(), q);
+                if (r.ok()) out.add(w.withKernel(r.state()));
+            }
         }
+        for (String x : bounds.strangers()) add(out, daemons.strangerStart(w, x));
     }
 
     /** The steps of MNext that only this mechanism takes (none for classic init). */

@@ -9,13 +9,13 @@ import java.lang.reflect.InvocationTargetException;
 
 /**
  * Finds the class of a mechanism id (properties/mechanisms.tsv lists the ids; nothing in Java
- * lists them again): the id with a capital first letter, in this package (rfcBest: RfcBest),
+ * lists them again): the id with a capital first letter, in this package (rfcWitness: RfcWitness),
  * with a constructor (Kernel, Bounds, Daemons).
  */
 public final class Mechanisms {
     private Mechanisms() {}
 
-    /** The class name of a mechanism id: rfcBest -> RfcBest. */
+    /** The class name of a mechanism id: rfcWitness -> RfcWitness. */
     public static String className(String id) { return Character.toUpperCase(id.charAt(0)) + id.substring(1); }
 
     /** The supervisor of bounds.supervisor() over this kernel; bad input if there is no such class or the bounds do not suit it. */

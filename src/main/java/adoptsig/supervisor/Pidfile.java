@@ -18,8 +18,8 @@ import java.util.List;
 public class Pidfile extends InitSteps {
     public Pidfile(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
 
-    /** Spec: PidfileInit == InitWith(FALSE). */
-    @Override public boolean initAdopt() { return false; }
+    /** Spec: PidfileInit == InitWith("none"). */
+    @Override public String adopt() { return "none"; }
 
     /** Spec: PidfileNamesProcess(s): kill(pid, 0) succeeds on the PID in the file. */
     private static boolean namesProcess(World w, String s) {

@@ -22,8 +22,8 @@ import java.util.Set;
 public class Rfc extends InitSteps {
     public Rfc(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
 
-    /** Spec: RfcInit == InitWith(TRUE). */
-    @Override public boolean initAdopt() { return true; }
+    /** Spec: RfcInit == InitWith("signal"). */
+    @Override public String adopt() { return "signal"; }
 
     /**
      * Spec: DequeueAdoptionWhen(ready, park): if si_status belongs to a service (tracked or

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 public class Subreaper extends InitSteps {
     public Subreaper(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
 
-    /** Spec: SubreaperInit == InitWith(FALSE). */
-    @Override public boolean initAdopt() { return false; }
+    /** Spec: SubreaperInit == InitWith("none"). */
+    @Override public String adopt() { return "none"; }
 
     /** Spec: SubreaperSpawn(s) == SpawnAs(s, InitSvc, "reaper0", "never", 0). */
     @Override public World spawn(World w, String s) { return spawnAs(w, s, Proc.INIT_SVC, "reaper0", "never", 0); }

@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * One supervision mechanism: a section of spec/Supervisors.tla, one class each, named
- * like the section (mechanism rfcBest: class RfcBest, operators RfcBestInit, RfcBestNext,
- * RfcBestBelieved). {@link Mechanisms#create} finds the class of a mechanism id of
+ * like the section (mechanism rfcWitness: class RfcWitness, operators RfcWitnessInit, RfcWitnessNext,
+ * RfcWitnessBelieved). {@link Mechanisms#create} finds the class of a mechanism id of
  * properties/mechanisms.tsv.
  */
 public interface Supervisor {
     /** The mechanism's id (spec: the value of the constant Supervisor). */
     String id();
 
-    /** Spec: MInit's argument of InitWith: init asks for the adoption signal at boot. */
-    boolean initAdopt();
+    /** Spec: MInit's argument of InitWith: what init asks the kernel for at boot ("none", "signal", "keep"). */
+    String adopt();
 
     /** Spec: MInit. */
     World init();

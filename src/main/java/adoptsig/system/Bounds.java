@@ -12,9 +12,14 @@ import java.util.List;
  * @param program    spec: Idiom (the daemon program: noFork, dance, apue, reexec, free)
  * @param supervisor spec: Supervisor (a mechanism id of properties/mechanisms.tsv)
  * @param outside    spec: Outside (processes outside the model move alloc_pid's cursor)
+ * @param strangers  spec: Strangers (open world: daemons init did not start)
+ * @param without    spec: Without ("none", or the rule of rfcWitness a model leaves out)
  */
 public record Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers,
-                     String supervisor, boolean outside) {
+                     String supervisor, boolean outside, List<String> strangers, String without) {
+    /** Spec: the values of the constant Without. */
+    public static final List<String> RULES = List.of("none", "W1", "W2", "W3", "W4", "W5", "W6", "W7");
+
     /** Spec: Programs (spec/Daemons.tla), the values of the constant Idiom. */
     public static final List<String> PROGRAMS = List.of("noFork", "dance", "apue", "reexec", "free");
     /** The largest PID pool: PID sets are 64-bit masks. */
@@ -22,6 +27,12 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
 
     public Bounds {
         services = List.copyOf(services);
+        strangers = List.copyOf(strangers);
+        for (String x : strangers) {
+            if (!x.matches("[a-z][a-z0-9]*")) throw new InputError("a stranger's name must be lower-case letters and digits, not '" + x + "'");
+            if (services.contains(x)) throw new InputError("'" + x + "' is both a service and a stranger");
+        }
+        if (!RULES.contains(without)) throw new InputError("Without must be one of " + RULES + ", not '" + without + "'");
         if (maxPid < 2 || maxPid > MAX_PIDS) throw new InputError("MaxPid must be 2.." + MAX_PIDS + ", not " + maxPid);
         if (rtLimit < 0) throw new InputError("RtLimit must not be negative, not " + rtLimit);
         if (services.isEmpty()) throw new InputError("Services must name at least one service");
@@ -33,17 +44,22 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         if (supervisor == null || !supervisor.matches("[a-z][A-Za-z0-9]*")) throw new InputError("Supervisor must be a mechanism id, not '" + supervisor + "'");
     }
 
-    /** Bounds without outside activity. */
+    /** Bounds of a closed world without outside activity. */
     public Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers, String supervisor) {
-        this(maxPid, services, rtLimit, program, danceSync, workers, supervisor, false);
+        this(maxPid, services, rtLimit, program, danceSync, workers, supervisor, false, List.of(), "none");
     }
 
-    /** The mechanism's specification in spec/Supervisors.tla: rfcBest -> RfcBestSpec. */
+    /** The same bounds under another mechanism. */
+    public Bounds withSupervisor(String mechanism) {
+        return new Bounds(maxPid, services, rtLimit, program, danceSync, workers, mechanism, outside, strangers, without);
+    }
+
+    /** The mechanism's specification in spec/Supervisors.tla: rfcWitness -> RfcWitnessSpec. */
     public String specName() { return Character.toUpperCase(supervisor.charAt(0)) + supervisor.substring(1) + "Spec"; }
 
     /** The same bounds with n more PIDs. */
     public Bounds withExtraPids(int n) {
-        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor, outside);
+        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor, outside, strangers, without);
     }
 
     /** The cfg lines TLC reads: the constants and the mechanism's specification. */
@@ -57,6 +73,8 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         s.append("    Workers = ").append(workers ? "TRUE" : "FALSE").append('\n');
         s.append("    Supervisor = \"").append(supervisor).append("\"\n");
         s.append("    Outside = ").append(outside ? "TRUE" : "FALSE").append('\n');
+        s.append("    Strangers = {").append(String.join(", ", strangers.stream().map(x -> '"' + x + '"').toList())).append("}\n");
+        s.append("    Without = \"").append(without).append("\"\n");
         s.append("SPECIFICATION ").append(specName()).append('\n');
         return s.toString();
     }

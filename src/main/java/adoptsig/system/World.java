@@ -17,15 +17,16 @@ import java.util.Set;
  *
  * @param kernel    spec: the variables of Kernel.tla
  * @param pc        spec: pc (slot p-1 holds PID p's program location)
+ * @param begun     spec: strangersBegun (open world: the strangers that have started)
  * @param tracked   spec: tracked (service -> bit set of PIDs)
  * @param gone      spec: gone (service -> bit set of PIDs)
  * @param status    spec: status ("never", "running", "stopped")
  * @param supPc     spec: supPc ("idle", "reaping")
- * @param pending   spec: pending (rfcBest: adoption signals parked until their previous parent is known)
+ * @param pending   spec: pending (rfcWitness: adoption signals parked until their previous parent is known)
  * @param pidfile   spec: pidfile (service -> the PID in its PID file, 0 if not written)
  * @param forksLeft spec: forksLeft (ptrace: service -> forks init will still follow)
  */
-public record World(KernelState kernel, List<String> pc, Map<String, Long> tracked, Map<String, Long> gone,
+public record World(KernelState kernel, List<String> pc, Set<String> begun, Map<String, Long> tracked, Map<String, Long> gone,
                     Map<String, String> status, String supPc, Set<Adoption> pending,
                     Map<String, Integer> pidfile, Map<String, Integer> forksLeft) {
     public World {
@@ -33,13 +34,14 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         pidfile = Map.copyOf(pidfile);
         forksLeft = Map.copyOf(forksLeft);
         pc = List.copyOf(pc);
+        begun = Set.copyOf(begun);
         tracked = Map.copyOf(tracked);
         gone = Map.copyOf(gone);
         status = Map.copyOf(status);
     }
 
-    /** Spec: InitWith(initAdopt): the initial state at these bounds. */
-    public static World boot(Bounds b, boolean initAdopt) {
+    /** Spec: InitWith(adopt): the initial state at these bounds; adopt: what init asks the kernel for ("none", "signal", "keep"). */
+    public static World boot(Bounds b, String adopt) {
         Map<String, Long> empty = new HashMap<>();
         Map<String, String> status = new HashMap<>();
         Map<String, Integer> zero = new HashMap<>();
@@ -47,7 +49,7 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         String[] pc = new String[b.maxPid()];
         Arrays.fill(pc, "none");
         pc[0] = "init";
-        return new World(KernelState.boot(b.maxPid(), b.rtLimit(), initAdopt), List.of(pc), empty, empty, status, "idle",
+        return new World(KernelState.boot(b.maxPid(), b.rtLimit(), adopt), List.of(pc), Set.of(), empty, empty, status, "idle",
                 Set.of(), zero, zero);
     }
 
@@ -61,27 +63,33 @@ public record World(KernelState kernel, List<String> pc, Map<String, Long> track
         return false;
     }
 
-    public World withKernel(KernelState k) { return new World(k, pc, tracked, gone, status, supPc, pending, pidfile, forksLeft); }
+    public World withKernel(KernelState k) { return new World(k, pc, begun, tracked, gone, status, supPc, pending, pidfile, forksLeft); }
 
     public World withPc(int pid, String where) {
         String[] a = pc.toArray(new String[0]);
         a[pid - 1] = where;
-        return new World(kernel, List.of(a), tracked, gone, status, supPc, pending, pidfile, forksLeft);
+        return new World(kernel, List.of(a), begun, tracked, gone, status, supPc, pending, pidfile, forksLeft);
     }
 
-    public World withTracked(Map<String, Long> t) { return new World(kernel, pc, t, gone, status, supPc, pending, pidfile, forksLeft); }
+    public World withBegun(String x) {
+        Set<String> b = new java.util.HashSet<>(begun);
+        b.add(x);
+        return new World(kernel, pc, b, tracked, gone, status, supPc, pending, pidfile, forksLeft);
+    }
 
-    public World withGone(Map<String, Long> g) { return new World(kernel, pc, tracked, g, status, supPc, pending, pidfile, forksLeft); }
+    public World withTracked(Map<String, Long> t) { return new World(kernel, pc, begun, t, gone, status, supPc, pending, pidfile, forksLeft); }
 
-    public World withStatus(Map<String, String> s) { return new World(kernel, pc, tracked, gone, s, supPc, pending, pidfile, forksLeft); }
+    public World withGone(Map<String, Long> g) { return new World(kernel, pc, begun, tracked, g, status, supPc, pending, pidfile, forksLeft); }
 
-    public World withSupPc(String s) { return new World(kernel, pc, tracked, gone, status, s, pending, pidfile, forksLeft); }
+    public World withStatus(Map<String, String> s) { return new World(kernel, pc, begun, tracked, gone, s, supPc, pending, pidfile, forksLeft); }
 
-    public World withPending(Set<Adoption> p) { return new World(kernel, pc, tracked, gone, status, supPc, p, pidfile, forksLeft); }
+    public World withSupPc(String s) { return new World(kernel, pc, begun, tracked, gone, status, s, pending, pidfile, forksLeft); }
 
-    public World withPidfile(Map<String, Integer> p) { return new World(kernel, pc, tracked, gone, status, supPc, pending, p, forksLeft); }
+    public World withPending(Set<Adoption> p) { return new World(kernel, pc, begun, tracked, gone, status, supPc, p, pidfile, forksLeft); }
 
-    public World withForksLeft(Map<String, Integer> f) { return new World(kernel, pc, tracked, gone, status, supPc, pending, pidfile, f); }
+    public World withPidfile(Map<String, Integer> p) { return new World(kernel, pc, begun, tracked, gone, status, supPc, pending, p, forksLeft); }
+
+    public World withForksLeft(Map<String, Integer> f) { return new World(kernel, pc, begun, tracked, gone, status, supPc, pending, pidfile, f); }
 
     /** One service's entry of a per-service map, replaced. */
     public static <V> Map<String, V> put(Map<String, V> m, String s, V v) {

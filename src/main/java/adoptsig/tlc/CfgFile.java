@@ -22,7 +22,8 @@ public final class CfgFile {
     private static final Set<String> KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "SPECIFICATION", "INIT", "NEXT",
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
             "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "CHECK_DEADLOCK");
-    private static final List<String> CONSTANTS = List.of("MaxPid", "Services", "RtLimit", "Idiom", "DanceSync", "Workers", "Supervisor", "Outside");
+    private static final List<String> CONSTANTS = List.of("MaxPid", "Services", "RtLimit", "Idiom", "DanceSync", "Workers", "Supervisor",
+            "Outside", "Strangers", "Without");
 
     private final Path file;
     /** operator -> line where the cfg names it. */
@@ -102,10 +103,11 @@ public final class CfgFile {
         }
         Bounds b;
         try {
-            List<String> services = new ArrayList<>();
+            List<String> services = new ArrayList<>(), strangers = new ArrayList<>();
             for (TlaValue v : value("Services").elements()) services.add(v.asStr());
+            for (TlaValue v : value("Strangers").elements()) strangers.add(v.asStr());
             b = new Bounds((int) value("MaxPid").asInt(), services, (int) value("RtLimit").asInt(), value("Idiom").asStr(),
-                    value("DanceSync").asBool(), value("Workers").asBool(), value("Supervisor").asStr(), value("Outside").asBool());
+                    value("DanceSync").asBool(), value("Workers").asBool(), value("Supervisor").asStr(), value("Outside").asBool(), strangers, value("Without").asStr());
         } catch (InputError e) {
             throw new InputError(file + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -48,6 +48,22 @@ public final class TlcRunner {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "stop-tlc"));
     }
 
+    /**
+     * Runs TLC on {@code module} of a copy of {@code specDir} with the given cfg text, in the
+     * fresh folder {@code work} (created; the spec's modules are copied into it).
+     */
+    public Result runModel(Path specDir, Path work, String module, String cfgName, String cfgText, int workers, Duration limit,
+                           Consumer<TlcOutput.Progress> progress) {
+        try {
+            Files.createDirectories(work);
+            SpecBridge.copyModules(specDir, work);
+            Files.writeString(work.resolve(cfgName), cfgText, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + work, e);
+        }
+        return run(new Request(work, module, cfgName, workers, limit), progress);
+    }
+
     public Result run(Request r, Consumer<TlcOutput.Progress> progress) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path tmp = r.workDir().resolve("tmp");

@@ -9,7 +9,6 @@ import adoptsig.tlc.SpecBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +102,9 @@ class ConformanceTest {
 
     /** Beyond exhaustive bounds: every mechanism, free mode, 7 PIDs, two services, random steps checked as pairs. */
     @ParameterizedTest
-    @ValueSource(strings = {"rfc", "rfcBest", "rfcStd", "classic", "cgroup", "subreaper", "pidfile", "ptrace"})
+    @org.junit.jupiter.params.provider.MethodSource("adoptsig.Fixtures#mechanisms")
     void everySupervisorAgreesWithTheSpecOnRandomStepsInFreeMode(String mechanism) {
-        Bounds b = new Bounds(7, List.of("a", "b"), mechanism.equals("rfcStd") ? 1 : 3, "free", false, true, mechanism);
+        Bounds b = Fixtures.freeMode(mechanism);
         SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
         FastWalk.Outcome o = FastWalk.run(new JavaSystem(new Kernel(), b), spec, RandomConformanceTest.SEED, 20_000, 100, 400);
         assertThat(o.failure()).isNull();

@@ -9,7 +9,6 @@ import adoptsig.tlc.SpecBridge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,6 @@ class RandomConformanceTest {
         System.out.printf("random conformance: %,d steps; actions taken: %s%n", steps, actions);
     }
 
-    static Bounds free(String mechanism) {
-        return new Bounds(7, List.of("a", "b"), mechanism.equals("rfcStd") ? 1 : 3, "free", false, true, mechanism);
-    }
 
     @Test
     void everyCataloguedStateInvariantIsEvaluatedOnBothSides() {
@@ -71,9 +67,9 @@ class RandomConformanceTest {
 
     /** The invariants (Believed is each mechanism's own) agree with TLC's under every mechanism, not only the RFC's. */
     @ParameterizedTest
-    @ValueSource(strings = {"classic", "rfcStd", "rfcBest", "subreaper", "pidfile", "cgroup", "ptrace"})
+    @org.junit.jupiter.params.provider.MethodSource("adoptsig.Fixtures#mechanisms")
     void everyMechanismAgreesWithTheSpecOnRandomWalksInvariantsIncluded(String mechanism) {
-        Bounds b = free(mechanism);
+        Bounds b = Fixtures.freeMode(mechanism);
         RandomWalk.Run r = RandomWalk.run(Fixtures.PROJECT.system(b), Fixtures.PROJECT.bridge(b, true), SEED, 400);
         assertThat(r.failure()).isNull();
         assertThat(r.steps()).isGreaterThanOrEqualTo(400);
