@@ -134,16 +134,8 @@ public final class ModelCheck {
 
     private TlcRunner.Result run(Job job, Path modelDir, int n, List<String> props) {
         Path work = modelDir.resolve(String.format("run-%02d", n));
-        String cfgName = job.name() + ".cfg";
-        try {
-            Files.createDirectories(work);
-            SpecBridge.copyModules(specDir, work);
-            Files.writeString(work.resolve(cfgName), cfgText(job, props), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + work, e);
-        }
         log.printf("  %s run %d: checking %s%n", job.name(), n, props.isEmpty() ? "(state count only)" : String.join(", ", props));
-        TlcRunner.Result r = runner.run(new TlcRunner.Request(work, SpecBridge.MODULE, cfgName, workers, limit),
+        TlcRunner.Result r = runner.runModel(specDir, work, SpecBridge.MODULE, job.name() + ".cfg", cfgText(job, props), workers, limit,
                 p -> log.printf("    %s: depth %d, %,d distinct states, %,d states/s%n", job.name(), p.depth(), p.distinct(), p.perSecond()));
         String what = r.timedOut() ? "STOPPED at the time limit (" + limit.toSeconds() + " s; see --timeout)"
                 : r.output().violation().map(m -> "violation").orElse(r.exitCode() == 0 ? "passed" : "error");

@@ -13,7 +13,7 @@ public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int d
     public boolean counted() { return distinct >= 0; }
 
     public boolean countsAgree() {
-        return !counted() || job.distinct() < 0 || (distinct == job.distinct() && depth == job.depth());
+        return !counted() || (job.distinct() < 0 && job.distinct() != Job.UNRECORDED) || (distinct == job.distinct() && depth == job.depth());
     }
 
     public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
@@ -21,7 +21,9 @@ public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int d
     /** Every difference from the record, one line each. */
     public List<String> differences() {
         List<String> out = new ArrayList<>();
-        if (!countsAgree()) {
+        if (!countsAgree() && job.distinct() == Job.UNRECORDED) {
+            out.add(String.format("%s: no recorded state count; TLC: %,d, depth %d", job.name(), distinct, depth));
+        } else if (!countsAgree()) {
             out.add(String.format("%s: recorded %,d distinct states, depth %d; TLC: %,d, depth %d", job.name(), job.distinct(),
                     job.depth(), distinct, depth));
         }

@@ -1,5 +1,6 @@
 package adoptsig.check;
 
+import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Idiom;
@@ -7,7 +8,6 @@ import adoptsig.catalog.Mechanism;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.catalog.Outcome;
-import adoptsig.catalog.Property;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,43 +105,134 @@ public final class Tables {
         return b.toString();
     }
 
-    /** The models outside the grid (other bounds, free mode): property rows, model columns, then counts, suite and time. */
+    /** The models outside the grid (other bounds, free mode, two services, strangers, ablations): one row each. */
     public static String others(Models models, Catalogue catalogue) {
-        List<Model> ms = models.models().stream().filter(m -> !m.isGridCell()).toList();
-        StringBuilder b = new StringBuilder("| property |");
-        for (Model m : ms) b.append(' ').append(m.name()).append(" |");
+        StringBuilder b = new StringBuilder("| model | bounds | violated (shortest counterexample) | distinct states | suite, time |\n|---|---|---|---|---|\n");
+        for (Model m : models.models()) {
+            if (m.isGridCell()) continue;
+            var x = m.bounds();
+            String bounds = String.format("%d PIDs, %d service%s%s, queue %d%s%s%s", x.maxPid(), x.services().size(), x.services().size() == 1 ? "" : "s",
+                    x.strangers().isEmpty() ? "" : ", " + x.strangers().size() + " stranger", x.rtLimit(),
+                    x.workers() && !x.program().equals("free") ? ", workers" : "", x.outside() ? ", outside activity" : "",
+                    x.without().equals("none") ? "" : ", without " + x.without());
+            String v = violations(m);
+            List<String> debug = new ArrayList<>();
+            m.expected().forEach((p, o) -> { if (p.startsWith("Debug") && o.expected() == Expected.VIOLATED) debug.add(label(p)); });
+            b.append("| `").append(m.name()).append("` | ").append(m.idiom().id()).append(": ").append(bounds).append(" | ")
+                    .append(v.isEmpty() ? "none" : v).append(debug.isEmpty() ? "" : " (reachable: " + String.join(", ", debug) + ")")
+                    .append(String.format(" | %,d | ", m.distinct())).append(m.suite()).append(m.seconds() < 0 ? "" : ", " + m.seconds() + " s").append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** Whether a model holds every property it checks (by the record). */
+    static boolean holdsAll(Model m) {
+        return m.expected().values().stream().allMatch(o -> o.expected() == Expected.HOLDS);
+    }
+
+    /** The violated properties of a model, as the grid shows them ("SA 12, RR 16"), Debug checks left out. */
+    static String violations(Model m) {
+        List<String> out = new ArrayList<>();
+        m.expected().forEach((p, o) -> {
+            if (!p.startsWith("Debug") && o.expected() == Expected.VIOLATED) out.add(label(p) + (o.steps() < 0 ? "" : " " + o.steps()));
+        });
+        return String.join(", ", out);
+    }
+
+    /**
+     * The answer for one world: idioms against interfaces (each with its queue), from the
+     * recorded game verdicts at every bound and the recorded outcomes of the witness supervisors.
+     */
+    public static String answer(Answers answers, Models models, String world) {
+        List<String> columns = new ArrayList<>();
+        Map<String, Integer> firstQueue = new LinkedHashMap<>();
+        for (Answers.Check c : answers.checks()) {
+            if (!c.world().equals(world)) continue;
+            firstQueue.putIfAbsent(c.iface().id(), c.rtLimit());
+            String col = c.iface().id() + "/" + c.rtLimit();
+            if (!columns.contains(col)) columns.add(col);
+        }
+        StringBuilder b = new StringBuilder("| idiom |");
+        for (String col : columns) {
+            String[] f = col.split("/");
+            b.append(' ').append(f[0]).append(Integer.parseInt(f[1]) != firstQueue.get(f[0]) ? " (queue of " + f[1] + ")" : "").append(" |");
+        }
         b.append("\n|---|");
-        for (int i = 0; i < ms.size(); i++) b.append("---|");
+        for (int k = 0; k < columns.size(); k++) b.append("---|");
         b.append('\n');
-        for (Property p : catalogue.properties()) {
-            if (ms.stream().noneMatch(m -> m.expected().containsKey(p.id()))) continue;
-            b.append("| ").append(p.id()).append(" |");
-            for (Model m : ms) {
-                Outcome o = m.expected().get(p.id());
-                b.append(' ').append(o == null ? "-" : o.expected() == Expected.VIOLATED
-                        ? "**violated**" + (o.steps() < 0 ? "" : " (" + o.steps() + ")") : "holds").append(" |");
+        List<String> idioms = new ArrayList<>();
+        for (Answers.Check c : answers.checks()) if (c.world().equals(world) && !idioms.contains(c.idiom().id())) idioms.add(c.idiom().id());
+        for (String idiom : idioms) {
+            b.append("| ").append(idiom).append(" |");
+            for (String col : columns) {
+                List<Answers.Check> rows = answers.checks().stream().filter(c -> c.world().equals(world) && c.idiom().id().equals(idiom)
+                        && (c.iface().id() + "/" + c.rtLimit()).equals(col)).sorted(java.util.Comparator.comparingInt(Answers.Check::maxPid)).toList();
+                b.append(' ').append(answerCell(rows)).append(" |");
             }
             b.append('\n');
         }
-        b.append("| *bounds* |");
-        for (Model m : ms) {
-            var x = m.bounds();
-            b.append(String.format(" %d PIDs, %d service%s, queue %d%s |", x.maxPid(), x.services().size(), x.services().size() == 1 ? "" : "s",
-                    x.rtLimit(), x.workers() && !x.program().equals("free") ? ", workers" : ""));
+        b.append("\nPIDs of the game:");
+        for (String idiom : idioms) {
+            Map<Integer, List<String>> byPids = new java.util.TreeMap<>();
+            for (Answers.Check c : answers.checks()) {
+                if (!c.world().equals(world) || !c.idiom().id().equals(idiom)) continue;
+                String col = c.iface().id() + (c.rtLimit() != firstQueue.get(c.iface().id()) ? " (queue of " + c.rtLimit() + ")" : "");
+                byPids.computeIfAbsent(c.maxPid(), k -> new ArrayList<>()).add(col);
+            }
+            List<String> parts = new ArrayList<>();
+            byPids.forEach((pids, cols) -> parts.add(pids + (cols.size() == columns.size() ? "" : " (" + String.join(", ", cols) + ")")));
+            b.append(idioms.indexOf(idiom) == 0 ? " " : "; ").append(idiom).append(' ').append(String.join(" and ", parts));
         }
-        b.append("\n| *distinct states* |");
-        for (Model m : ms) b.append(String.format(" %,d |", m.distinct()));
-        b.append("\n| *depth* |");
-        for (Model m : ms) b.append(' ').append(m.depth()).append(" |");
-        b.append("\n| *suite, time* |");
-        for (Model m : ms) b.append(' ').append(m.suite()).append(m.seconds() < 0 ? "" : ", " + m.seconds() + " s").append(" |");
-        b.append('\n');
+        b.append(".\n");
+        return b.toString();
+    }
+
+    static String answerCell(List<Answers.Check> rows) {
+        if (rows.isEmpty()) return "-";
+        for (Answers.Check c : rows) if (c.verdict().equals("forced conflict")) return "**impossible** (" + c.maxPid() + " PIDs)";
+        Answers.Check base = rows.get(0);
+        if (base.witness() != null && holdsAll(base.witness())) return "possible: `" + base.witness().name() + "`";
+        boolean escapable = rows.stream().anyMatch(c -> c.verdict().equals("escapable conflict"));
+        String what = escapable ? "escapable conflict" : "no conflict";
+        if (base.witness() != null) return "undecided: " + what + "; `" + base.witness().name() + "` fails " + violations(base.witness());
+        return "undecided: " + what + "; no supervisor built";
+    }
+
+    /** The ablation table: for each rule, the models that leave it out (not the witnesses of the answer) and what breaks there. */
+    public static String ablations(Models models, List<String[]> rules, Answers answers) {
+        java.util.Set<String> witnesses = new java.util.HashSet<>();
+        for (Answers.Check c : answers.checks()) if (c.witness() != null) witnesses.add(c.witness().name());
+        StringBuilder b = new StringBuilder("| rule | what it does | without it (shortest counterexample) |\n|---|---|---|\n");
+        for (String[] r : rules) {
+            List<String> cells = new ArrayList<>();
+            for (Model m : models.models()) {
+                if (!r[0].equals(m.overrides().get("without")) || witnesses.contains(m.name())) continue;
+                String v = violations(m);
+                cells.add("`" + m.name() + "`: " + (v.isEmpty() ? "nothing breaks" : v));
+            }
+            b.append("| ").append(r[0]).append(" | ").append(r[2]).append(" | ")
+                    .append(cells.isEmpty() ? "no model leaves it out" : String.join("; ", cells)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** The kernel interfaces the game puts to the test. */
+    public static String interfaces(Answers answers) {
+        StringBuilder b = new StringBuilder("| interface | what init is told of an adoption | how it reaches init | in short |\n|---|---|---|---|\n");
+        for (Answers.InterfaceRow i : answers.interfaces()) {
+            b.append("| ").append(i.number()).append(". ").append(i.id()).append(" | ").append(i.message()).append(" | ")
+                    .append(i.channel()).append(" | ").append(i.name()).append(" |\n");
+        }
         return b.toString();
     }
 
     /** Every README section generated from the data files, in the README's order. */
-    public static List<Section> readme(Models models, Catalogue catalogue) {
+    public static List<Section> readme(Models models, Catalogue catalogue, Answers answers, List<String[]> rules) {
         List<Section> out = new ArrayList<>();
+        out.add(section("interfaces", "properties/interfaces.tsv", interfaces(answers)));
+        out.add(section("answer-closed", "properties/answers.tsv, models.tsv and expected.tsv", answer(answers, models, "closed")));
+        out.add(section("answer-open", "properties/answers.tsv, models.tsv and expected.tsv", answer(answers, models, "open")));
+        out.add(section("ablations", "properties/rules.tsv, answers.tsv, models.tsv and expected.tsv", ablations(models, rules, answers)));
         out.add(section("bounds", "properties/idioms.tsv and mechanisms.tsv", bounds(models)));
         out.add(section("grid", "properties/models.tsv and expected.tsv", recordedGrid(models)));
         out.add(section("models", "properties/models.tsv and expected.tsv", others(models, catalogue)));

@@ -1,12 +1,15 @@
 package adoptsig.cli;
 
 import adoptsig.InputError;
+import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.check.ModelCheck;
 import adoptsig.conform.JavaSystem;
 import adoptsig.kernel.Kernel;
+import adoptsig.product.Interface;
+import adoptsig.product.Setting;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.CfgFile;
 import adoptsig.tlc.SpecBridge;
@@ -114,6 +117,35 @@ public final class Project implements AutoCloseable {
     public Path specDir() { return root.resolve("spec"); }
     public Catalogue catalogue() { return catalogue; }
     public Models models() { return models; }
+
+    private Answers answers;
+
+    /** The indistinguishability checks (properties/interfaces.tsv and answers.tsv), loaded when first asked for. */
+    public Answers answers() {
+        if (answers == null) answers = Answers.load(root, models);
+        return answers;
+    }
+
+    /** The rules of the witness supervisor (properties/rules.tsv): rule, mechanism, description. */
+    public List<String[]> rules() {
+        List<String[]> out = new ArrayList<>();
+        for (var r : adoptsig.catalog.Tsv.read(root.resolve("properties/rules.tsv"), "rule", "mechanism", "description")) {
+            models.mechanism(r.get("mechanism"));
+            out.add(new String[] {r.get("rule"), r.get("mechanism"), r.get("description")});
+        }
+        return out;
+    }
+
+    /** The README's generated sections. */
+    public List<adoptsig.check.Tables.Section> readmeSections() {
+        return adoptsig.check.Tables.readme(models, catalogue, answers(), rules());
+    }
+
+    /** The constants of an indistinguishability check. */
+    public Setting setting(Answers.Check c) {
+        return new Setting(c.maxPid(), c.services(), c.strangers(), c.rtLimit(), c.idiom().program(), c.idiom().sync(),
+                c.idiom().workers(), c.outside(), Interface.of(c.iface().id()));
+    }
 
     /** Which spec and data this run uses, in one line. */
     public String source() {

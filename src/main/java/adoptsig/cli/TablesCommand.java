@@ -19,7 +19,7 @@ public final class TablesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
-            for (Tables.Section s : Tables.readme(p.models(), p.catalogue())) {
+            for (Tables.Section s : p.readmeSections()) {
                 w.print(s.begin() + "\n" + s.text() + s.end() + "\n\n");
             }
         }

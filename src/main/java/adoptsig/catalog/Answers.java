@@ -1,0 +1,151 @@
+package adoptsig.catalog;
+
+import adoptsig.InputError;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indistinguishability checks, as data: properties/interfaces.tsv (the kernel interfaces
+ * under test) and properties/answers.tsv (every check: a world, an idiom, an interface and
+ * bounds, with the verdict of the game, the number of states and the length of the shortest
+ * conflict). Loaded against the idioms of properties/idioms.tsv (errors say file:line).
+ */
+public final class Answers {
+    /** A kernel interface (a row of interfaces.tsv). */
+    public record InterfaceRow(String id, int number, String name, String message, String channel, String description) {}
+
+    /** The verdicts of the game. */
+    public static final List<String> VERDICTS = List.of("no conflict", "escapable conflict", "forced conflict");
+
+    /**
+     * One check: closed world (two services) or open (one service and a stranger), an idiom, an
+     * interface, its bounds; the recorded verdict, state count (-1: none) and shortest conflict
+     * length (-1: no conflict); its suite; the model of a supervisor on the interface at the same
+     * bounds (null: none built).
+     */
+    public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int rtLimit, boolean outside, String suite,
+                        String verdict, long states, int steps, Model witness) {
+        public String name() {
+            return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (rtLimit != idiom.rtLimit() ? "-q" + rtLimit : "")
+                    + (outside ? "-outside" : "");
+        }
+
+        public List<String> services() { return world.equals("closed") ? List.of("a", "b") : List.of("a"); }
+
+        public List<String> strangers() { return world.equals("closed") ? List.of() : List.of("x"); }
+    }
+
+    private final Map<String, InterfaceRow> interfaces = new LinkedHashMap<>();
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+
+    private Answers() {}
+
+    public static Answers load(Path root, Models models) {
+        Answers a = new Answers();
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/interfaces.tsv"), "interface", "name", "message", "channel", "description")) {
+            String id = r.get("interface");
+            if (a.interfaces.put(id, new InterfaceRow(id, a.interfaces.size() + 1, r.get("name"), r.get("message"), r.get("channel"),
+                    r.get("description"))) != null) throw new InputError(r.where() + ": interface '" + id + "' listed twice");
+        }
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), "world", "idiom", "interface", "maxPid", "rtLimit", "outside",
+                "suite", "verdict", "states", "steps", "witness")) {
+            String world = r.get("world");
+            if (!world.equals("closed") && !world.equals("open")) throw new InputError(r.where() + ": world must be closed or open, not '" + world + "'");
+            Idiom idiom;
+            try {
+                idiom = models.idiom(r.get("idiom"));
+            } catch (InputError e) {
+                throw new InputError(r.where() + ": " + e.getMessage());
+            }
+            InterfaceRow iface = a.interfaces.get(r.get("interface"));
+            if (iface == null) throw new InputError(r.where() + ": unknown interface '" + r.get("interface") + "' (not in properties/interfaces.tsv)");
+            String verdict = r.get("verdict");
+            if (!VERDICTS.contains(verdict)) throw new InputError(r.where() + ": verdict must be one of " + VERDICTS + ", not '" + verdict + "'");
+            String suite = r.get("suite");
+            if (!List.of("fast", "default", "large").contains(suite)) throw new InputError(r.where() + ": suite must be fast, default or large, not '" + suite + "'");
+            boolean outside = switch (r.get("outside")) {
+                case "TRUE" -> true;
+                case "FALSE" -> false;
+                default -> throw new InputError(r.where() + ": outside must be TRUE or FALSE");
+            };
+            Model witness = null;
+            if (!r.get("witness").equals("-")) {
+                try {
+                    witness = models.model(r.get("witness"));
+                } catch (InputError e) {
+                    throw new InputError(r.where() + ": " + e.getMessage());
+                }
+            }
+            Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "rtLimit"), outside, suite, verdict,
+                    countOrDash(r, "states"), (int) countOrDash(r, "steps"), witness);
+            if (witness != null) {
+                var b = witness.bounds();
+                boolean same = witness.idiom().program().equals(idiom.program()) && witness.idiom().sync() == idiom.sync()
+                        && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.rtLimit() == c.rtLimit() && b.outside() == outside
+                        && b.services().size() == c.services().size() && b.strangers().size() == c.strangers().size();
+                if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, queue, services and strangers)");
+            }
+            if (verdict.equals("no conflict") != (c.steps() < 0)) throw new InputError(r.where() + ": steps are the shortest conflict's length: '-' exactly when there is no conflict");
+            if (a.checks.put(c.name(), c) != null) throw new InputError(r.where() + ": check " + c.name() + " listed twice");
+        }
+        return a;
+    }
+
+    private static int number(Tsv.Row r, String col) {
+        try {
+            int n = Integer.parseInt(r.get(col));
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InputError(r.where() + ": " + col + " must be a number, not '" + r.get(col) + "'");
+        }
+    }
+
+    private static long countOrDash(Tsv.Row r, String col) {
+        if (r.get(col).equals("-")) return -1;
+        return number(r, col);
+    }
+
+    public Collection<InterfaceRow> interfaces() { return interfaces.values(); }
+    public Collection<Check> checks() { return checks.values(); }
+
+    public InterfaceRow iface(String id) {
+        InterfaceRow i = interfaces.get(id);
+        if (i == null) throw new InputError("unknown interface '" + id + "' (known: " + String.join(", ", interfaces.keySet()) + ")");
+        return i;
+    }
+
+    public Check check(String name) {
+        Check c = checks.get(name);
+        if (c == null) throw new InputError("unknown check '" + name + "' (named WORLD-IDIOM-INTERFACE-PIDS[-qN][-outside]; `answer --list` lists them)");
+        return c;
+    }
+
+    /** The checks of a suite (fast < default < all; large only in all) matching the filters (empty: any). */
+    public List<Check> select(List<String> names, List<String> worlds, List<String> idioms, List<String> ifaces, String suite) {
+        List<Check> out = new ArrayList<>();
+        if (!names.isEmpty()) {
+            for (String n : names) out.add(check(n));
+            return out;
+        }
+        for (String i : ifaces) iface(i);
+        for (Check c : checks.values()) {
+            boolean inSuite = switch (suite) {
+                case "fast" -> c.suite().equals("fast");
+                case "default" -> !c.suite().equals("large");
+                case "large" -> c.suite().equals("large");
+                case "all" -> true;
+                default -> throw new InputError("unknown suite '" + suite + "' (fast, default, large, all)");
+            };
+            if (inSuite && (worlds.isEmpty() || worlds.contains(c.world())) && (idioms.isEmpty() || idioms.contains(c.idiom().id()))
+                    && (ifaces.isEmpty() || ifaces.contains(c.iface().id()))) out.add(c);
+        }
+        if (out.isEmpty()) throw new InputError("no check of suite " + suite + " matches the selection");
+        return out;
+    }
+}
