@@ -50,6 +50,9 @@ public class Kernel {
         return out;
     }
 
+    /** Spec: the SIGCHLD that Exit sends the new reaper for a child that is already a zombie (reparent_leader). */
+    protected boolean adoptedZombieSignals() { return true; }
+
     /** Spec: Setsid's enabling condition: no process group has the caller's PID as its ID. */
     protected boolean mayCallSetsid(KernelState s, int p) {
         for (Proc r : s.procs()) if (r.inUse() && r.pgid() == p) return false;
@@ -124,7 +127,7 @@ public class Kernel {
         boolean reported = r == INIT && s.adoptKeep() && !sigs.isEmpty();
         if (reported) for (Adoption a : sigs) kept.add(new Report(a.pid(), s.line(p)));
         procs.set(p - 1, me.withState(ProcState.ZOMBIE));
-        boolean chld = s.chldPending() || (r == INIT && zadopt) || me.parent() == INIT || reported;
+        boolean chld = s.chldPending() || (r == INIT && zadopt && adoptedZombieSignals()) || me.parent() == INIT || reported;
         int tty = me.sid() == p && s.ttySession() == p ? NO_PID : s.ttySession();
         return Result.ok(s.with(procs, tty, s.lastPid(), s.everUsed(), chld, rtq, new Step("Exit", p, r, dropped, zadopt, false))
                 .withKept(kept), 0);
@@ -224,6 +227,22 @@ public class Kernel {
     }
 
     // ---------------------------------------------------------------- init's signalfd
+
+    /**
+     * Not an action of the spec: sigqueue(3) of a realtime signal with {@code value} to init by
+     * process p. Linux has no adoption signal, so the real-kernel harness (adoptsig.fidelity)
+     * checks the queue's order and limit with signals sent this way; they go through the same
+     * Enqueue as an adoption signal (as the pair p, value) and come out through DequeueAdoption.
+     * EAGAIN where Enqueue would drop the signal (sigqueue's result over RLIMIT_SIGPENDING).
+     */
+    public Result<KernelState> sigqueue(KernelState s, int p, int value) {
+        Result<KernelState> bad = checkCaller(s, p);
+        if (bad != null) return bad;
+        List<Adoption> q = enqueue(s, s.rtq(), List.of(new Adoption(p, value)));
+        if (q.size() == s.rtq().size()) return Result.err(Errno.EAGAIN);
+        return Result.ok(s.with(s.procs(), s.ttySession(), s.lastPid(), s.everUsed(), s.chldPending(), q,
+                Step.of("Sigqueue", p, NO_PID)), 0);
+    }
 
     /** Spec: DequeueSigchld's kernel part: clears init's pending SIGCHLD. EAGAIN if none is pending. */
     public Result<KernelState> dequeueSigchld(KernelState s) {

@@ -1,0 +1,393 @@
+/*
+ * adoptsig's real-kernel driver: runs a script of process operations on this machine's Linux
+ * kernel, one operation at a time, and reports what the kernel did. The Java side
+ * (adoptsig.fidelity) compiles this file at run time, writes the script to the driver's stdin
+ * one command per line, predicts each answer with the Java kernel, and compares.
+ *
+ * The driver's root process plays init. Where the kernel allows it, it is PID 1 of a new PID
+ * namespace (with a new user namespace when not root, and a new mount namespace holding a
+ * /proc of its own), so orphans are really reparented to it and /proc/sys/kernel/ns_last_pid
+ * moves the PID cursor. Otherwise it is a child subreaper (PR_SET_CHILD_SUBREAPER) and says so.
+ *
+ * Every process of the script is a copy of this program with a slot number. Before anything
+ * forks, init makes one command pipe per slot and one reply pipe; every process inherits all of
+ * them, reads its commands from its slot's pipe, and writes one reply line (shorter than
+ * PIPE_BUF, so atomic) to the shared reply pipe. Only one command is in flight at a time, so the
+ * interleaving is exactly the script's.
+ *
+ * Commands (to init, on stdin; SLOT 0 is init itself), replies on stdout:
+ *   fork SLOT CHILD      -> ok PID | err ERRNO        (CHILD: the new process's slot)
+ *   exit SLOT            -> ok                        (after the process is a zombie or gone)
+ *   wait SLOT            -> ok PID | ok 0 | err ERRNO (waitpid(-1, WNOHANG))
+ *   waitb SLOT           -> ok PID | err ERRNO        (waitpid(-1, 0))
+ *   setsid SLOT          -> ok SID | err ERRNO
+ *   exec SLOT            -> ok                        (execve of this program, same slot)
+ *   tty SLOT / ttyn SLOT -> ok | err ERRNO            (open the pty's slave, without / with O_NOCTTY)
+ *   subreaper SLOT       -> ok | err ERRNO            (PR_SET_CHILD_SUBREAPER, 1)
+ *   getsub SLOT          -> ok 0|1                    (PR_GET_CHILD_SUBREAPER)
+ *   sigqueue SLOT VALUE  -> ok | err ERRNO            (sigqueue(init, SIGRTMIN, VALUE))
+ *   signals              -> ok [CHLD PID] [RT PID VALUE]...  (init drains its signalfd, in order)
+ *   ps PID...            -> ok PID:STATE:PPID:PGID:SID:TTY ... (from /proc/PID/stat; "PID:-" if gone)
+ *   ttysid               -> ok SID | ok 0                 (TIOCGSID on the pty: the session holding it, 0 if none)
+ *   lastpid N            -> ok | err ERRNO            (write N to ns_last_pid)
+ *   rlimit N             -> ok | err ERRNO            (RLIMIT_SIGPENDING of init)
+ *   quit                 -> (init kills every process and exits)
+ * At start the driver prints "hello ns|subreaper PID KERNEL-RELEASE [reason]".
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SLOTS 48
+#define LINE 4096
+
+static int cmd_r[SLOTS], cmd_w[SLOTS], reply_r, reply_w;
+static char tty_path[256];
+static int tty_master = -1;   /* in init: the pty's master side */
+static char self_path[1024];
+static pid_t real_pid[SLOTS];   /* in init: the PID of each slot, as init sees it */
+static int ns_mode;
+
+static const char *errname(int e) {
+    switch (e) {
+    case EPERM: return "EPERM"; case ECHILD: return "ECHILD"; case ESRCH: return "ESRCH";
+    case EAGAIN: return "EAGAIN"; case EINVAL: return "EINVAL"; case ENOENT: return "ENOENT";
+    case EACCES: return "EACCES"; case ENXIO: return "ENXIO"; case EIO: return "EIO";
+    default: return "EOTHER";
+    }
+}
+
+static void die(const char *what) {
+    printf("fatal %s: %s\n", what, strerror(errno));
+    fflush(stdout);
+    _exit(3);
+}
+
+static int read_line(int fd, char *buf, int n) {
+    int i = 0;
+    while (i < n - 1) {
+        char c;
+        ssize_t r = read(fd, &c, 1);
+        if (r == 0) return -1;
+        if (r < 0) { if (errno == EINTR) continue; return -1; }
+        if (c == '\n') break;
+        buf[i++] = c;
+    }
+    buf[i] = 0;
+    return i;
+}
+
+static void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void reply(const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+    va_end(ap);
+    buf[n++] = '\n';
+    ssize_t w = write(reply_w, buf, n);
+    (void) w;
+}
+
+/* ------------------------------------------------------------ a process of the script */
+
+static void child_loop(int slot);
+
+/* Runs one command in the calling process (init or a script process); replies on the pipe. */
+static void run_here(int slot, const char *op, long arg) {
+    if (!strcmp(op, "fork")) {
+        int child = (int) arg;
+        pid_t c = fork();
+        if (c < 0) { reply("err %s", errname(errno)); return; }
+        if (c == 0) {
+            sigset_t none;
+            sigemptyset(&none);
+            sigprocmask(SIG_SETMASK, &none, NULL);
+            signal(SIGHUP, SIG_IGN);   /* a session leader's exit must not kill its group: the model has no SIGHUP */
+            child_loop(child);
+        }
+        reply("ok %d", (int) c);
+    } else if (!strcmp(op, "exit")) {
+        reply("ok");
+        _exit(0);
+    } else if (!strcmp(op, "wait") || !strcmp(op, "waitb")) {
+        int st;
+        pid_t r = waitpid(-1, &st, !strcmp(op, "wait") ? WNOHANG : 0);
+        if (r < 0) reply("err %s", errname(errno)); else reply("ok %d", (int) r);
+    } else if (!strcmp(op, "setsid")) {
+        pid_t r = setsid();
+        if (r < 0) reply("err %s", errname(errno)); else reply("ok %d", (int) r);
+    } else if (!strcmp(op, "exec")) {   /* the new image replies "ok" once it runs */
+        char s[16], a[16], b[16];
+        snprintf(s, sizeof s, "%d", slot);
+        snprintf(a, sizeof a, "%d", cmd_r[0]);
+        snprintf(b, sizeof b, "%d", reply_w);
+        char *argv[] = { self_path, "--child", s, a, b, tty_path, NULL };
+        execv(self_path, argv);
+        reply("err %s", errname(errno));
+    } else if (!strcmp(op, "tty") || !strcmp(op, "ttyn")) {
+        int fd = open(tty_path, O_RDWR | (!strcmp(op, "ttyn") ? O_NOCTTY : 0));
+        if (fd < 0) reply("err %s", errname(errno)); else reply("ok");   /* the fd stays open */
+    } else if (!strcmp(op, "subreaper")) {
+        if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0) reply("err %s", errname(errno)); else reply("ok");
+    } else if (!strcmp(op, "getsub")) {
+        int v = 0;
+        if (prctl(PR_GET_CHILD_SUBREAPER, &v, 0, 0, 0) < 0) reply("err %s", errname(errno)); else reply("ok %d", v ? 1 : 0);
+    } else if (!strcmp(op, "sigqueue")) {
+        union sigval v;
+        v.sival_int = (int) arg;
+        const char *e = getenv("ADOPTSIG_INIT");   /* init's PID, set by init before any fork */
+        pid_t init = e ? atoi(e) : 1;
+        if (sigqueue(init, SIGRTMIN, v) < 0) reply("err %s", errname(errno)); else reply("ok");
+    } else {
+        reply("err EINVAL");
+    }
+}
+
+/* The command pipes are numbered from cmd_r[0]: slot k reads fd cmd_r[0] + 2k (see make_pipes). */
+static void child_loop(int slot) {
+    char line[LINE], op[32];
+    const char *e = getenv("ADOPTSIG_INIT");
+    pid_t init = e ? atoi(e) : 1;
+    for (;;) {
+        /* a process of the script never outlives the driver's init (in a PID namespace the kernel
+           sees to it; as a subreaper, init may have been killed without a chance to kill us) */
+        struct pollfd pf = { cmd_r[slot], POLLIN, 0 };
+        int ready = poll(&pf, 1, 500);
+        if (ready == 0) {
+            if (kill(init, 0) < 0 && errno == ESRCH) _exit(0);
+            continue;
+        }
+        if (read_line(cmd_r[slot], line, sizeof line) < 0) _exit(0);
+        long arg = 0;
+        op[0] = 0;
+        sscanf(line, "%31s %ld", op, &arg);
+        run_here(slot, op, arg);
+    }
+}
+
+/* ------------------------------------------------------------ init */
+
+static void make_pipes(void) {
+    /* pipes at known, consecutive descriptors, so that an exec'd copy can find them again */
+    int base = 100;
+    for (int k = 0; k < SLOTS; k++) {
+        int p[2];
+        if (pipe(p) < 0) die("pipe");
+        if (dup2(p[0], base + 2 * k) < 0 || dup2(p[1], base + 2 * k + 1) < 0) die("dup2");
+        close(p[0]); close(p[1]);
+        cmd_r[k] = base + 2 * k;
+        cmd_w[k] = base + 2 * k + 1;
+    }
+    int p[2];
+    if (pipe(p) < 0) die("pipe");
+    reply_r = base + 2 * SLOTS;
+    reply_w = base + 2 * SLOTS + 1;
+    if (dup2(p[0], reply_r) < 0 || dup2(p[1], reply_w) < 0) die("dup2");
+    close(p[0]); close(p[1]);
+}
+
+static void find_pipes(int first, int rw) {
+    for (int k = 0; k < SLOTS; k++) { cmd_r[k] = first + 2 * k; cmd_w[k] = first + 2 * k + 1; }
+    reply_w = rw;
+    reply_r = rw - 1;
+}
+
+static int proc_state(pid_t pid, char *out, int n) {
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) { snprintf(out, n, "%d:-", (int) pid); return 0; }
+    ssize_t r = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (r <= 0) { snprintf(out, n, "%d:-", (int) pid); return 0; }
+    buf[r] = 0;
+    char *p = strrchr(buf, ')');
+    if (!p) { snprintf(out, n, "%d:-", (int) pid); return 0; }
+    char state; int ppid, pgrp, sid, tty;
+    if (sscanf(p + 2, "%c %d %d %d %d", &state, &ppid, &pgrp, &sid, &tty) != 5) { snprintf(out, n, "%d:-", (int) pid); return 0; }
+    snprintf(out, n, "%d:%c:%d:%d:%d:%d", (int) pid, state, ppid, pgrp, sid, tty);
+    return 1;
+}
+
+static void wait_until_zombie_or_gone(pid_t pid) {
+    char s[128];
+    for (int i = 0; i < 20000; i++) {
+        if (!proc_state(pid, s, sizeof s)) return;
+        char *c = strchr(s, ':');
+        if (c && (c[1] == 'Z' || c[1] == 'X')) return;
+        struct timespec t = { 0, 100000 };
+        nanosleep(&t, NULL);
+    }
+}
+
+static void kill_all(void) {
+    for (int k = 1; k < SLOTS; k++) if (real_pid[k] > 0) kill(real_pid[k], SIGKILL);
+}
+
+static void init_loop(int sfd) {
+    char line[LINE], op[32], answer[LINE];
+    for (;;) {
+        if (read_line(0, line, sizeof line) < 0 || !strncmp(line, "quit", 4)) { kill_all(); _exit(0); }
+        int slot = 0; long arg = 0;
+        op[0] = 0;
+        int got = sscanf(line, "%31s %d %ld", op, &slot, &arg);
+        if (!strcmp(op, "signals")) {
+            int n = snprintf(answer, sizeof answer, "ok");
+            struct signalfd_siginfo si;
+            while (read(sfd, &si, sizeof si) == sizeof si) {
+                if ((int) si.ssi_signo == SIGCHLD) n += snprintf(answer + n, sizeof answer - n, " CHLD %d", (int) si.ssi_pid);
+                else n += snprintf(answer + n, sizeof answer - n, " RT %d %d", (int) si.ssi_pid, si.ssi_int);
+            }
+            printf("%s\n", answer);
+            continue;
+        }
+        if (!strcmp(op, "ps")) {
+            int n = snprintf(answer, sizeof answer, "ok");
+            char *p = line + 2;
+            char s[128];
+            for (;;) {
+                while (*p == ' ') p++;
+                if (!*p) break;
+                pid_t pid = (pid_t) strtol(p, &p, 10);
+                proc_state(pid, s, sizeof s);
+                n += snprintf(answer + n, sizeof answer - n, " %s", s);
+            }
+            printf("%s\n", answer);
+            continue;
+        }
+        if (!strcmp(op, "ttysid")) {   /* the session the terminal belongs to, if any */
+            pid_t sid;
+            if (ioctl(tty_master, TIOCGSID, &sid) < 0) printf("ok 0\n"); else printf("ok %d\n", (int) sid);
+            continue;
+        }
+        if (!strcmp(op, "lastpid")) {
+            int fd = open("/proc/sys/kernel/ns_last_pid", O_WRONLY);
+            char b[32];
+            int len = snprintf(b, sizeof b, "%d", slot);
+            if (fd < 0 || write(fd, b, len) != len) printf("err %s\n", errname(errno)); else printf("ok\n");
+            if (fd >= 0) close(fd);
+            continue;
+        }
+        if (!strcmp(op, "rlimit")) {
+            struct rlimit r = { (rlim_t) slot, (rlim_t) slot };
+            if (setrlimit(RLIMIT_SIGPENDING, &r) < 0) printf("err %s\n", errname(errno)); else printf("ok\n");
+            continue;
+        }
+        if (got < 2 || slot < 0 || slot >= SLOTS || (slot > 0 && real_pid[slot] <= 0)) { printf("err EINVAL\n"); continue; }
+        if (!strcmp(op, "fork") && (arg <= 0 || arg >= SLOTS || real_pid[arg] != 0)) { printf("err EINVAL\n"); continue; }
+        if (slot == 0) {
+            if (!strcmp(op, "exit") || !strcmp(op, "exec")) { printf("err EINVAL\n"); continue; }
+            run_here(0, op, arg);
+        } else {
+            char c[64];
+            int len = snprintf(c, sizeof c, "%s %ld\n", op, arg);
+            if (write(cmd_w[slot], c, len) != len) die("write");
+        }
+        if (read_line(reply_r, answer, sizeof answer) < 0) die("reply");
+        if (!strcmp(op, "fork") && !strncmp(answer, "ok ", 3)) real_pid[arg] = (pid_t) atoi(answer + 3);
+        if (!strcmp(op, "exit")) wait_until_zombie_or_gone(real_pid[slot]);
+        printf("%s\n", answer);
+    }
+}
+
+static void become_init(const char *mode, const char *why) {
+    if (setsid() < 0 && errno != EPERM) die("setsid");
+    make_pipes();
+    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    if (m < 0 || grantpt(m) < 0 || unlockpt(m) < 0) die("posix_openpt");
+    tty_master = m;
+    snprintf(tty_path, sizeof tty_path, "%s", ptsname(m));
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    sigaddset(&set, SIGRTMIN);
+    if (sigprocmask(SIG_BLOCK, &set, NULL) < 0) die("sigprocmask");
+    int sfd = signalfd(-1, &set, SFD_NONBLOCK);
+    if (sfd < 0) die("signalfd");
+    char env[32];
+    snprintf(env, sizeof env, "%d", (int) getpid());
+    setenv("ADOPTSIG_INIT", env, 1);
+    real_pid[0] = getpid();
+    struct utsname u;
+    uname(&u);
+    printf("hello %s %d %s%s%s\n", mode, (int) getpid(), u.release, why ? " " : "", why ? why : "");
+    fflush(stdout);
+    init_loop(sfd);
+}
+
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY);
+    if (fd < 0) return -1;
+    int len = (int) strlen(text);
+    int r = write(fd, text, len) == len ? 0 : -1;
+    close(fd);
+    return r;
+}
+
+int main(int argc, char **argv) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    if (argc >= 6 && !strcmp(argv[1], "--child")) {   /* an exec'd process of the script */
+        int slot = atoi(argv[2]);
+        find_pipes(atoi(argv[3]), atoi(argv[4]));
+        snprintf(tty_path, sizeof tty_path, "%s", argv[5]);
+        snprintf(self_path, sizeof self_path, "%s", argv[0]);
+        reply("ok");
+        child_loop(slot);
+    }
+    ssize_t n = readlink("/proc/self/exe", self_path, sizeof self_path - 1);
+    if (n < 0) die("readlink");
+    self_path[n] = 0;
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);   /* the driver dies with the Java process */
+    uid_t uid = geteuid();
+    gid_t gid = getegid();
+    const char *why = NULL;
+    /* a user namespace of our own even as root: RLIMIT_SIGPENDING then counts only our signals */
+    int flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUSER;
+    if (getenv("ADOPTSIG_NO_NAMESPACE")) { why = "(namespaces turned off by ADOPTSIG_NO_NAMESPACE)"; flags = 0; }
+    else if (unshare(flags) < 0 && (uid != 0 || (flags &= ~CLONE_NEWUSER, unshare(flags) < 0))) {
+        why = "(no new PID namespace: orphans go to a child subreaper, PID values are not compared)";
+        flags = 0;
+    }
+    if (flags == 0) {
+        if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0) die("PR_SET_CHILD_SUBREAPER");
+        become_init("subreaper", why);
+    }
+    if (flags & CLONE_NEWUSER) {
+        char map[64];
+        write_file("/proc/self/setgroups", "deny");
+        snprintf(map, sizeof map, "0 %d 1", (int) uid);
+        if (write_file("/proc/self/uid_map", map) < 0) die("uid_map");
+        snprintf(map, sizeof map, "0 %d 1", (int) gid);
+        if (write_file("/proc/self/gid_map", map) < 0) die("gid_map");
+    }
+    fflush(stdout);
+    pid_t init = fork();
+    if (init < 0) die("fork");
+    if (init == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        ns_mode = 1;
+        if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die("mount --make-rprivate /");
+        if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
+        become_init("ns", NULL);
+    }
+    int st;
+    while (waitpid(init, &st, 0) < 0 && errno == EINTR) {}
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+}

@@ -1,0 +1,85 @@
+package adoptsig.cli;
+
+import adoptsig.InputError;
+import adoptsig.fidelity.Driver;
+import adoptsig.fidelity.Fidelity;
+import adoptsig.fidelity.Run;
+import adoptsig.fidelity.Unavailable;
+import adoptsig.kernel.Kernel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** `fidelity`: the Java kernel's predictions against this machine's Linux kernel. */
+@Command(name = "fidelity", mixinStandardHelpOptions = true,
+        description = {"Run scripts of process operations on this machine's Linux kernel (a C driver compiled at run time, as PID 1 of a new PID",
+                "namespace where allowed) and compare every result and process table with the Java kernel's prediction:",
+                "the fixed scenarios of properties/scenarios.tsv, then random scripts (QuickTheories, shrunk when one disagrees).",
+                "Exit code 0: Linux and the model agree; 1: a disagreement (told as a story); 2: bad input, or no Linux or C compiler here."})
+public final class FidelityCommand implements Callable<Integer> {
+    @Option(names = "--scripts", defaultValue = "300", description = "random scripts (default: ${DEFAULT-VALUE}; 0: the fixed scenarios only)") int scripts;
+    @Option(names = "--seed", defaultValue = "20081216", description = "seed of the random scripts (default: ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--steps", defaultValue = "30", description = "operations per random script, at most (default: ${DEFAULT-VALUE})") int steps;
+    @Option(names = "--no-namespace", description = "init as a child subreaper even where a PID namespace is allowed (PID values then not compared)") boolean noNamespace;
+    @Option(names = "--out", description = "results folder (default: target/adoptsig-runs/fidelity-<time>)") Path out;
+    @picocli.CommandLine.Mixin ProjectOption where;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (scripts < 0) throw new InputError("--scripts must be 0 or more, not " + scripts);
+        if (steps < 1 || steps > 40) throw new InputError("--steps must be 1..40, not " + steps);
+        try (Project p = where.open()) {
+            var facts = p.facts();
+            Path exe;
+            try {
+                exe = Driver.build(p.buildFolder());
+            } catch (Unavailable e) {
+                err.println("adoptsig fidelity: not run: " + e.getMessage());
+                err.flush();
+                return Main.BAD_INPUT;
+            }
+            Path results = p.resultsFolder(out, "fidelity-");
+            w.printf("fidelity: %d scenarios and %d random scripts of up to %d operations, seed %d (%s)%n",
+                    facts.scenarios().size(), scripts, steps, seed, p.source());
+            w.flush();
+            Fidelity.Report r;
+            try {
+                r = Fidelity.run(exe, new Kernel(), facts, scripts, seed, steps, !noNamespace, line -> { w.println(line); w.flush(); });
+            } catch (Unavailable e) {
+                err.println("adoptsig fidelity: not run: " + e.getMessage());
+                err.flush();
+                return Main.BAD_INPUT;
+            }
+            StringBuilder summary = new StringBuilder();
+            summary.append(String.format("Linux %s, init %s%n", r.hello().kernel(), r.hello().namespace() ? "PID 1 of a new PID namespace" : "a child subreaper"));
+            summary.append(String.format("%d scenarios, %d random scripts (seed %d), %,d operations in %.1f s; operations covered: %s%n",
+                    r.scenarios(), r.randomScripts(), seed, r.steps(), r.seconds(), String.join(", ", r.operations())));
+            summary.append(r.agrees() ? "Linux and the model agree on every step.\n" : r.disagreements().size() + " disagreement(s):\n");
+            int n = 0;
+            try {
+                for (Run.Outcome o : r.disagreements()) {
+                    n++;
+                    Path f = results.resolve("disagreement-" + n + ".txt");
+                    Files.writeString(f, o.told());
+                    summary.append('\n').append(o.told()).append("(saved in ").append(f).append(")\n");
+                }
+                Files.writeString(results.resolve("summary.txt"), summary);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            w.print(summary);
+            w.printf("Results: %s%n", results);
+            w.flush();
+            return r.agrees() ? Main.OK : Main.DIFFERS;
+        }
+    }
+}
