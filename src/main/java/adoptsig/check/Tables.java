@@ -226,8 +226,20 @@ public final class Tables {
         return b.toString();
     }
 
+    /** The kernel facts: checked against Linux by `fidelity` (which scenarios), or assumed (why). */
+    public static String facts(adoptsig.catalog.Facts facts) {
+        StringBuilder b = new StringBuilder("| fact | behaviour | against Linux |\n|---|---|---|\n");
+        for (adoptsig.catalog.Facts.Fact f : facts.facts()) {
+            b.append("| ").append(f.id()).append(" | ").append(f.behaviour()).append(" | ")
+                    .append(f.checked() ? "*checked by `fidelity`*: " + String.join(", ", f.scenarios()) : "*assumed*: " + f.assumedBecause())
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
     /** Every README section generated from the data files, in the README's order. */
-    public static List<Section> readme(Models models, Catalogue catalogue, Answers answers, List<String[]> rules) {
+    public static List<Section> readme(Models models, Catalogue catalogue, Answers answers, List<String[]> rules,
+                                       adoptsig.catalog.Facts facts) {
         List<Section> out = new ArrayList<>();
         out.add(section("interfaces", "properties/interfaces.tsv", interfaces(answers)));
         out.add(section("answer-closed", "properties/answers.tsv, models.tsv and expected.tsv", answer(answers, models, "closed")));
@@ -236,6 +248,7 @@ public final class Tables {
         out.add(section("bounds", "properties/idioms.tsv and mechanisms.tsv", bounds(models)));
         out.add(section("grid", "properties/models.tsv and expected.tsv", recordedGrid(models)));
         out.add(section("models", "properties/models.tsv and expected.tsv", others(models, catalogue)));
+        out.add(section("facts", "properties/facts.tsv and scenarios.tsv", facts(facts)));
         return out;
     }
 

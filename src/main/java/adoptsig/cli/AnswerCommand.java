@@ -7,6 +7,8 @@ import adoptsig.product.Game;
 import adoptsig.product.Product;
 import adoptsig.product.ProductTlc;
 import adoptsig.product.Setting;
+import adoptsig.report.HtmlReport;
+import adoptsig.report.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -82,6 +86,8 @@ public final class AnswerCommand implements Callable<Integer> {
             StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
                     + "world\tidiom\tinterface\tmaxPid\trtLimit\toutside\tsuite\tverdict\tstates\tsteps\twitness\n");
             List<String[]> rows = new ArrayList<>();
+            HtmlReport report = new HtmlReport("adoptsig answer: " + chosen.size() + " indistinguishability check(s)");
+            Map<String, String> links = new LinkedHashMap<>();
             for (Answers.Check c : chosen) {
                 Setting s = project.setting(c);
                 Product product = new Product(s);
@@ -106,7 +112,13 @@ public final class AnswerCommand implements Callable<Integer> {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                    RunOutput.write(dir.resolve("story.txt"), ConflictStory.tell(c.name(), product, r));
+                    String story = ConflictStory.tell(c.name(), product, r);
+                    String svg = Pictures.conflict(c.name(), r, product.conflict(r.shortest().get(r.shortest().size() - 1).state()));
+                    RunOutput.write(dir.resolve("story.txt"), story);
+                    RunOutput.write(dir.resolve("picture.svg"), svg);
+                    String a = HtmlReport.anchor("cx", c.name());
+                    report.counterexample(new HtmlReport.Counterexample(a, c.name() + ": " + r.verdict(), story, svg));
+                    links.put(c.name(), a);
                     note = "; story: " + dir.resolve("story.txt");
                 }
                 if (!r.verdict().equals(c.verdict())) differences.add(c.name() + ": recorded " + c.verdict() + ", found " + r.verdict());
@@ -130,9 +142,28 @@ public final class AnswerCommand implements Callable<Integer> {
                         c.witness() == null ? "-" : c.witness().name())).append('\n');
             }
             RunOutput.write(results.resolve("answers.tsv"), measured.toString());
+            report.paragraph("Spec and data: " + project.source() + ". A forced conflict: no supervisor on the interface is correct at these bounds; "
+                    + "escapable: some supervisors run into it, a careful one escapes; no conflict: the interface tells init enough to tell these behaviours apart.");
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of("check", "recorded", "found", "states", "conflict (steps)", "time"));
+            for (String[] row : rows) {
+                String name = row[0];
+                table.add(List.of(links.containsKey(name) ? HtmlReport.link(name, links.get(name)) : HtmlReport.esc(name),
+                        HtmlReport.esc(row[1]), row[2].contains("DIFFERS") ? "<b class=\"bad\">" + HtmlReport.esc(row[2]) + "</b>"
+                                : HtmlReport.esc(row[2]), row[3], row[4], row[5]));
+            }
+            report.table("answers", table);
+            if (!differences.isEmpty()) {
+                List<List<String>> d = new ArrayList<>();
+                d.add(List.of("difference from the record"));
+                for (String x : differences) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
+                report.table("differences", d);
+            }
+            RunOutput.write(results.resolve("report.html"), report.html());
             w.printf("%n%-40s  %-18s  %-30s  %12s  %8s  %s%n", "check", "recorded", "found", "states", "conflict", "time");
             for (String[] r : rows) w.printf("%-40s  %-18s  %-30s  %12s  %8s  %s%n", (Object[]) r);
-            w.printf("%nResults: %s (answers.tsv: the measured outcomes in the format of properties/answers.tsv; <check>/story.txt: each conflict)%n", results);
+            w.printf("%nResults: %s (report.html: every check and conflict, pictures included; answers.tsv: the measured outcomes in the format of properties/answers.tsv;%n"
+                    + "<check>/story.txt and picture.svg: each conflict)%n", results);
             if (differences.isEmpty()) {
                 w.printf("All %d check(s) agree with the record.%n", chosen.size());
             } else {

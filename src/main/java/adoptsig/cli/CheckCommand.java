@@ -169,14 +169,16 @@ public class CheckCommand implements Callable<Integer> {
         w.printf("%nResults: %s (verdicts.md; expected.tsv: the measured outcomes in the format of properties/expected.tsv%s);%n"
                 + "stories and raw traces: %s/<model>/story-<property>.txt, trace-<property>.txt%n", results, gridText != null ? "; grid.md" : "", results);
         long undecided = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.decided()).count();
+        List<String> differences = new ArrayList<>();
+        if (compared) for (ModelOutcome o : outcomes) differences.addAll(o.differences());
+        Path html = Reports.check(project, results, outcomes, gridText, compared, differences);
+        w.printf("Report (the grid, every verdict, every counterexample as a picture): %s%n", html);
         if (!compared) {
             w.println(undecided == 0 ? "Every property decided (a hand-written cfg has no expected outcomes: nothing compared)."
                     : undecided + " propert" + (undecided == 1 ? "y" : "ies") + " undecided: a TLC run was stopped at the time limit.");
             w.flush();
             return undecided == 0 ? Main.OK : Main.DIFFERS;
         }
-        List<String> differences = new ArrayList<>();
-        for (ModelOutcome o : outcomes) differences.addAll(o.differences());
         if (differences.isEmpty()) {
             w.printf("All %d model(s) agree with the record%s.%n", outcomes.size(), extraPids > 0 ? " (verdicts only, at bigger bounds)" : "");
         } else {

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "adoptsig", mixinStandardHelpOptions = true, version = "adoptsig 0.1.0",
         description = "Model-checks supervision mechanisms against daemon idioms (TLA+ and TLC), and a Java twin of the spec against it.",
         subcommands = {CheckCommand.class, MatrixCommand.class, AnswerCommand.class, ModelsCommand.class, CfgCommand.class, ExploreCommand.class,
-                ConformCommand.class, ReplayCommand.class, BenchCommand.class, TablesCommand.class})
+                ConformCommand.class, ReplayCommand.class, BenchCommand.class, FidelityCommand.class, TablesCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, DIFFERS = 1, BAD_INPUT = 2;
 

@@ -136,9 +136,17 @@ public final class Project implements AutoCloseable {
         return out;
     }
 
+    /** The kernel facts and the fidelity scenarios (properties/facts.tsv and scenarios.tsv). */
+    public adoptsig.catalog.Facts facts() { return adoptsig.catalog.Facts.load(root); }
+
+    /** Where programs built at run time go: target/fidelity in a checkout, else ./adoptsig-runs/fidelity. */
+    public Path buildFolder() {
+        return packaged ? Path.of("adoptsig-runs", "fidelity").toAbsolutePath() : root.resolve("target/fidelity");
+    }
+
     /** The README's generated sections. */
     public List<adoptsig.check.Tables.Section> readmeSections() {
-        return adoptsig.check.Tables.readme(models, catalogue, answers(), rules());
+        return adoptsig.check.Tables.readme(models, catalogue, answers(), rules(), facts());
     }
 
     /** The constants of an indistinguishability check. */

@@ -54,6 +54,31 @@ public final class ConflictStory {
         return b.toString();
     }
 
+    /** What init does and sees at each step of the shortest conflict ("" where another process moves): the same in L and R. */
+    public static List<String> initSees(List<Game.Step> path) {
+        List<String> out = new ArrayList<>();
+        out.add("");
+        for (int i = 1; i < path.size(); i++) {
+            Game.Step s = path.get(i);
+            out.add(s.move().byInit() ? initStep(s.move(), s.state()) : "");
+        }
+        return out;
+    }
+
+    /** What happened in one copy at each step (for the pictures' step labels). */
+    public static List<String> events(List<Game.Step> path, boolean left) {
+        List<String> out = new ArrayList<>();
+        out.add("start");
+        for (int i = 1; i < path.size(); i++) {
+            Pair before = path.get(i - 1).state(), after = path.get(i).state();
+            String e = left ? event(before.l(), after.l()) : event(before.r(), after.r());
+            boolean moved = left ? !before.l().equals(after.l()) || !before.lchan().equals(after.lchan())
+                    : !before.r().equals(after.r()) || !before.rchan().equals(after.rchan());
+            out.add(moved ? e : "(nothing in this copy)");
+        }
+        return out;
+    }
+
     private static String who(KernelState k, int p) {
         if (p == Kernel.INIT) return "init";
         String svc = k.proc(p).svc();

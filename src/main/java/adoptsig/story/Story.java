@@ -26,6 +26,7 @@ public final class Story {
         b.append("Claim: ").append(property.meaning()).append('\n');
         b.append("Source: ").append(property.source()).append("\n\n");
         List<TraceState> states = trace.states();
+        String[] was = {"", "", ""};
         for (int i = 0; i < states.size(); i++) {
             TraceState s = states.get(i);
             if (i == 0) {
@@ -34,7 +35,12 @@ public final class Story {
             } else {
                 b.append(String.format("%3d. %s%n", i, step(states.get(i - 1), s)));
             }
-            b.append("       ").append(snapshot(s)).append('\n');
+            // only what changed: the processes, init's pending signals, init's beliefs
+            String[] now = snapshot(s).split(" \\| (?=init pending|init believes)", 3);
+            List<String> changed = new ArrayList<>();
+            for (int k = 0; k < now.length; k++) if (!now[k].equals(k < was.length ? was[k] : "")) changed.add(now[k]);
+            if (!changed.isEmpty()) b.append("       ").append(String.join(" | ", changed)).append('\n');
+            was = now;
         }
         if (trace.stutters()) {
             b.append("  ... and from here nothing more happens, forever: init has nothing left to do.\n");

@@ -1,0 +1,103 @@
+package adoptsig.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A results folder's report.html: one self-contained page (inline CSS, SVG and a little
+ * script; nothing fetched from the network) with a summary, an optional grid whose cells link to
+ * the models, a table per model linking every violated property to its story and picture, and
+ * the pictures themselves. The commands give it sections; it knows nothing of TLC.
+ */
+public final class HtmlReport {
+    /** A counterexample: its anchor, title, story text and picture. */
+    public record Counterexample(String anchor, String title, String story, String svg) {}
+
+    private final String title;
+    private final List<String> parts = new ArrayList<>();
+    private final List<Counterexample> examples = new ArrayList<>();
+
+    public HtmlReport(String title) { this.title = title; }
+
+    public static String esc(String s) { return Timeline.esc(s); }
+
+    /** The anchor of a model's section, or of a counterexample. */
+    public static String anchor(String... parts) {
+        return String.join("--", parts).replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    public HtmlReport paragraph(String text) {
+        parts.add("<p>" + esc(text) + "</p>");
+        return this;
+    }
+
+    public HtmlReport heading(String text, String id) {
+        parts.add("<h2" + (id == null ? "" : " id=\"" + id + "\"") + ">" + esc(text) + "</h2>");
+        return this;
+    }
+
+    /** A table; cells are HTML already (use esc and link). first row: the header. */
+    public HtmlReport table(String cssClass, List<List<String>> rows) {
+        StringBuilder b = new StringBuilder("<table class=\"" + cssClass + "\">\n");
+        for (int i = 0; i < rows.size(); i++) {
+            b.append("<tr>");
+            for (String c : rows.get(i)) b.append(i == 0 ? "<th>" : "<td>").append(c).append(i == 0 ? "</th>" : "</td>");
+            b.append("</tr>\n");
+        }
+        parts.add(b.append("</table>").toString());
+        return this;
+    }
+
+    /** A Markdown pipe table (as the README's generated tables) as HTML, with **bold** and `code`; cells may be links by anchor function. */
+    public HtmlReport markdownTable(String cssClass, String markdown, java.util.function.Function<String, String> anchorOfFirstCell) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : markdown.split("\n")) {
+            if (!line.startsWith("|") || line.startsWith("|---")) continue;
+            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", -1);
+            List<String> row = new ArrayList<>();
+            for (int k = 0; k < cells.length; k++) {
+                String c = inline(cells[k].trim());
+                String a = k == 0 && !rows.isEmpty() && anchorOfFirstCell != null ? anchorOfFirstCell.apply(cells[k].trim()) : null;
+                row.add(a == null ? c : "<a href=\"#" + a + "\">" + c + "</a>");
+            }
+            rows.add(row);
+        }
+        return table(cssClass, rows);
+    }
+
+    static String inline(String md) {
+        return esc(md).replaceAll("\\*\\*([^*]+)\\*\\*", "<b class=\"bad\">$1</b>").replaceAll("`([^`]+)`", "<code>$1</code>");
+    }
+
+    public static String link(String text, String anchor) { return "<a href=\"#" + anchor + "\">" + esc(text) + "</a>"; }
+
+    public HtmlReport counterexample(Counterexample c) {
+        examples.add(c);
+        return this;
+    }
+
+    public String html() {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:1.5em;max-width:1400px}table{border-collapse:collapse;margin:.5em 0}")
+                .append("td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px;vertical-align:top}th{background:#eee}")
+                .append(".bad{color:#b00;font-weight:bold}.differs{background:#fdd}.target{outline:3px solid #f90}")
+                .append("pre{font-size:12px;background:#f7f7f7;padding:6px;overflow-x:auto}section.cx{border-top:1px solid #ccc;margin-top:1em}")
+                .append(".picture{overflow-x:auto}\n</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
+        for (String p : parts) b.append(p).append('\n');
+        if (!examples.isEmpty()) b.append("<h2 id=\"counterexamples\">Counterexamples</h2>\n");
+        for (Counterexample c : examples) {
+            b.append("<section class=\"cx\" id=\"").append(c.anchor()).append("\">\n<h3>").append(esc(c.title())).append("</h3>\n")
+                    .append("<div class=\"picture\">\n").append(c.svg()).append("</div>\n")
+                    .append("<details><summary>the story</summary><pre>").append(esc(c.story())).append("</pre></details>\n</section>\n");
+        }
+        b.append("<p id=\"footer\"></p>\n<script>\n")
+                .append("function mark(){document.querySelectorAll('.target').forEach(function(e){e.classList.remove('target');});")
+                .append("var id=decodeURIComponent(location.hash.substring(1));var t=id&&document.getElementById(id);if(t){t.classList.add('target');}}\n")
+                .append("window.addEventListener('hashchange',mark);mark();\n")
+                .append("document.getElementById('footer').textContent=document.querySelectorAll('section.cx').length+' counterexample(s), '")
+                .append("+document.querySelectorAll('svg.timeline').length+' picture(s).';\n")
+                .append("</script>\n</body></html>\n");
+        return b.toString();
+    }
+}
