@@ -191,7 +191,12 @@ public final class Tables {
         if (rows.isEmpty()) return "-";
         for (Answers.Check c : rows) if (c.verdict().equals("forced conflict")) return "**impossible** (" + c.maxPid() + " PIDs)";
         Answers.Check base = rows.get(0);
-        if (base.witness() != null && holdsAll(base.witness())) return "possible: `" + base.witness().name() + "`";
+        if (base.witness() != null && holdsAll(base.witness())) {
+            // possible at the witness's bounds; what the game says with more PIDs is told beside it
+            StringBuilder more = new StringBuilder();
+            for (Answers.Check c : rows) if (c.maxPid() > base.maxPid() && !c.verdict().equals("no conflict")) more.append("; ").append(c.maxPid()).append(" PIDs: ").append(c.verdict());
+            return "possible (" + base.maxPid() + " PIDs): `" + base.witness().name() + "`" + more;
+        }
         boolean escapable = rows.stream().anyMatch(c -> c.verdict().equals("escapable conflict"));
         String what = escapable ? "escapable conflict" : "no conflict";
         if (base.witness() != null) return "undecided: " + what + "; `" + base.witness().name() + "` fails " + violations(base.witness());

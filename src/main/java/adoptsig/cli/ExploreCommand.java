@@ -2,10 +2,31 @@ package adoptsig.cli;
 
 import adoptsig.conform.Explorer;
 import adoptsig.conform.JavaSystem;
+import adoptsig.InputError;
+import adoptsig.catalog.Model;
+import adoptsig.catalog.Outcome;
+import adoptsig.conform.JavaInvariants;
+import adoptsig.conform.JavaProperties;
+import adoptsig.conform.SafetyCheck;
+import adoptsig.conform.TraceText;
+import adoptsig.report.Pictures;
+import adoptsig.story.Story;
+import adoptsig.system.Bounds;
+import adoptsig.system.World;
+import adoptsig.tlc.TlcOutput;
+import adoptsig.tlc.Trace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 
 /** `explore MODEL`: the Java explorer alone: every reachable world at a model's bounds, compared with TLC's recorded count. */
@@ -14,6 +35,14 @@ import java.util.concurrent.Callable;
                 "Exit code 0: the count equals TLC's recorded one (or there is none); 1: it differs; 2: bad input."})
 public final class ExploreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a model of properties/models.tsv, or a cfg file (a path ending in .cfg)") String model;
+    @Option(names = "--check", description = "also decide the model's invariants and action properties (the Java engine; temporal properties are TLC's), with shortest counterexamples saved, told and drawn")
+    boolean check;
+    @Option(names = "--threads", defaultValue = "2", description = "with --check: threads computing successors (default: ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--extra-pids", defaultValue = "0", paramLabel = "N", description = "with --check: N more PIDs than the model; its verdicts are then the Java engine's only (default: ${DEFAULT-VALUE})")
+    int extraPids;
+    @Option(names = "--out", description = "with --check: results folder (default: target/adoptsig-runs/explore-<time>)")
+    java.nio.file.Path out;
     @picocli.CommandLine.Mixin ProjectOption where;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -21,6 +50,8 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
+            if (check) return check(w, p);
+            if (extraPids != 0 || out != null) throw new InputError("--extra-pids and --out go with --check");
             JavaSystem sys = p.system(p.bounds(model));
             long recorded = p.recordedStates(model);
             w.printf("explore %s (%s)%n", model, p.source());
@@ -36,5 +67,72 @@ public final class ExploreCommand implements Callable<Integer> {
             w.flush();
             return same ? Main.OK : Main.DIFFERS;
         }
+    }
+
+    /** The Java engine: every invariant and action property of the model decided by the Java explorer, compared with the record where the bounds are the model's. */
+    private int check(PrintWriter w, Project p) {
+        if (threads < 1) throw new InputError("--threads must be at least 1, not " + threads);
+        if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
+        Model m = p.models().model(model);
+        Bounds b = m.bounds(extraPids);
+        JavaSystem sys = p.system(b);
+        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
+        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
+        List<String> temporal = new ArrayList<>();
+        Map<String, Predicate<World>> allInv = JavaInvariants.of(sys.supervisor());
+        for (String prop : m.properties()) {
+            if (allInv.containsKey(prop)) inv.put(prop, allInv.get(prop));
+            else if (JavaProperties.ACTIONS.containsKey(prop)) act.put(prop, JavaProperties.ACTIONS.get(prop));
+            else temporal.add(prop);
+        }
+        boolean javaOnly = extraPids > 0;
+        Path results = p.resultsFolder(out, "explore-");
+        w.printf("explore --check %s%s: %d invariants and %d action properties by the Java engine, %d thread(s); %s%nresults in %s%n", model,
+                javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), threads, p.source(), results);
+        w.flush();
+        SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, line -> { w.println(line); w.flush(); });
+        List<String> differences = new ArrayList<>();
+        Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        w.printf("%n%-28s %-10s %-8s %s%n", "property", "Java", "steps", javaOnly ? "(Java only: no TLC run at these bounds)" : "recorded (TLC)");
+        for (String prop : m.properties()) {
+            Outcome e = m.expected().get(prop);
+            String rec = e == null ? "-" : e.expected().word() + (e.steps() >= 0 ? " " + e.steps() : "");
+            if (temporal.contains(prop)) {
+                w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", "temporal: decided by TLC only");
+                continue;
+            }
+            SafetyCheck.Violation v = r.violations().get(prop);
+            String verdict = v == null ? "holds" : "violated";
+            int steps = v == null ? -1 : v.path().size() - 1;
+            boolean agrees = javaOnly || e == null || (e.expected().word().equals(verdict) && (v == null || e.steps() < 0 || e.steps() == steps));
+            if (!agrees) differences.add(model + " / " + prop + ": recorded " + rec + ", Java engine " + verdict + (v == null ? "" : " " + steps));
+            w.printf("%-28s %-10s %-8s %s%s%n", prop, verdict, v == null ? "-" : Integer.toString(steps), javaOnly ? "" : rec, agrees ? "" : "  <-- DIFFERS");
+            if (v != null) {
+                String text = TraceText.of(v.path());
+                Trace t = TlcOutput.parseSavedTrace(text);
+                RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
+                RunOutput.write(dir.resolve("story-" + prop + ".txt"), Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t));
+                RunOutput.write(dir.resolve("picture-" + prop + ".svg"), Pictures.counterexample(m.name(), prop, t));
+            }
+        }
+        w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state)%n",
+                m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct());
+        if (!javaOnly && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
+            differences.add(String.format("%s: recorded %,d distinct states, depth %d (TLC); Java engine %,d, depth %d", model, m.distinct(), m.depth(), r.distinct(), r.depth()));
+        }
+        w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg%n", dir);
+        if (javaOnly) w.println("Verdicts at these bounds are the Java engine's only.");
+        else if (differences.isEmpty()) w.println("Every verdict, counterexample length and the state count agree with TLC's record.");
+        else {
+            w.printf("%d difference(s) from TLC's record:%n", differences.size());
+            for (String d : differences) w.printf("  %s%n", d);
+        }
+        w.flush();
+        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
     }
 }

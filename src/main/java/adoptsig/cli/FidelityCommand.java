@@ -6,6 +6,8 @@ import adoptsig.fidelity.Fidelity;
 import adoptsig.fidelity.Run;
 import adoptsig.fidelity.Unavailable;
 import adoptsig.kernel.Kernel;
+import adoptsig.report.HtmlReport;
+import adoptsig.report.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,14 +67,20 @@ public final class FidelityCommand implements Callable<Integer> {
                     r.scenarios(), r.randomScripts(), seed, r.steps(), r.seconds(), String.join(", ", r.operations())));
             summary.append(r.agrees() ? "Linux and the model agree on every step.\n" : r.disagreements().size() + " disagreement(s):\n");
             int n = 0;
+            HtmlReport report = new HtmlReport("adoptsig fidelity: the model against Linux " + r.hello().kernel());
+            report.paragraph(summary.toString());
             try {
                 for (Run.Outcome o : r.disagreements()) {
                     n++;
                     Path f = results.resolve("disagreement-" + n + ".txt");
                     Files.writeString(f, o.told());
-                    summary.append('\n').append(o.told()).append("(saved in ").append(f).append(")\n");
+                    String svg = Pictures.script(o.story().get(0), o.states(), o.script().stream().map(Object::toString).toList(), "disagreement");
+                    Files.writeString(results.resolve("disagreement-" + n + ".svg"), svg);
+                    report.counterexample(new HtmlReport.Counterexample("disagreement-" + n, "disagreement " + n + ": " + o.disagreement(), o.told(), svg));
+                    summary.append('\n').append(o.told()).append("(saved in ").append(f).append(", with a picture of the model's side)\n");
                 }
                 Files.writeString(results.resolve("summary.txt"), summary);
+                Files.writeString(results.resolve("report.html"), report.html());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

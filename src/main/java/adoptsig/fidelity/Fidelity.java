@@ -124,6 +124,6 @@ public final class Fidelity {
         List<String> story = new ArrayList<>();
         story.add(title + ": " + o.script().size() + " operations: " + o.script().stream().map(Op::toString).reduce((a, b) -> a + " " + b).orElse(""));
         story.addAll(o.story());
-        return new Run.Outcome(o.script(), story, o.disagreement(), o.operations());
+        return new Run.Outcome(o.script(), story, o.disagreement(), o.operations(), o.states());
     }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Run {
     /** What a run found: the steps taken, the story lines, and the disagreement (null when none). */
-    public record Outcome(List<Op> script, List<String> story, String disagreement, Set<String> operations) {
+    public record Outcome(List<Op> script, List<String> story, String disagreement, Set<String> operations, List<KernelState> states) {
         public boolean agrees() { return disagreement == null; }
         public String told() {
             StringBuilder b = new StringBuilder();
@@ -51,6 +51,7 @@ public final class Run {
     private final List<String> story = new ArrayList<>();
     private final Set<String> used = new LinkedHashSet<>();
     private String disagreement;
+    private final List<KernelState> states = new ArrayList<>();   // the model's state before the first step and after each
 
     private Run(Driver driver, Kernel kernel, int maxPid, int rtLimit) {
         this.driver = driver;
@@ -64,6 +65,7 @@ public final class Run {
                 ns ? "is PID 1 of a new PID namespace" : "is a child subreaper " + driver.hello().note(), maxPid,
                 ns ? ", realtime queue limit " + rtLimit + " (RLIMIT_SIGPENDING)" : ""));
         if (ns) expectOk("rlimit " + rtLimit, "setting RLIMIT_SIGPENDING");
+        states.add(s);
     }
 
     /** Runs the operations in order; an operation the model does not allow at that point is bad input. */
@@ -91,7 +93,7 @@ public final class Run {
         return r.outcome();
     }
 
-    private Outcome outcome() { return new Outcome(List.copyOf(script), List.copyOf(story), disagreement, used); }
+    private Outcome outcome() { return new Outcome(List.copyOf(script), List.copyOf(story), disagreement, used, List.copyOf(states)); }
 
     /** The operations the model allows now, in a fixed order. */
     List<Op> enabled() {
@@ -238,6 +240,7 @@ public final class Run {
             default -> throw new IllegalArgumentException(op.toString());
         }
         story.add(String.format("%2d. %-26s Linux: %-22s model: %s", script.size(), op, linux, predicted));
+        states.add(s);
         if (disagreement == null) observe();
         if (disagreement != null) story.add("    processes (model): " + table());
     }

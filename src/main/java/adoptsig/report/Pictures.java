@@ -16,6 +16,13 @@ public final class Pictures {
         return Timeline.svg(Frame.of(trace), model + ": " + property + " (" + trace.steps() + " steps)", property);
     }
 
+    /** A fidelity script as the model saw it (steps: the script's operations), with the disagreement marked at the last step. */
+    public static String script(String title, List<adoptsig.kernel.KernelState> states, List<String> steps, String mark) {
+        List<Frame> frames = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) frames.add(Frame.of(states.get(i), i == 0 ? "start" : steps.get(i - 1), ""));
+        return Timeline.svg(frames, title, mark);
+    }
+
     /** The two behaviours of a conflict, one above the other, with init's observations between them. */
     public static String conflict(String check, Game.Result result, String conflict) {
         List<Game.Step> path = result.shortest();

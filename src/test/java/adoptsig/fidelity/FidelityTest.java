@@ -101,6 +101,8 @@ class FidelityTest {
         Run.Outcome o = fixed.disagreements().stream().filter(x -> x.story().get(0).startsWith("scenario " + scenario + ":")).findFirst().orElseThrow();
         assertThat(o.disagreement()).contains(what);
         assertThat(o.told()).contains("DISAGREEMENT").contains("Linux:").contains("model:");
+        String svg = adoptsig.report.Pictures.script(o.story().get(0), o.states(), o.script().stream().map(Op::toString).toList(), "disagreement");
+        assertThat(svg).contains("class=\"breaks\" data-property=\"disagreement\" data-step=\"" + o.script().size() + "\"").contains("class=\"lifeline\"");
         if (!random) return;
         Fidelity.Report r = Fidelity.run(exe, mutant, noScenarios(), 300, SEED, 30, true, s -> {});
         assertThat(r.disagreements()).hasSize(1);

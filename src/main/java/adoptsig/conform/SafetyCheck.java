@@ -1,0 +1,139 @@
+package adoptsig.conform;
+
+import adoptsig.system.World;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The Java explorer as a safety checker: a breadth-first search of the Java system that
+ * evaluates the catalogue's invariants on every new state and its action properties on every
+ * transition, and keeps, for each property, the first violation at the smallest depth (so each
+ * counterexample is a shortest one, as TLC's breadth-first runs give). Each level's successors
+ * are computed by several threads and merged in a fixed order, so the result does not depend on
+ * the number of threads. It keeps a fingerprint and its parent's fingerprint per state (16 bytes
+ * in a table at most half full), and rebuilds a counterexample by replaying from the initial state.
+ */
+public final class SafetyCheck {
+    /** A violation: the property and the path of worlds from the initial state to the bad one. */
+    public record Violation(String property, List<World> path) {}
+
+    /** distinct states, depth (levels), violations by property, wall seconds, threads, bytes of the fingerprint tables. */
+    public record Result(long distinct, int depth, Map<String, Violation> violations, double seconds, int threads, long tableBytes) {}
+
+    private SafetyCheck() {}
+
+    private record Succ(World world, long fp, String action) {}
+
+    public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
+                             int threads, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "safety-check"); t.setDaemon(true); return t; });
+        try {
+            LongLongMap parent = new LongLongMap();
+            World w0 = sys.init();
+            long f0 = Fingerprint.of(w0);
+            parent.putIfAbsent(f0, f0);
+            Map<String, long[]> found = new LinkedHashMap<>();   // property -> {bad fp, or before fp and after fp}
+            for (var e : invariants.entrySet()) if (!e.getValue().test(w0)) found.put(e.getKey(), new long[] {f0});
+            List<World> frontier = List.of(w0);
+            int depth = 1;
+            Conformance.Progress p = new Conformance.Progress(progress);
+            while (!frontier.isEmpty()) {
+                List<World> level = frontier;
+                int n = Math.max(1, (level.size() + threads * 4 - 1) / (threads * 4));
+                List<Future<List<Object[]>>> parts = new ArrayList<>();
+                for (int from = 0; from < level.size(); from += n) {
+                    int a = from, b = Math.min(level.size(), from + n);
+                    java.util.Set<String> openActions = new java.util.HashSet<>(actions.keySet());
+                    openActions.removeAll(found.keySet());
+                    parts.add(pool.submit(() -> {
+                        List<Object[]> out = new ArrayList<>();
+                        for (int i = a; i < b; i++) {
+                            World x = level.get(i);
+                            long fx = Fingerprint.of(x);
+                            for (World y : sys.successors(x)) {
+                                String broken = null;
+                                for (String name : openActions) if (!actions.get(name).test(x, y)) { broken = broken == null ? name : broken + "," + name; }
+                                out.add(new Object[] {fx, y, Fingerprint.of(y), broken});
+                            }
+                        }
+                        return out;
+                    }));
+                }
+                List<World> next = new ArrayList<>();
+                for (Future<List<Object[]>> f : parts) {
+                    for (Object[] s : f.get()) {
+                        long fx = (long) s[0], fy = (long) s[2];
+                        if (s[3] != null) for (String name : ((String) s[3]).split(",")) found.putIfAbsent(name, new long[] {fx, fy});
+                        if (parent.putIfAbsent(fy, fx)) next.add((World) s[1]);
+                    }
+                }
+                // invariants on the new states, in parallel, the first in order kept
+                java.util.Set<String> openInv = new java.util.LinkedHashSet<>(invariants.keySet());
+                openInv.removeAll(found.keySet());
+                if (!openInv.isEmpty() && !next.isEmpty()) {
+                    int m = Math.max(1, (next.size() + threads * 4 - 1) / (threads * 4));
+                    List<Future<Map<String, Integer>>> checks = new ArrayList<>();
+                    for (int from = 0; from < next.size(); from += m) {
+                        int a = from, b = Math.min(next.size(), from + m);
+                        checks.add(pool.submit(() -> {
+                            Map<String, Integer> first = new LinkedHashMap<>();
+                            for (int i = a; i < b; i++) for (String name : openInv) if (!first.containsKey(name) && !invariants.get(name).test(next.get(i))) first.put(name, i);
+                            return first;
+                        }));
+                    }
+                    for (Future<Map<String, Integer>> c : checks) {
+                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {Fingerprint.of(next.get(e.getValue()))});
+                    }
+                }
+                if (!next.isEmpty()) depth++;
+                frontier = next;
+                p.tick(parent.size(), frontier.size());
+            }
+            Map<String, Violation> violations = new LinkedHashMap<>();
+            for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue())));
+            return new Result(parent.size(), depth, violations, (System.nanoTime() - t0) / 1e9, threads, parent.bytes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a worker of the safety check failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The worlds from the initial state to the fingerprint chain's end (and the extra last step of an action violation). */
+    private static List<World> path(JavaSystem sys, LongLongMap parent, long[] end) {
+        List<Long> chain = new ArrayList<>();
+        long f = end[0];
+        while (true) {
+            chain.add(0, f);
+            long up = parent.get(f);
+            if (up == f) break;
+            f = up;
+        }
+        if (end.length == 2) chain.add(end[1]);
+        List<World> out = new ArrayList<>();
+        World w = sys.init();
+        out.add(w);
+        for (int i = 1; i < chain.size(); i++) {
+            World next = null;
+            for (World y : sys.successors(w)) if (Fingerprint.of(y) == chain.get(i)) { next = y; break; }
+            if (next == null) throw new IllegalStateException("cannot rebuild the counterexample at step " + i);
+            out.add(next);
+            w = next;
+        }
+        return out;
+    }
+}

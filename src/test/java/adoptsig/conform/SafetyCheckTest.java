@@ -1,0 +1,90 @@
+package adoptsig.conform;
+
+import adoptsig.Fixtures;
+import adoptsig.catalog.Expected;
+import adoptsig.catalog.Model;
+import adoptsig.catalog.Outcome;
+import adoptsig.system.World;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Java engine (the explorer as a safety checker) earns its verdicts by agreement: on every
+ * catalogued model small enough for the test suite, its state count and depth, and the verdict
+ * and shortest counterexample length of every invariant and action property, equal TLC's record;
+ * its counterexamples replay; the thread count changes nothing; a wrong record is reported.
+ */
+class SafetyCheckTest {
+    static final long SMALL = 40_000;
+
+    static Stream<String> smallModels() {
+        return Fixtures.PROJECT.models().models().stream().filter(m -> m.distinct() > 0 && m.distinct() <= SMALL).map(Model::name);
+    }
+
+    static SafetyCheck.Result run(Model m, int threads) {
+        JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
+        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
+        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
+        Map<String, Predicate<World>> all = JavaInvariants.of(sys.supervisor());
+        for (String p : m.properties()) {
+            if (all.containsKey(p)) inv.put(p, all.get(p));
+            else if (JavaProperties.ACTIONS.containsKey(p)) act.put(p, JavaProperties.ACTIONS.get(p));
+        }
+        return SafetyCheck.run(sys, inv, act, threads, s -> {});
+    }
+
+    @ParameterizedTest
+    @MethodSource("smallModels")
+    void theJavaEngineAgreesWithTlcOnEverySafetyVerdictAndCount(String name) {
+        Model m = Fixtures.PROJECT.models().model(name);
+        SafetyCheck.Result r = run(m, 2);
+        assertThat(r.distinct()).as("distinct states").isEqualTo(m.distinct());
+        assertThat(r.depth()).as("depth").isEqualTo(m.depth());
+        for (var e : m.expected().entrySet()) {
+            String p = e.getKey();
+            Outcome o = e.getValue();
+            boolean safety = JavaProperties.ACTIONS.containsKey(p) || JavaInvariants.of(Fixtures.PROJECT.system(m.bounds()).supervisor()).containsKey(p);
+            if (!safety) continue;
+            SafetyCheck.Violation v = r.violations().get(p);
+            assertThat(v == null ? Expected.HOLDS : Expected.VIOLATED).as(name + " / " + p).isEqualTo(o.expected());
+            if (v != null && o.steps() >= 0) assertThat(v.path().size() - 1).as(name + " / " + p + " length").isEqualTo(o.steps());
+        }
+    }
+
+    @Test
+    void itsCounterexamplesAreTlcTracesThatReplayAndTheThreadCountChangesNothing() {
+        Model m = Fixtures.PROJECT.models().model("rfc-two");
+        SafetyCheck.Result one = run(m, 1), two = run(m, 2);
+        assertThat(one.violations().keySet()).containsExactlyElementsOf(two.violations().keySet());
+        for (String p : one.violations().keySet()) {
+            assertThat(one.violations().get(p).path()).isEqualTo(two.violations().get(p).path());
+            var trace = adoptsig.tlc.TlcOutput.parseSavedTrace(TraceText.of(one.violations().get(p).path()));
+            Replay.Result r = Replay.replay(Fixtures.PROJECT.system(m.bounds()), trace, Fixtures.PROJECT.catalogue().property(p));
+            assertThat(r.replayed() && r.violationReproduced()).as(p + ": " + r.explanation()).isTrue();
+        }
+    }
+
+    @Test
+    void aWrongRecordIsReportedByTheCommand(@TempDir Path tmp) throws Exception {
+        Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-two\tSoundAttributionInv\tviolated\t10", "rfc-two\tSoundAttributionInv\tholds\t-");
+        Fixtures.Run r = Fixtures.cli("explore", "--check", "rfc-two", "--root", root.toString(), "--out", tmp.resolve("o").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("rfc-two / SoundAttributionInv: recorded holds, Java engine violated 10");
+        Fixtures.Run ok = Fixtures.cli("explore", "--check", "rfc-two", "--root", Fixtures.root().toString(), "--out", tmp.resolve("o2").toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(tmp.resolve("o2/rfc-two/trace-SoundAttributionInv.txt")).exists();
+        assertThat(tmp.resolve("o2/rfc-two/picture-SoundAttributionInv.svg")).exists();
+    }
+}
