@@ -360,7 +360,12 @@ int main(int argc, char **argv) {
     const char *why = NULL;
     /* a user namespace of our own even as root: RLIMIT_SIGPENDING then counts only our signals */
     int flags = CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUSER;
-    if (getenv("ADOPTSIG_NO_NAMESPACE")) { why = "(namespaces turned off by ADOPTSIG_NO_NAMESPACE)"; flags = 0; }
+    static char reason[512];
+    if (getenv("ADOPTSIG_NO_NAMESPACE")) {   /* its value says why */
+        snprintf(reason, sizeof reason, "(%s)", getenv("ADOPTSIG_NO_NAMESPACE"));
+        why = reason;
+        flags = 0;
+    }
     else if (unshare(flags) < 0 && (uid != 0 || (flags &= ~CLONE_NEWUSER, unshare(flags) < 0))) {
         why = "(no new PID namespace: orphans go to a child subreaper, PID values are not compared)";
         flags = 0;

@@ -9,6 +9,7 @@ import adoptsig.conform.JavaInvariants;
 import adoptsig.conform.JavaProperties;
 import adoptsig.conform.SafetyCheck;
 import adoptsig.conform.TraceText;
+import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.story.Story;
 import adoptsig.system.Bounds;
@@ -98,12 +99,16 @@ public final class ExploreCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        HtmlReport report = new HtmlReport("adoptsig explore --check " + m.name() + (javaOnly ? " (" + b.maxPid() + " PIDs, Java-only verdicts)" : ""));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("property", "Java engine", "steps", javaOnly ? "TLC (none at these bounds)" : "recorded (TLC)"));
         w.printf("%n%-28s %-10s %-8s %s%n", "property", "Java", "steps", javaOnly ? "(Java only: no TLC run at these bounds)" : "recorded (TLC)");
         for (String prop : m.properties()) {
             Outcome e = m.expected().get(prop);
             String rec = e == null ? "-" : e.expected().word() + (e.steps() >= 0 ? " " + e.steps() : "");
             if (temporal.contains(prop)) {
                 w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", "temporal: decided by TLC only");
+                rows.add(List.of(HtmlReport.esc(prop), "-", "-", "temporal: decided by TLC only"));
                 continue;
             }
             SafetyCheck.Violation v = r.violations().get(prop);
@@ -117,7 +122,14 @@ public final class ExploreCommand implements Callable<Integer> {
                 Trace t = TlcOutput.parseSavedTrace(text);
                 RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
                 RunOutput.write(dir.resolve("story-" + prop + ".txt"), Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t));
-                RunOutput.write(dir.resolve("picture-" + prop + ".svg"), Pictures.counterexample(m.name(), prop, t));
+                String svg = Pictures.counterexample(m.name(), prop, t);
+                RunOutput.write(dir.resolve("picture-" + prop + ".svg"), svg);
+                String a = HtmlReport.anchor("cx", m.name(), prop);
+                report.counterexample(new HtmlReport.Counterexample(a, m.name() + " / " + prop + " (Java engine)",
+                        Story.tell(m.name() + " (Java engine)", p.catalogue().property(prop), t), svg));
+                rows.add(List.of(HtmlReport.esc(prop), "<b class=\"bad\">violated</b>", HtmlReport.link(steps + " steps", a), HtmlReport.esc(javaOnly ? "" : rec)));
+            } else {
+                rows.add(List.of(HtmlReport.esc(prop), "holds", "-", HtmlReport.esc(javaOnly ? "" : rec)));
             }
         }
         w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state)%n",
@@ -125,7 +137,12 @@ public final class ExploreCommand implements Callable<Integer> {
         if (!javaOnly && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
             differences.add(String.format("%s: recorded %,d distinct states, depth %d (TLC); Java engine %,d, depth %d", model, m.distinct(), m.depth(), r.distinct(), r.depth()));
         }
-        w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg%n", dir);
+        report.paragraph(String.format("%,d distinct states, depth %d, %.1f s with %d thread(s). %s", r.distinct(), r.depth(), r.seconds(), r.threads(),
+                javaOnly ? "Verdicts at these bounds are the Java engine's only." : differences.isEmpty() ? "Everything agrees with TLC's record." : String.join("; ", differences)));
+        report.table("verdicts", rows);
+        RunOutput.write(results.resolve("report.html"), report.html());
+        w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg; report: %s%n",
+                dir, results.resolve("report.html"));
         if (javaOnly) w.println("Verdicts at these bounds are the Java engine's only.");
         else if (differences.isEmpty()) w.println("Every verdict, counterexample length and the state count agree with TLC's record.");
         else {

@@ -125,10 +125,23 @@ public final class Driver implements AutoCloseable {
         throw new Unavailable("no C compiler (cc, gcc or clang on the PATH, or $CC) to build the real-kernel driver");
     }
 
-    /** Starts the driver; {@code namespaces} false makes init a child subreaper even where a PID namespace is allowed. */
+    /**
+     * Starts the driver; {@code namespaces} false makes init a child subreaper even where a PID
+     * namespace is allowed. Where a namespace is allowed but the driver cannot set it up (a
+     * container that refuses a /proc of its own, say), it starts again as a subreaper and says why.
+     */
     public static Driver start(Path exe, boolean namespaces) {
+        if (!namespaces) return start(exe, "namespaces turned off (--no-namespace)");
+        try {
+            return start(exe, null);
+        } catch (Unavailable e) {
+            return start(exe, "no PID namespace: " + e.getMessage());
+        }
+    }
+
+    private static Driver start(Path exe, String noNamespaceBecause) {
         ProcessBuilder b = new ProcessBuilder(exe.toString()).redirectErrorStream(true);
-        if (!namespaces) b.environment().put("ADOPTSIG_NO_NAMESPACE", "1");
+        if (noNamespaceBecause != null) b.environment().put("ADOPTSIG_NO_NAMESPACE", noNamespaceBecause);
         else b.environment().remove("ADOPTSIG_NO_NAMESPACE");
         try {
             return new Driver(b.start());
