@@ -55,4 +55,33 @@ public final class Fingerprint {
         h = mix(h, pend);
         return mix(h, w.supPc().hashCode());
     }
+
+    /**
+     * The world with two services' names exchanged everywhere they occur (the processes' service
+     * tags and every per-service field of the supervisor); PIDs, programs and the kernel's other
+     * fields stay. When both services run the same program, this is a symmetry of the system.
+     */
+    public static World swap(World w, String a, String b) {
+        KernelState k = w.kernel();
+        java.util.List<Proc> procs = new java.util.ArrayList<>();
+        for (Proc p : k.procs()) {
+            String svc = p.svc().equals(a) ? b : p.svc().equals(b) ? a : p.svc();
+            procs.add(svc.equals(p.svc()) ? p : new Proc(p.pid(), p.state(), p.parent(), p.pgid(), p.sid(), p.adoptSig(), p.subreaper(), svc, p.danced()));
+        }
+        KernelState k2 = new KernelState(k.maxPid(), k.rtLimit(), procs, k.ttySession(), k.lastPid(), k.everUsed(), k.chldPending(), k.rtq(),
+                k.adoptKeep(), k.kept(), k.lastAction());
+        return new World(k2, w.pc(), w.begun(), swapKeys(w.tracked(), a, b), swapKeys(w.gone(), a, b), swapKeys(w.status(), a, b), w.supPc(),
+                w.pending(), swapKeys(w.pidfile(), a, b), swapKeys(w.forksLeft(), a, b));
+    }
+
+    private static <V> java.util.Map<String, V> swapKeys(java.util.Map<String, V> m, String a, String b) {
+        java.util.Map<String, V> out = new java.util.HashMap<>(m);
+        if (m.containsKey(a) && m.containsKey(b)) { out.put(a, m.get(b)); out.put(b, m.get(a)); }
+        return out;
+    }
+
+    /** The fingerprint of a world's class under exchanging services a and b: the smaller of the two. */
+    public static long symmetric(World w, String a, String b) {
+        return Math.min(of(w), of(swap(w, a, b)));
+    }
 }

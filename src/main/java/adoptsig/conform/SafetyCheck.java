@@ -36,12 +36,38 @@ public final class SafetyCheck {
 
     public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                              int threads, Consumer<String> progress) {
+        return run(sys, invariants, actions, threads, false, progress);
+    }
+
+    /**
+     * With symmetry: the two services run the same program and no stranger is present, so
+     * exchanging their names maps behaviours to behaviours and the catalogue's properties (which
+     * quantify over every service) to themselves; one world per pair is stored (the smaller
+     * fingerprint of the two). Counts are then of classes, not of states.
+     */
+    public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
+                             int threads, boolean symmetry, Consumer<String> progress) {
+        java.util.function.ToLongFunction<World> fp = Fingerprint::of;
+        if (symmetry) {
+            var svcs = sys.bounds().services();
+            if (svcs.size() != 2 || !sys.bounds().strangers().isEmpty()) {
+                throw new adoptsig.InputError("symmetry reduction exchanges two services of the same program: this model has services "
+                        + svcs + (sys.bounds().strangers().isEmpty() ? "" : " and strangers " + sys.bounds().strangers()));
+            }
+            String a = svcs.get(0), b = svcs.get(1);
+            fp = w -> Fingerprint.symmetric(w, a, b);
+        }
+        return search(sys, invariants, actions, threads, fp, progress);
+    }
+
+    private static Result search(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
+                                 int threads, java.util.function.ToLongFunction<World> fingerprint, Consumer<String> progress) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "safety-check"); t.setDaemon(true); return t; });
         try {
             LongLongMap parent = new LongLongMap();
             World w0 = sys.init();
-            long f0 = Fingerprint.of(w0);
+            long f0 = fingerprint.applyAsLong(w0);
             parent.putIfAbsent(f0, f0);
             Map<String, long[]> found = new LinkedHashMap<>();   // property -> {bad fp, or before fp and after fp}
             for (var e : invariants.entrySet()) if (!e.getValue().test(w0)) found.put(e.getKey(), new long[] {f0});
@@ -60,11 +86,11 @@ public final class SafetyCheck {
                         List<Object[]> out = new ArrayList<>();
                         for (int i = a; i < b; i++) {
                             World x = level.get(i);
-                            long fx = Fingerprint.of(x);
+                            long fx = fingerprint.applyAsLong(x);
                             for (World y : sys.successors(x)) {
                                 String broken = null;
                                 for (String name : openActions) if (!actions.get(name).test(x, y)) { broken = broken == null ? name : broken + "," + name; }
-                                out.add(new Object[] {fx, y, Fingerprint.of(y), broken});
+                                out.add(new Object[] {fx, y, fingerprint.applyAsLong(y), broken});
                             }
                         }
                         return out;
@@ -93,7 +119,7 @@ public final class SafetyCheck {
                         }));
                     }
                     for (Future<Map<String, Integer>> c : checks) {
-                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {Fingerprint.of(next.get(e.getValue()))});
+                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {fingerprint.applyAsLong(next.get(e.getValue()))});
                     }
                 }
                 if (!next.isEmpty()) depth++;
@@ -101,7 +127,7 @@ public final class SafetyCheck {
                 p.tick(parent.size(), frontier.size());
             }
             Map<String, Violation> violations = new LinkedHashMap<>();
-            for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue())));
+            for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue(), fingerprint)));
             return new Result(parent.size(), depth, violations, (System.nanoTime() - t0) / 1e9, threads, parent.bytes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,7 +140,7 @@ public final class SafetyCheck {
     }
 
     /** The worlds from the initial state to the fingerprint chain's end (and the extra last step of an action violation). */
-    private static List<World> path(JavaSystem sys, LongLongMap parent, long[] end) {
+    private static List<World> path(JavaSystem sys, LongLongMap parent, long[] end, java.util.function.ToLongFunction<World> fingerprint) {
         List<Long> chain = new ArrayList<>();
         long f = end[0];
         while (true) {
@@ -129,7 +155,7 @@ public final class SafetyCheck {
         out.add(w);
         for (int i = 1; i < chain.size(); i++) {
             World next = null;
-            for (World y : sys.successors(w)) if (Fingerprint.of(y) == chain.get(i)) { next = y; break; }
+            for (World y : sys.successors(w)) if (fingerprint.applyAsLong(y) == chain.get(i)) { next = y; break; }
             if (next == null) throw new IllegalStateException("cannot rebuild the counterexample at step " + i);
             out.add(next);
             w = next;

@@ -87,4 +87,42 @@ class SafetyCheckTest {
         assertThat(tmp.resolve("o2/rfc-two/trace-SoundAttributionInv.txt")).exists();
         assertThat(tmp.resolve("o2/rfc-two/picture-SoundAttributionInv.svg")).exists();
     }
+
+    static Stream<String> smallTwoServiceModels() {
+        return smallModels().filter(n -> {
+            var b = Fixtures.PROJECT.models().model(n).bounds();
+            return b.services().size() == 2 && b.strangers().isEmpty();
+        });
+    }
+
+    /**
+     * Symmetry between two services of one program is sound here: the reduced search stores
+     * exactly one world per class of reachable worlds (counted on the whole reachable set), and
+     * every safety verdict and shortest counterexample length is TLC's.
+     */
+    @ParameterizedTest
+    @MethodSource("smallTwoServiceModels")
+    void exchangingTheTwoServicesKeepsEveryVerdictAndStoresOneWorldPerClass(String name) {
+        Model m = Fixtures.PROJECT.models().model(name);
+        JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
+        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
+        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
+        Map<String, Predicate<World>> all = JavaInvariants.of(sys.supervisor());
+        for (String p : m.properties()) {
+            if (all.containsKey(p)) inv.put(p, all.get(p));
+            else if (JavaProperties.ACTIONS.containsKey(p)) act.put(p, JavaProperties.ACTIONS.get(p));
+        }
+        SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, 2, true, s -> {});
+        String a = m.bounds().services().get(0), b = m.bounds().services().get(1);
+        java.util.Set<Long> classes = new java.util.HashSet<>();
+        for (World w : Explorer.exploreSet(sys)) classes.add(Fingerprint.symmetric(w, a, b));
+        assertThat(r.distinct()).as("one stored world per class").isEqualTo(classes.size());
+        assertThat(r.distinct()).isLessThanOrEqualTo(m.distinct()).isGreaterThanOrEqualTo((m.distinct() + 1) / 2);
+        for (var e : m.expected().entrySet()) {
+            if (!inv.containsKey(e.getKey()) && !act.containsKey(e.getKey())) continue;
+            SafetyCheck.Violation v = r.violations().get(e.getKey());
+            assertThat(v == null ? Expected.HOLDS : Expected.VIOLATED).as(name + " / " + e.getKey()).isEqualTo(e.getValue().expected());
+            if (v != null && e.getValue().steps() >= 0) assertThat(v.path().size() - 1).as(name + " / " + e.getKey() + " length").isEqualTo(e.getValue().steps());
+        }
+    }
 }
