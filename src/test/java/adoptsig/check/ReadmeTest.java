@@ -47,4 +47,29 @@ class ReadmeTest {
     void theReadmeSpeaksToUsersNotToTheWorkProcess() throws IOException {
         assertThat(readme()).doesNotContainPattern("(?i)\\bissue \\d+").doesNotContainPattern("(?i)\\(issue");
     }
+
+    /** The internal links of a README text that lead to no heading (GitHub's anchor names), and the number of links. */
+    static java.util.List<String> brokenLinks(String r) {
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        for (String line : r.split("\n")) {
+            if (!line.startsWith("#")) continue;
+            String title = line.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT);
+            anchors.add(title.replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Matcher links = Pattern.compile("\\]\\(#([^)]+)\\)").matcher(r);
+        while (links.find()) if (!anchors.contains(links.group(1))) out.add(links.group(1));
+        return out;
+    }
+
+    /** Every link inside the README leads to one of its headings, and every picture it shows exists; a renamed heading is caught. */
+    @Test
+    void everyInternalLinkAndPictureResolves() throws IOException {
+        String r = readme();
+        assertThat(brokenLinks(r)).isEmpty();
+        assertThat(Pattern.compile("\\]\\(#").matcher(r).results().count()).isGreaterThan(10);
+        assertThat(brokenLinks(r.replace("## The other models", "## Other models"))).containsExactly("the-other-models");
+        Matcher pics = Pattern.compile("!\\[[^]]*\\]\\(([^)]+)\\)").matcher(r);
+        while (pics.find()) assertThat(Fixtures.root().resolve(pics.group(1))).exists();
+    }
 }
