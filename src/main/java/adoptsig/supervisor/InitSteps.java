@@ -1,6 +1,7 @@
 package adoptsig.supervisor;
 
 import adoptsig.daemon.Daemons;
+import adoptsig.kernel.Adoption;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Result;
@@ -169,5 +170,20 @@ public abstract class InitSteps implements Supervisor {
     /** The kernel state with lastAction set to a step of init that changes nothing in the kernel. */
     protected static KernelState step(World w, String name) {
         return w.kernel().withStep(Step.of(name, Kernel.INIT, Kernel.NO_PID));
+    }
+
+    /**
+     * Spec: Closure({pid}, MaxPid): pid and every PID that a parked adoption links to it through
+     * previous parents, as a bit set (the step of Rfc and RfcWitness that resolves parked adoptions).
+     */
+    protected static long closure(int pid, java.util.Set<Adoption> pending) {
+        long known = 1L << pid;
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Adoption e : pending) {
+                if (World.has(known, e.prev()) && !World.has(known, e.pid())) { known |= 1L << e.pid(); grew = true; }
+            }
+        }
+        return known;
     }
 }

@@ -36,13 +36,7 @@ public class Rfc extends InitSteps {
         Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
         if (!r.ok()) return null;
         Adoption m = got[0];
-        long known = 1L << m.pid();                       // spec: Closure({m.pid}, MaxPid)
-        for (boolean grew = true; grew; ) {
-            grew = false;
-            for (Adoption e : w.pending()) {
-                if (World.has(known, e.prev()) && !World.has(known, e.pid())) { known |= 1L << e.pid(); grew = true; }
-            }
-        }
+        long known = closure(m.pid(), w.pending());
         boolean owned = false;
         Map<String, Long> tracked = new HashMap<>();
         for (String s : w.tracked().keySet()) {

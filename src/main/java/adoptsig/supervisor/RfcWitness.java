@@ -73,13 +73,7 @@ public class RfcWitness extends InitSteps {
         Result<KernelState> r = kernel.dequeueAdoption(w.kernel(), got);
         if (!r.ok()) return null;
         Adoption m = got[0];
-        long known = 1L << m.pid();                       // spec: Closure({m.pid}, MaxPid)
-        for (boolean grew = true; grew; ) {
-            grew = false;
-            for (Adoption e : w.pending()) {
-                if (World.has(known, e.prev()) && !World.has(known, e.pid())) { known |= 1L << e.pid(); grew = true; }
-            }
-        }
+        long known = closure(m.pid(), w.pending());
         Set<String> to = owners(w, m.prev());
         Set<Adoption> pending = new HashSet<>();
         Map<String, Long> tracked = new HashMap<>(w.tracked());
