@@ -4,8 +4,6 @@ import adoptsig.InputError;
 import adoptsig.check.Job;
 import adoptsig.check.ModelOutcome;
 import adoptsig.conform.Explorer;
-import adoptsig.conform.JavaInvariants;
-import adoptsig.conform.JavaProperties;
 import adoptsig.conform.SafetyCheck;
 import adoptsig.conform.FastWalk;
 import adoptsig.conform.JavaSystem;
@@ -20,13 +18,9 @@ import picocli.CommandLine.Parameters;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 
 /**
  * `bench MODEL`: measured side by side in one run: distinct states per second of the Java
@@ -58,13 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
                 if (i == 0) cold = t; else best = Math.min(best, t);
             }
             // the Java engine: the same search deciding every invariant and action property of the model, 1 and 2 threads (warm)
-            Map<String, Predicate<World>> inv = new LinkedHashMap<>();
-            Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
-            Map<String, Predicate<World>> allInv = JavaInvariants.of(sys.supervisor());
-            for (String prop : m.properties()) {
-                if (allInv.containsKey(prop)) inv.put(prop, allInv.get(prop));
-                else if (JavaProperties.ACTIONS.containsKey(prop)) act.put(prop, JavaProperties.ACTIONS.get(prop));
-            }
+            SafetyCheck.Properties props = SafetyCheck.Properties.of(sys.supervisor(), m.properties());
+            var inv = props.invariants();
+            var act = props.actions();
             SafetyCheck.run(sys, inv, act, 1, line -> { });
             SafetyCheck.Result e1 = SafetyCheck.run(sys, inv, act, 1, line -> { });
             SafetyCheck.Result e2 = SafetyCheck.run(sys, inv, act, 2, line -> { });

@@ -5,15 +5,12 @@ import adoptsig.conform.JavaSystem;
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
-import adoptsig.conform.JavaInvariants;
-import adoptsig.conform.JavaProperties;
 import adoptsig.conform.SafetyCheck;
 import adoptsig.conform.TraceText;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.story.Story;
 import adoptsig.system.Bounds;
-import adoptsig.system.World;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import picocli.CommandLine.Command;
@@ -23,11 +20,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 
 /** `explore MODEL`: the Java explorer alone: every reachable world at a model's bounds, compared with TLC's recorded count. */
@@ -79,15 +72,10 @@ public final class ExploreCommand implements Callable<Integer> {
         Model m = p.models().model(model);
         Bounds b = m.bounds(extraPids);
         JavaSystem sys = p.system(b);
-        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
-        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
-        List<String> temporal = new ArrayList<>();
-        Map<String, Predicate<World>> allInv = JavaInvariants.of(sys.supervisor());
-        for (String prop : m.properties()) {
-            if (allInv.containsKey(prop)) inv.put(prop, allInv.get(prop));
-            else if (JavaProperties.ACTIONS.containsKey(prop)) act.put(prop, JavaProperties.ACTIONS.get(prop));
-            else temporal.add(prop);
-        }
+        SafetyCheck.Properties props = SafetyCheck.Properties.of(sys.supervisor(), m.properties());
+        var inv = props.invariants();
+        var act = props.actions();
+        List<String> temporal = props.temporal();
         boolean javaOnly = extraPids > 0;
         Path results = p.resultsFolder(out, "explore-");
         w.printf("explore --check %s%s: %d invariants and %d action properties by the Java engine, %d thread(s); %s%nresults in %s%n", model,
@@ -123,12 +111,12 @@ public final class ExploreCommand implements Callable<Integer> {
                 String text = TraceText.of(v.path());
                 Trace t = TlcOutput.parseSavedTrace(text);
                 RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
-                RunOutput.write(dir.resolve("story-" + prop + ".txt"), Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t));
+                String story = Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t);
+                RunOutput.write(dir.resolve("story-" + prop + ".txt"), story);
                 String svg = Pictures.counterexample(m.name(), prop, t);
                 RunOutput.write(dir.resolve("picture-" + prop + ".svg"), svg);
                 String a = HtmlReport.anchor("cx", m.name(), prop);
-                report.counterexample(new HtmlReport.Counterexample(a, m.name() + " / " + prop + " (Java engine)",
-                        Story.tell(m.name() + " (Java engine)", p.catalogue().property(prop), t), svg));
+                report.counterexample(new HtmlReport.Counterexample(a, m.name() + " / " + prop + " (Java engine)", story, svg));
                 rows.add(List.of(HtmlReport.esc(prop), "<b class=\"bad\">violated</b>", HtmlReport.link(steps + " steps", a), HtmlReport.esc(javaOnly ? "" : rec)));
             } else {
                 rows.add(List.of(HtmlReport.esc(prop), "holds", "-", HtmlReport.esc(javaOnly ? "" : rec)));

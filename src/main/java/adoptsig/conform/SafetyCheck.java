@@ -32,6 +32,22 @@ public final class SafetyCheck {
 
     private SafetyCheck() {}
 
+    /** The properties the Java engine decides for a model: its invariants and action properties (temporal ones stay TLC's), by catalogue id. */
+    public record Properties(Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions, List<String> temporal) {
+        public static Properties of(adoptsig.supervisor.Supervisor sup, List<String> ids) {
+            Map<String, Predicate<World>> inv = new LinkedHashMap<>();
+            Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
+            List<String> temporal = new ArrayList<>();
+            Map<String, Predicate<World>> all = JavaInvariants.of(sup);
+            for (String id : ids) {
+                if (all.containsKey(id)) inv.put(id, all.get(id));
+                else if (JavaProperties.ACTIONS.containsKey(id)) act.put(id, JavaProperties.ACTIONS.get(id));
+                else temporal.add(id);
+            }
+            return new Properties(inv, act, temporal);
+        }
+    }
+
     private record Succ(World world, long fp, String action) {}
 
     public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
@@ -72,10 +88,12 @@ public final class SafetyCheck {
             Map<String, long[]> found = new LinkedHashMap<>();   // property -> {bad fp, or before fp and after fp}
             for (var e : invariants.entrySet()) if (!e.getValue().test(w0)) found.put(e.getKey(), new long[] {f0});
             List<World> frontier = List.of(w0);
+            long[] frontierFps = {f0};                          // each frontier world's fingerprint, computed once
             int depth = 1;
             Conformance.Progress p = new Conformance.Progress(progress);
             while (!frontier.isEmpty()) {
                 List<World> level = frontier;
+                long[] levelFps = frontierFps;
                 int n = Math.max(1, (level.size() + threads * 4 - 1) / (threads * 4));
                 List<Future<List<Object[]>>> parts = new ArrayList<>();
                 for (int from = 0; from < level.size(); from += n) {
@@ -86,7 +104,7 @@ public final class SafetyCheck {
                         List<Object[]> out = new ArrayList<>();
                         for (int i = a; i < b; i++) {
                             World x = level.get(i);
-                            long fx = fingerprint.applyAsLong(x);
+                            long fx = levelFps[i];
                             for (World y : sys.successors(x)) {
                                 String broken = null;
                                 for (String name : openActions) if (!actions.get(name).test(x, y)) { broken = broken == null ? name : broken + "," + name; }
@@ -97,11 +115,12 @@ public final class SafetyCheck {
                     }));
                 }
                 List<World> next = new ArrayList<>();
+                List<Long> nextFps = new ArrayList<>();
                 for (Future<List<Object[]>> f : parts) {
                     for (Object[] s : f.get()) {
                         long fx = (long) s[0], fy = (long) s[2];
                         if (s[3] != null) for (String name : ((String) s[3]).split(",")) found.putIfAbsent(name, new long[] {fx, fy});
-                        if (parent.putIfAbsent(fy, fx)) next.add((World) s[1]);
+                        if (parent.putIfAbsent(fy, fx)) { next.add((World) s[1]); nextFps.add(fy); }
                     }
                 }
                 // invariants on the new states, in parallel, the first in order kept
@@ -119,11 +138,12 @@ public final class SafetyCheck {
                         }));
                     }
                     for (Future<Map<String, Integer>> c : checks) {
-                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {fingerprint.applyAsLong(next.get(e.getValue()))});
+                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {nextFps.get(e.getValue())});
                     }
                 }
                 if (!next.isEmpty()) depth++;
                 frontier = next;
+                frontierFps = nextFps.stream().mapToLong(Long::longValue).toArray();
                 p.tick(parent.size(), frontier.size());
             }
             Map<String, Violation> violations = new LinkedHashMap<>();

@@ -11,10 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +30,9 @@ class SafetyCheckTest {
 
     static SafetyCheck.Result run(Model m, int threads) {
         JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
-        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
-        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
-        Map<String, Predicate<World>> all = JavaInvariants.of(sys.supervisor());
-        for (String p : m.properties()) {
-            if (all.containsKey(p)) inv.put(p, all.get(p));
-            else if (JavaProperties.ACTIONS.containsKey(p)) act.put(p, JavaProperties.ACTIONS.get(p));
-        }
+        SafetyCheck.Properties props = SafetyCheck.Properties.of(sys.supervisor(), m.properties());
+        var inv = props.invariants();
+        var act = props.actions();
         return SafetyCheck.run(sys, inv, act, threads, s -> {});
     }
 
@@ -105,13 +97,9 @@ class SafetyCheckTest {
     void exchangingTheTwoServicesKeepsEveryVerdictAndStoresOneWorldPerClass(String name) {
         Model m = Fixtures.PROJECT.models().model(name);
         JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
-        Map<String, Predicate<World>> inv = new LinkedHashMap<>();
-        Map<String, BiPredicate<World, World>> act = new LinkedHashMap<>();
-        Map<String, Predicate<World>> all = JavaInvariants.of(sys.supervisor());
-        for (String p : m.properties()) {
-            if (all.containsKey(p)) inv.put(p, all.get(p));
-            else if (JavaProperties.ACTIONS.containsKey(p)) act.put(p, JavaProperties.ACTIONS.get(p));
-        }
+        SafetyCheck.Properties props = SafetyCheck.Properties.of(sys.supervisor(), m.properties());
+        var inv = props.invariants();
+        var act = props.actions();
         SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, 2, true, s -> {});
         String a = m.bounds().services().get(0), b = m.bounds().services().get(1);
         java.util.Set<Long> classes = new java.util.HashSet<>();
