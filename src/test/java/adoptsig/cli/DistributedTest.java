@@ -22,6 +22,15 @@ class DistributedTest {
     }
 
     @Test
+    void aWrongRecordedCountIsReported() throws Exception {
+        Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "subreaper-workers\tsubreaper\tworkers\t-\tdefault\t373\t", "subreaper-workers\tsubreaper\tworkers\t-\tdefault\t374\t");
+        Fixtures.Run r = Fixtures.cli("check", "--distributed", "2", "subreaper-workers", "--root", root.toString(), "--out", tmp.resolve("w").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("subreaper-workers: recorded 374 distinct states; distributed TLC: 373");
+    }
+
+    @Test
     void aModelWithAViolatedInvariantIsRefused() {
         Fixtures.Run r = Fixtures.cli("check", "--distributed", "2", "rfc-two", "--root", Fixtures.root().toString(), "--out", tmp.resolve("e").toString());
         assertThat(r.exit()).isEqualTo(2);
