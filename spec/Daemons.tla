@@ -1,8 +1,12 @@
 ------------------------------- MODULE Daemons -------------------------------
 \* The daemon idioms as programs over the Kernel: which syscall each process of a
 \* service makes next, by where it is in its program (pc). Every interleaving of
-\* the daemons' steps with each other and with the supervisor is explored; no
-\* daemon step is fair (a daemon may run forever or stop at any point).
+\* the daemons' steps with each other and with the supervisor is explored. A
+\* step the program makes the process take (a fork or exit of the dance, setsid,
+\* a wait for its child) is weakly fair: a process that can take it is
+\* eventually scheduled. The daemon's own choices (fork a worker, exit, open
+\* the terminal, re-execute) and a worker's exit are not: a daemon may run for
+\* ever, and stop at any point.
 \*
 \* Programs (the constant Idiom):
 \*  - noFork: the first process is the daemon (it stays in the foreground);
@@ -54,8 +58,13 @@ FirstPc == CASE Idiom \in {"dance", "reexec"} -> "d0"
 \* init, or to a child subreaper) because its parent exited, as in the RFC's telling.
 Ready(p) == ~DanceSync \/ parent[p] = InitPid \/ subreaper[parent[p]]
 
-\* The programs with a fixed course (Idiom # "free"). Java: Daemons.steps
-DanceStep(p) ==
+\* The programs with a fixed course (Idiom # "free"): the steps a process takes
+\* because its program says so (forks and exits of the dance, setsid, a wait for
+\* its child), which a scheduled process eventually takes (DaemonFairness in
+\* Supervisors.tla), and the daemon's own choices (fork a worker, exit, open the
+\* terminal, re-execute), which it may put off for ever, as a worker may put off
+\* its exit. Java: Daemons.steps
+DanceFairStep(p) ==
     \/ /\ pc[p] = "d0"
        /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "d1"]
     \/ /\ pc[p] = "d1" /\ Ready(p)
@@ -70,17 +79,21 @@ DanceStep(p) ==
        /\ \E c \in Pids : Reap(p, c) /\ pc' = [pc EXCEPT ![p] = "exit", ![c] = "none"]
     \/ /\ pc[p] = "exit"
        /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+    \/ /\ pc[p] = "r0"
+       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "r1"]
+    \/ /\ pc[p] = "r1" /\ Ready(p)
+       /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "daemon2"]
+
+DaemonChoice(p) ==
     \/ /\ pc[p] \in {"daemon", "daemon2"} /\ Ready(p)
        /\ \/ Workers /\ Fork(p) /\ pc' = [pc EXCEPT ![NextPid] = "worker"]
           \/ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
           \/ OpenTty(p) /\ UNCHANGED pc
           \/ Idiom = "reexec" /\ pc[p] = "daemon" /\ Exec(p) /\ pc' = [pc EXCEPT ![p] = "r0"]
-    \/ /\ pc[p] = "r0"
-       /\ Fork(p) /\ pc' = [pc EXCEPT ![p] = "exit", ![NextPid] = "r1"]
-    \/ /\ pc[p] = "r1" /\ Ready(p)
-       /\ Setsid(p) /\ pc' = [pc EXCEPT ![p] = "daemon2"]
     \/ /\ pc[p] = "worker"
        /\ Exit(p) /\ pc' = [pc EXCEPT ![p] = "dead"]
+
+DanceStep(p) == DanceFairStep(p) \/ DaemonChoice(p)
 
 \* Free mode: any syscall by any process of the service. Java: Daemons.free
 FreeStep(p) ==
@@ -111,5 +124,11 @@ StrangerStart(x) ==
 DaemonStep(p) ==
     /\ p # InitPid
     /\ DanceStep(p) \/ FreeStep(p)
+    /\ UNCHANGED strangersBegun
+
+\* The steps of DaemonStep(p) that its program makes it take (DanceFairStep).
+DaemonFairStep(p) ==
+    /\ p # InitPid
+    /\ DanceFairStep(p)
     /\ UNCHANGED strangersBegun
 =============================================================================

@@ -16,24 +16,29 @@ PgidTypeInv == pgid \in [Pids -> Pids \cup {NoPid}] /\ sid \in [Pids -> Pids \cu
 TtyTypeInv == ttySession \in Pids \cup {NoPid}
 FlagsTypeInv == adoptSig \in [Pids -> BOOLEAN] /\ subreaper \in [Pids -> BOOLEAN] /\ danced \in [Pids -> BOOLEAN]
 SvcTypeInv == svc \in [Pids -> Services \cup Strangers \cup {InitSvc, NoSvc}]
-SignalTypeInv == /\ chldPending \in BOOLEAN
-                 /\ rtq \in Seq([pid : Pids, prev : Pids])
-                 /\ Len(rtq) <= RtLimit
+SignalTypeInv == /\ sigchld \in Pids \cup {NoPid}
+                 /\ rtq \in Seq([pid : Pids, prev : Pids]) \cup Seq([pid : Pids, prev : Pids, line : Seq(Pids)])
+                 /\ Len(rtq) <= IF adoptMode = "standard" THEN 1 ELSE SigLimit
 AllocTypeInv == lastPid \in Pids /\ everUsed \subseteq Pids
-KeptTypeInv == adoptKeep \in BOOLEAN /\ kept \subseteq [pid : Pids, line : Seq(Pids)]
+\* joined lists every process in use but init, once each.
+JoinedTypeInv == /\ joined \in Seq(Pids \ {InitPid})
+                 /\ {joined[i] : i \in 1..Len(joined)} = {p \in Pids \ {InitPid} : InUse(p)}
+                 /\ Len(joined) = Cardinality({p \in Pids \ {InitPid} : InUse(p)})
+KeptTypeInv == adoptMode \in AdoptModes /\ kept \subseteq [pid : Pids, line : Seq(Pids)]
 PcTypeInv == pc \in [Pids -> DaemonPcs \cup ReaperPcs]
 BegunTypeInv == strangersBegun \subseteq Strangers
 TrackedTypeInv == tracked \in [Services -> SUBSET Pids]
 GoneTypeInv == gone \in [Services -> SUBSET Pids]
 StatusTypeInv == status \in [Services -> {"never", "running", "stopped"}]
-SupPcTypeInv == supPc \in {"idle", "reaping"}
+SupPcTypeInv == /\ supPc \in {"idle", "reaping", "peek", "drain", "reap", "collect", "kill"}
+                /\ carried \in [svc : Services \cup {NoSvc}, pid : Pids \cup {NoPid}]
 PendingTypeInv == pending \subseteq [pid : Pids, prev : Pids]
 PidfileTypeInv == pidfile \in [Services -> Pids \cup {NoPid}]
 ForksLeftTypeInv == forksLeft \in [Services -> 0..ExpectForks]
 
 TypeInv ==
     /\ PstateTypeInv /\ ParentTypeInv /\ PgidTypeInv /\ TtyTypeInv /\ FlagsTypeInv
-    /\ SvcTypeInv /\ SignalTypeInv /\ AllocTypeInv /\ KeptTypeInv /\ PcTypeInv /\ BegunTypeInv /\ TrackedTypeInv
+    /\ SvcTypeInv /\ SignalTypeInv /\ AllocTypeInv /\ JoinedTypeInv /\ KeptTypeInv /\ PcTypeInv /\ BegunTypeInv /\ TrackedTypeInv
     /\ GoneTypeInv /\ StatusTypeInv /\ SupPcTypeInv /\ PendingTypeInv /\ PidfileTypeInv
     /\ ForksLeftTypeInv
 
@@ -55,7 +60,7 @@ InitNeverExitsInv == pstate[InitPid] = "running"
 
 \* A zombie leaves the table only through a wait by its parent, and a wait
 \* takes only a zombie child (so a zombie is reaped exactly once).
-ReapStep == lastAction'.name \in {"Reap", "WaitNohang"}
+ReapStep == lastAction'.name \in {"Reap", "WaitAny", "WaitPid"}
 ReapOnceProp ==
     [][ /\ \A c \in Pids : (pstate[c] = "zombie" /\ pstate'[c] = "free") =>
               (ReapStep /\ lastAction'.target = c /\ lastAction'.actor = parent[c])
@@ -85,7 +90,13 @@ SoundAttributionInv ==
 RunningReportedInv ==
     \A s \in Services : Lives(s) => status[s] = "running"
 
-\* Completeness, stronger: whenever init has read every pending notification
+\* Init has every notification the kernel has for it: no SIGCHLD pending, no
+\* adoption signal queued, no report kept, no zombie child to reap. (A state of
+\* the kernel, not something init can test: the property judges what init
+\* believes at such points.)
+Drained == sigchld = NoPid /\ rtq = <<>> /\ kept = {} /\ InitZombies = <<>>
+
+\* Completeness, stronger: whenever init has every pending notification
 \* (Drained), each service with a running process has at least one running process
 \* of its own among the PIDs the supervisor attributes to it: init can name one. A
 \* stale PID that keeps the service "running" does not count. (Between an exit and

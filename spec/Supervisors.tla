@@ -4,15 +4,22 @@
 \* and when a service has stopped. One section per mechanism (properties/
 \* mechanisms.tsv lists them); section M defines
 \*   MInit         the initial state (InitWith: what init asks the kernel for at boot),
-\*   MNext         every step of the system under M: init's spawns and reads,
-\*                 its helpers' steps, and every daemon step as M sees it,
+\*   MNext         every step of the system under M: init's syscalls, its helpers'
+\*                 steps, and every daemon step as M sees it,
 \*   MFairness     init's fairness under M (only M's own steps are listed:
 \*                 fairness conditions slow TLC's liveness check down even when
-\*                 their action is never enabled),
+\*                 their action is never enabled) and the daemons' (DaemonFairness),
 \*   MSpec         MInit /\ [][MNext]_vars /\ MFairness (a model's SPECIFICATION),
 \*   MBelieved(s)  the PIDs M attributes to service s (what the properties judge).
-\* Init's steps that several mechanisms share come first, each parameterized by
-\* what a mechanism changes in it (when it may read, what proves a service gone).
+\*
+\* Init is a single-threaded program. Each of its steps is one system call of
+\* Kernel.tla ("Init's syscalls"), whose result init then acts on in the same
+\* step (its own bookkeeping, which no other process can see or interleave
+\* with), or a step of its own memory alone. An init step's enabling condition
+\* reads only init's own variables and the result its call returns: init never
+\* tests the kernel's state and acts on it in one step, as no real init can.
+\* A blocking call (sigwaitinfo, a blocking read) is a step enabled when the
+\* kernel has something to return.
 \*
 \* Java twin: one class per section in src/main/java/adoptsig/supervisor/ (the
 \* shared steps in InitSteps.java); mapping in docs/MAPPING.md.
@@ -20,20 +27,23 @@ EXTENDS Daemons
 
 CONSTANTS
     Supervisor,  \* the mechanism: an id of properties/mechanisms.tsv ("rfc", "classic", ...)
-    Without      \* "none", or a rule of rfcWitness that its model leaves out ("W1".."W7")
+    Without      \* "none", or a rule of rfcWitness that its model leaves out ("W1".."W6")
 
-ASSUME Without \in {"none", "W1", "W2", "W3", "W4", "W5", "W6", "W7"}
+ASSUME Without \in {"none", "W1", "W2", "W3", "W4", "W5", "W6"}
+
+NoCarry == [svc |-> NoSvc, pid |-> NoPid]
 
 VARIABLES
     tracked,     \* tracked[s]: the PIDs init attributes to service s
-    gone,        \* gone[s]: PIDs of s that init reaped since the last drained point (rfc: F1)
+    gone,        \* rfc: gone[s]: PIDs of s that init reaped since it last found nothing pending (F1)
     status,      \* status[s]: "never" (not spawned), "running", "stopped": what init reports
-    supPc,       \* "idle": init reads its next signal; "reaping": inside its waitpid(-1, WNOHANG) loop
-    pending,     \* rfcWitness: adoption signals whose previous parent init did not know when it read them
+    supPc,       \* where init is in its loop: "idle" (blocked for its next signal), "reaping", ...
+    carried,     \* what init carries from one call to the next: [svc |-> s, pid |-> the PID it peeked or read], or NoCarry
+    pending,     \* rfcWitness, waitLine: adoptions whose previous parent init did not know when it read them
     pidfile,     \* pidfile: pidfile[s] is the PID in service s's PID file, NoPid if not written yet
     forksLeft    \* ptrace: forksLeft[s] is the number of forks of service s that init will still follow
 
-supVars == <<tracked, gone, status, supPc, pending, pidfile, forksLeft>>
+supVars == <<tracked, gone, status, supPc, carried, pending, pidfile, forksLeft>>
 vars == <<kernelVars, pc, strangersBegun, supVars>>
 
 \* Program locations of a subreaper mechanism's helper process.
@@ -43,8 +53,7 @@ ReaperPcs == {"reaper0", "reaper1", "reaper"}
 \* Shared: init's state and the steps of init that several mechanisms take.
 \* Java: InitSteps.
 
-\* adopt: what init asks the kernel for at boot: "none", "signal" (the RFC's
-\* adoption signal, prctl(PR_SET_ADOPTSIG, SIGRTMIN)) or "keep" (kept reports).
+\* adopt: what init asks the kernel for at boot (Kernel.tla: AdoptModes).
 InitWith(adopt) ==
     /\ KernelInitWith(adopt)
     /\ DaemonsInit
@@ -52,109 +61,68 @@ InitWith(adopt) ==
     /\ gone = [s \in Services |-> {}]
     /\ status = [s \in Services |-> "never"]
     /\ supPc = "idle"
+    /\ carried = NoCarry
     /\ pending = {}
     /\ pidfile = [s \in Services |-> NoPid]
     /\ forksLeft = [s \in Services |-> 0]
 
-\* Init has read every notification: no SIGCHLD pending, no adoption signal queued,
-\* not inside its wait loop.
-Drained == supPc = "idle" /\ ~chldPending /\ rtq = <<>>
-
 \* The services that track, or reaped, PID p.
 ServiceOf(p) == {s \in Services : p \in tracked[s] \cup gone[s]}
 
-\* Init forks service s's first process and records its PID (one step: init is
-\* single-threaded and reads no signal between fork() returning and the record).
+\* Init forks service s's first process and records its PID (one step: fork()
+\* returns the PID and init records it before its next call). Disabled while no
+\* PID is free (fork fails with EAGAIN; init tries again later).
 \* tag: the child's service; first: its program location; st: s's status after;
-\* follow: forks of s that init will follow (ptrace).
+\* follow: forks of s that init will follow (ptrace). Java: InitSteps.spawnAs
 SpawnAs(s, tag, first, st, follow) ==
+    /\ supPc = "idle"
     /\ status[s] = "never"
     /\ tracked[s] = {}
     /\ NextPid # NoPid
     /\ LET c == NextPid IN
-       /\ DoFork(InitPid, c, tag)
-       /\ lastAction' = Step("Spawn", InitPid, c, 0, FALSE, c \in everUsed)
+       /\ InitFork(c, tag, "Spawn")
        /\ pc' = [pc EXCEPT ![c] = first]
        /\ tracked' = [tracked EXCEPT ![s] = {c}]
        /\ status' = [status EXCEPT ![s] = st]
        /\ forksLeft' = [forksLeft EXCEPT ![s] = follow]
-       /\ UNCHANGED <<gone, supPc, pending, pidfile, strangersBegun>>
+       /\ UNCHANGED <<gone, supPc, carried, pending, pidfile, strangersBegun>>
 
 \* Java: InitSteps.spawn
 Spawn(s) == SpawnAs(s, s, FirstPc, "running", 0)
 
-\* signalfd read returns SIGCHLD: init enters its waitpid(-1, WNOHANG) loop.
-\* ready: what the mechanism requires before it reads SIGCHLD. Java: InitSteps.dequeueSigchld
-DequeueSigchldWhen(ready) ==
+\* The services init reports running but tracks no PID of, reported stopped.
+StopUntracked == [s \in Services |-> IF status[s] = "running" /\ tracked[s] = {} THEN "stopped" ELSE status[s]]
+
+\* init's PID sets after it reaped c.
+Untrack(c) == [s \in Services |-> tracked[s] \ {c}]
+
+\* Classic SIGCHLD handling, which most mechanisms share:
+\*  idle:    sigwaitinfo({SIGCHLD}) blocks until SIGCHLD is pending and returns it;
+\*  reaping: waitpid(-1, WNOHANG) until it returns 0 or ECHILD; each reaped PID
+\*           leaves the services' PID sets; at the end of the loop init reports
+\*           stopped the services it tracks no PID of (decide: whether this
+\*           mechanism decides so).
+\* Java: InitSteps.readSigchld, waitAny, waitAnyDone
+ClassicReadSigchld ==
     /\ supPc = "idle"
-    /\ ready
-    /\ chldPending
-    /\ chldPending' = FALSE
+    /\ ReadSigchld
     /\ supPc' = "reaping"
-    /\ lastAction' = Step("DequeueSigchld", InitPid, NoPid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, rtq, pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
 
-\* kernel/signal.c: next_signal: signalfd returns SIGCHLD (17) before any realtime signal.
-DequeueSigchld == DequeueSigchldWhen(TRUE)
-
-\* One waitpid(-1, WNOHANG) that returns a zombie child c (kernel/exit.c:
-\* wait_task_zombie). If init tracked c, it moves c to `gone`.
-\* ready: what the mechanism requires before it waits. Java: InitSteps.waitNohangWith
-WaitNohangWith(c, ready, pend) ==
+ClassicWaitAny ==
     /\ supPc = "reaping"
-    /\ ready
-    /\ pstate[c] = "zombie"
-    /\ parent[c] = InitPid
-    /\ DoReap(c)
-    /\ lastAction' = Step("WaitNohang", InitPid, c, 0, FALSE, FALSE)
-    /\ pc' = [pc EXCEPT ![c] = "none"]
-    /\ tracked' = [s \in Services |-> tracked[s] \ {c}]
-    /\ gone' = [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
-    /\ pending' = pend
-    /\ UNCHANGED <<status, supPc, pidfile, forksLeft, strangersBegun>>
+    /\ WaitAny
+    /\ LET c == lastAction'.target IN
+       /\ pc' = [pc EXCEPT ![c] = "none"]
+       /\ tracked' = Untrack(c)
+    /\ UNCHANGED <<strangersBegun, gone, status, supPc, carried, pending, pidfile, forksLeft>>
 
-\* pend: the parked adoptions after the wait (rfcWitness forgets those of c).
-WaitNohangWhen(c, ready) == WaitNohangWith(c, ready, pending)
-
-WaitNohang(c) == WaitNohangWhen(c, TRUE)
-
-\* waitpid(-1, WNOHANG) returns 0 (children, none a zombie) or ECHILD: the loop ends.
-\* Java: InitSteps.waitNohangEmpty
-WaitNohangEmptyWhen(ready) ==
+ClassicWaitAnyDone(decide) ==
     /\ supPc = "reaping"
-    /\ ready
-    /\ \A c \in Pids : ~(pstate[c] = "zombie" /\ parent[c] = InitPid)
+    /\ WaitAnyNone \/ WaitAnyEchild
     /\ supPc' = "idle"
-    /\ lastAction' = Step("WaitNohangEmpty", InitPid, NoPid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
-
-WaitNohangEmpty == WaitNohangEmptyWhen(TRUE)
-
-\* With nothing pending, init reports s stopped when the mechanism's evidence says
-\* s has no process left (rfc: F2). Java: InitSteps.decideStopped, with the
-\* mechanism's stopped(w, s)
-DecideStoppedWhen(s, noneLeft) ==
-    /\ Drained
-    /\ status[s] = "running"
-    /\ noneLeft
-    /\ status' = [status EXCEPT ![s] = "stopped"]
-    /\ lastAction' = Step("DecideStopped", InitPid, NoPid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, gone, supPc, pending, pidfile, forksLeft>>
-
-\* Init tracks no PID of s.
-DecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {})
-
-\* At a drained point init forgets the PIDs it reaped (rfc: F3). Java: InitSteps.forgetExited
-ForgetExited ==
-    /\ Drained
-    /\ \E s \in Services : gone[s] # {}
-    /\ gone' = [s \in Services |-> {}]
-    /\ lastAction' = Step("ForgetExited", InitPid, NoPid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, tracked, status, supPc, pending, pidfile, forksLeft>>
+    /\ status' = IF decide THEN StopUntracked ELSE status
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, carried, pending, pidfile, forksLeft>>
 
 \* A daemon step that the supervisor does not see.
 Unseen(p) == DaemonStep(p) /\ UNCHANGED supVars
@@ -165,13 +133,14 @@ Elsewhere ==
     \/ \E q \in Pids : OutsideFork(q) /\ UNCHANGED <<pc, strangersBegun, supVars>>
     \/ \E x \in Strangers : StrangerStart(x) /\ UNCHANGED supVars
 
-\* The fairness of init's shared steps: init runs whenever it can.
-InitFairness ==
-    /\ WF_vars(DequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitNohang(c))
-    /\ WF_vars(WaitNohangEmpty)
-    /\ \A s \in Services : WF_vars(DecideStopped(s))
-    /\ WF_vars(ForgetExited)
+\* A process scheduled eventually takes the steps its program makes it take.
+DaemonFairness == \A p \in Pids : WF_vars(DaemonFairStep(p) /\ UNCHANGED supVars)
+
+\* The fairness of classic SIGCHLD handling: init runs whenever it can.
+ClassicLoopFairness(decide) ==
+    /\ WF_vars(ClassicReadSigchld)
+    /\ WF_vars(ClassicWaitAny)
+    /\ WF_vars(ClassicWaitAnyDone(decide))
 
 -----------------------------------------------------------------------------
 \* classic: init without the RFC. It never asks for adoption signals and knows
@@ -181,37 +150,35 @@ ClassicInit == InitWith("none")
 
 ClassicNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ \E s \in Services : DecideStopped(s)
-    \/ ForgetExited
+    \/ ClassicReadSigchld
+    \/ ClassicWaitAny
+    \/ ClassicWaitAnyDone(TRUE)
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
-ClassicFairness == InitFairness
+ClassicFairness == ClassicLoopFairness(TRUE) /\ DaemonFairness
 ClassicSpec == ClassicInit /\ [][ClassicNext]_vars /\ ClassicFairness
 ClassicBelieved(s) == tracked[s]
 
 -----------------------------------------------------------------------------
 \* rfc: PR_SET_ADOPTSIG as the RFC describes it (kernel-team list, 16 Dec 2008):
 \* init tracks the PID of each process it spawns; it reads its signals in dequeue
-\* order (SIGCHLD before SIGRTMIN, as signalfd returns them); on SIGCHLD it reaps
-\* with a waitpid(-1, WNOHANG) loop; on an adoption signal whose previous parent
-\* (si_status) it tracks, it tracks the adopted child (si_pid) instead. Where the
-\* RFC is silent we take the reading most favourable to it, and say so:
-\*  F1. Because SIGCHLD is dequeued first, init has already reaped the previous
+\* order, SIGCHLD before SIGRTMIN (one sigwaitinfo for both, lowest number
+\* first); on SIGCHLD it reaps with a waitpid(-1, WNOHANG) loop; on an adoption
+\* signal whose previous parent (si_status) it tracks, it tracks the adopted
+\* child (si_pid) instead. Where the RFC is silent we take the reading most
+\* favourable to it, and say so:
+\*  F1. Because SIGCHLD is dequeued first, init has often reaped the previous
 \*      parent when it reads the adoption signal. Init therefore remembers the
 \*      PIDs it reaped while tracked (`gone`) and accepts them as previous
-\*      parents too; otherwise it could never follow even the first exit.
-\*  F2. Init decides that a service has stopped only when it has drained every
-\*      notification (Drained) and tracks no PID of the service: every adoption
-\*      signal of an exit is queued before that exit's SIGCHLD, so nothing it
-\*      could still learn is pending.
-\*  F3. Init forgets `gone` only at such a drained point, never earlier.
+\*      parents too; otherwise it could not follow even the first exit.
+\*  F2. Init decides that a service has stopped only when it tracks no PID of
+\*      it and a read of both signals (sigtimedwait, zero timeout) has just
+\*      found nothing pending, outside its wait loop.
+\*  F3. Init forgets `gone` only at such a point, never earlier.
 \* Java: Rfc.
 
-RfcInit == InitWith("signal")
+RfcInit == InitWith("realtime")
 
 \* The PIDs that an adoption of x makes known through parked adoptions (rfcWitness):
 \* x, the processes parked with previous parent x, theirs, and so on.
@@ -219,44 +186,69 @@ RECURSIVE Closure(_, _)
 Closure(S, n) == IF n = 0 THEN S
                  ELSE Closure(S \cup {e.pid : e \in {e \in pending : e.prev \in S}}, n - 1)
 
-\* signalfd read returns the oldest queued adoption signal. If its si_status
-\* (previous parent) belongs to a service, init tracks si_pid for it, and every
-\* parked adoption that si_pid resolves. ready: when the mechanism reads it;
-\* park: an adoption whose previous parent init does not know is parked
-\* rather than ignored. Java: Rfc.dequeueAdoption
-DequeueAdoptionWhen(ready, park) ==
-    /\ ready
-    /\ rtq # <<>>
-    /\ LET m == Head(rtq)
-           known == Closure({m.pid}, MaxPid)
-       IN
-       /\ rtq' = Tail(rtq)
-       /\ IF ServiceOf(m.prev) # {}
-          THEN /\ tracked' = [s \in Services |-> IF s \in ServiceOf(m.prev) THEN tracked[s] \cup known
-                                                ELSE tracked[s]]
-               /\ pending' = {e \in pending : e.prev \notin known}
-          ELSE /\ pending' = IF park THEN pending \cup {m} ELSE pending
-               /\ UNCHANGED tracked
-       /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
+\* Init has read adoption signal m (pre-state, in the same step): if m's
+\* previous parent belongs to the services `to`, they track m's child and every
+\* parked adoption that resolves; else m is parked (park) or ignored.
+Place(m, to, park) ==
+    LET known == Closure({m.pid}, MaxPid) IN
+    IF to # {}
+    THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
+         /\ pending' = {e \in pending : e.prev \notin known}
+    ELSE /\ pending' = IF park THEN pending \cup {[pid |-> m.pid, prev |-> m.prev]} ELSE pending
+         /\ UNCHANGED tracked
 
-\* The RFC's init reads an adoption signal only when no SIGCHLD is pending and it
-\* is not in its wait loop (SIGCHLD is dequeued first).
-DequeueAdoption == DequeueAdoptionWhen(supPc = "idle" /\ ~chldPending, FALSE)
+\* sigwaitinfo({SIGCHLD, SIGRTMIN}) returns SIGCHLD, the lower number, when it is
+\* pending: init enters its wait loop.
+RfcReadSigchld ==
+    /\ supPc = "idle"
+    /\ ReadSigchld
+    /\ supPc' = "reaping"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+\* ... and the oldest adoption signal when no SIGCHLD is pending.
+RfcReadAdoption ==
+    /\ supPc = "idle"
+    /\ sigchld = NoPid
+    /\ ReadAdoption
+    /\ Place(Head(rtq), ServiceOf(Head(rtq).prev), FALSE)
+    /\ UNCHANGED <<pc, strangersBegun, gone, status, supPc, carried, pidfile, forksLeft>>
+
+\* waitpid(-1, WNOHANG) returns c: a tracked c moves to `gone` (F1).
+RfcWaitAny ==
+    /\ supPc = "reaping"
+    /\ WaitAny
+    /\ LET c == lastAction'.target IN
+       /\ pc' = [pc EXCEPT ![c] = "none"]
+       /\ tracked' = Untrack(c)
+       /\ gone' = [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
+    /\ UNCHANGED <<strangersBegun, status, supPc, carried, pending, pidfile, forksLeft>>
+
+\* sigtimedwait({SIGCHLD, SIGRTMIN}, zero timeout) returns EAGAIN while init is
+\* idle: it decides the services it tracks nothing of stopped (F2) and forgets
+\* `gone` (F3). Init makes this call when it has something to decide or forget.
+RfcNothingPending ==
+    /\ supPc = "idle"
+    /\ (StopUntracked # status \/ \E s \in Services : gone[s] # {})
+    /\ sigchld = NoPid /\ rtq = <<>>
+    /\ lastAction' = Step("ReadSignalsEmpty", InitPid, NoPid, 0, FALSE, FALSE)
+    /\ status' = StopUntracked
+    /\ gone' = [s \in Services |-> {}]
+    /\ UNCHANGED <<kstate, pc, strangersBegun, tracked, supPc, carried, pending, pidfile, forksLeft>>
 
 RfcNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ DequeueAdoption
-    \/ \E s \in Services : DecideStopped(s)
-    \/ ForgetExited
+    \/ RfcReadSigchld
+    \/ RfcReadAdoption
+    \/ RfcWaitAny
+    \/ ClassicWaitAnyDone(FALSE)
+    \/ RfcNothingPending
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
-RfcFairness == InitFairness /\ WF_vars(DequeueAdoption)
+RfcFairness ==
+    /\ WF_vars(RfcReadSigchld) /\ WF_vars(RfcReadAdoption) /\ WF_vars(RfcWaitAny)
+    /\ WF_vars(ClassicWaitAnyDone(FALSE)) /\ WF_vars(RfcNothingPending)
+    /\ DaemonFairness
 RfcSpec == RfcInit /\ [][RfcNext]_vars /\ RfcFairness
 RfcBelieved(s) == tracked[s]
 
@@ -264,76 +256,70 @@ RfcBelieved(s) == tracked[s]
 \* rfcStd: the RFC's supervisor with the adoption signal sent as a standard
 \* signal (say SIGUSR1) instead of a realtime one: at most one instance is
 \* pending (a second is discarded while one is pending, kernel/signal.c:
-\* legacy_queue), so the model requires RtLimit = 1; and being numbered below
-\* SIGCHLD (10 < 17), it is dequeued before SIGCHLD. Java: RfcStd.
+\* legacy_queue), and being numbered below SIGCHLD (10 < 17), sigwaitinfo returns
+\* it before SIGCHLD. Java: RfcStd.
 
-ASSUME Supervisor = "rfcStd" => RtLimit = 1
+RfcStdInit == InitWith("standard")
 
-RfcStdInit == InitWith("signal")
+\* SIGCHLD is returned only when no adoption signal is pending (it is numbered higher).
+RfcStdReadSigchld ==
+    /\ supPc = "idle"
+    /\ rtq = <<>>
+    /\ ReadSigchld
+    /\ supPc' = "reaping"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
 
-\* SIGCHLD is read only when no adoption signal is pending (it is numbered higher).
-RfcStdDequeueSigchld == DequeueSigchldWhen(rtq = <<>>)
-
-\* The adoption signal is read whenever init is not in its wait loop.
-RfcStdDequeueAdoption == DequeueAdoptionWhen(supPc = "idle", FALSE)
+\* The adoption signal is returned first whenever init is not in its wait loop.
+RfcStdReadAdoption ==
+    /\ supPc = "idle"
+    /\ ReadAdoption
+    /\ Place(Head(rtq), ServiceOf(Head(rtq).prev), FALSE)
+    /\ UNCHANGED <<pc, strangersBegun, gone, status, supPc, carried, pidfile, forksLeft>>
 
 RfcStdNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ RfcStdDequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ RfcStdDequeueAdoption
-    \/ \E s \in Services : DecideStopped(s)
-    \/ ForgetExited
+    \/ RfcStdReadSigchld
+    \/ RfcStdReadAdoption
+    \/ RfcWaitAny
+    \/ ClassicWaitAnyDone(FALSE)
+    \/ RfcNothingPending
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
 RfcStdFairness ==
-    /\ WF_vars(RfcStdDequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitNohang(c))
-    /\ WF_vars(WaitNohangEmpty)
-    /\ WF_vars(RfcStdDequeueAdoption)
-    /\ \A s \in Services : WF_vars(DecideStopped(s))
-    /\ WF_vars(ForgetExited)
+    /\ WF_vars(RfcStdReadSigchld) /\ WF_vars(RfcStdReadAdoption) /\ WF_vars(RfcWaitAny)
+    /\ WF_vars(ClassicWaitAnyDone(FALSE)) /\ WF_vars(RfcNothingPending)
+    /\ DaemonFairness
 RfcStdSpec == RfcStdInit /\ [][RfcStdNext]_vars /\ RfcStdFairness
 RfcStdBelieved(s) == tracked[s]
 
 -----------------------------------------------------------------------------
 \* rfcWitness: a supervisor on exactly the RFC's interface (the adoption signal,
-\* SIGCHLD, waitpid(-1, WNOHANG), fork's PID) that keeps its books right:
-\*  W1 drain: it reads every queued adoption signal before it reads SIGCHLD or
-\*     waits (two signalfds, the adoption one read first), so it has read a
-\*     process's adoption before it can reap it, and a previous parent named in
-\*     a signal is still an unreaped zombie (its PID not reused) when it is read;
+\* SIGCHLD, waitpid and waitid, fork's PID) that keeps its books right:
+\*  W1 peek, drain, reap: on SIGCHLD, init finds a zombie child with
+\*     waitid(P_ALL, WEXITED | WNOHANG | WNOWAIT) without reaping it, reads every
+\*     queued adoption signal (sigtimedwait until EAGAIN), and only then reaps
+\*     that zombie with waitpid(pid, WNOHANG). An orphan's adoption signal is
+\*     queued before it can be a zombie child of init, and a parent's signals for
+\*     its children before the parent is a zombie, so init has read every signal
+\*     naming a process before it reaps it and its PID can be handed out again;
 \*  W2 park: an adoption whose previous parent it does not know is parked until
 \*     a later adoption makes that parent known (Closure);
 \*  W3 forget the reaped: when it reaps a process, the parked adoptions of it, and
-\*     those naming it as previous parent, go (its PID may be handed out again;
-\*     by W1, an adoption naming it that could still be placed already was);
+\*     those naming it as previous parent, go (its PID may be handed out again);
 \*  W4 no reaped parents: only a PID it tracks counts as a known previous parent
 \*     (by W1, a reaped PID can only match a process that reused it);
 \*  W5 per service: a service is stopped when init tracks none of its processes,
 \*     whatever is parked (a parked process hangs from a tracked ancestor);
 \*  W6 closed world: when only one service is running, an adoption whose parent
-\*     it cannot place is that service's (only init's services run on the machine);
-\*  W7 drain before spawning: it reads every queued adoption signal before it
-\*     forks a new service (a PID the new service gets may be one a queued signal
-\*     names as previous parent).
-\* Real system calls: two signalfds (SIGRTMIN, SIGCHLD); read the first until
-\* EAGAIN before each read of the second and before each waitpid(-1, WNOHANG).
-\* The constant Without removes one rule (an ablation: what the rule is for).
-\* Java: RfcWitness.
+\*     it cannot place is that service's (only init's services run on the machine).
+\* Without W1, init reaps with waitpid(-1, WNOHANG) right after SIGCHLD, as the
+\* RFC's supervisor does. The constant Without removes one rule (an ablation:
+\* what the rule is for). Java: RfcWitness.
 
-RfcWitnessInit == InitWith("signal")
+RfcWitnessInit == InitWith("realtime")
 
 Rule(r) == Without # r
-
-RfcWitnessDrained == ~Rule("W1") \/ rtq = <<>>
-RfcWitnessSpawn(s) == (~Rule("W7") \/ rtq = <<>>) /\ Spawn(s)
-RfcWitnessDequeueSigchld == DequeueSigchldWhen(RfcWitnessDrained)
-RfcWitnessWaitNohang(c) ==
-    WaitNohangWith(c, RfcWitnessDrained, IF Rule("W3") THEN {e \in pending : c \notin {e.pid, e.prev}} ELSE pending)
-RfcWitnessWaitNohangEmpty == WaitNohangEmptyWhen(RfcWitnessDrained)
 
 \* The services an adoption's previous parent p belongs to: those that track p
 \* (and without W4 those that reaped it); with W6, when nobody knows p and one
@@ -343,47 +329,96 @@ RfcWitnessOwners(p) ==
         running == {s \in Services : status[s] = "running"}
     IN IF known = {} /\ Rule("W6") /\ Cardinality(running) = 1 THEN running ELSE known
 
-\* With W1 init reads an adoption signal whenever one is queued; without it, in the
-\* RFC's order (no SIGCHLD pending, not in its wait loop).
-RfcWitnessDequeueAdoption ==
-    /\ Rule("W1") \/ (supPc = "idle" /\ ~chldPending)
-    /\ rtq # <<>>
-    /\ LET m == Head(rtq)
-           known == Closure({m.pid}, MaxPid)
-           to == RfcWitnessOwners(m.prev)
-       IN
-       /\ rtq' = Tail(rtq)
-       /\ IF to # {}
-          THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
-               /\ pending' = {e \in pending : e.prev \notin known}
-          ELSE /\ pending' = IF Rule("W2") THEN pending \cup {m} ELSE pending
-               /\ UNCHANGED tracked
-       /\ lastAction' = Step("DequeueAdoption", InitPid, m.pid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
+\* The parked adoptions once init has reaped c (W3).
+Forget(c) == IF Rule("W3") THEN {e \in pending : c \notin {e.pid, e.prev}} ELSE pending
 
-RfcWitnessDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ (Rule("W5") \/ pending = {}))
+\* Idle: sigwaitinfo({SIGCHLD, SIGRTMIN}) returns SIGCHLD when pending: init looks
+\* for a zombie (W1) or, without W1, enters the RFC's wait loop.
+RfcWitnessReadSigchld ==
+    /\ supPc = "idle"
+    /\ ReadSigchld
+    /\ supPc' = IF Rule("W1") THEN "peek" ELSE "reaping"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+\* ... and the oldest adoption signal otherwise; in the drain of W1, a
+\* sigtimedwait({SIGRTMIN}, zero timeout) that returns one.
+RfcWitnessReadAdoption ==
+    /\ \/ supPc = "idle" /\ sigchld = NoPid
+       \/ supPc = "drain"
+    /\ ReadAdoption
+    /\ Place(Head(rtq), RfcWitnessOwners(Head(rtq).prev), Rule("W2"))
+    /\ UNCHANGED <<pc, strangersBegun, gone, status, supPc, carried, pidfile, forksLeft>>
+
+\* W1: waitid(..., WNOWAIT) reports zombie z: init drains the adoption queue next.
+RfcWitnessPeek ==
+    /\ supPc = "peek"
+    /\ Peek
+    /\ supPc' = "drain"
+    /\ carried' = [svc |-> NoSvc, pid |-> lastAction'.target]
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
+
+\* W1: waitid returns 0 or ECHILD (no zombie child): back to idle.
+RfcWitnessPeekDone ==
+    /\ supPc = "peek"
+    /\ PeekNone \/ PeekEchild
+    /\ supPc' = "idle"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+\* W1: the drain's sigtimedwait returns EAGAIN: init reaps the zombie it peeked.
+RfcWitnessDrained ==
+    /\ supPc = "drain"
+    /\ ReadAdoptionEmpty
+    /\ supPc' = "reap"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+\* Bookkeeping when init has reaped c: c leaves the PID sets (without W4 it is
+\* remembered as gone), parked adoptions of or from c go (W3), and with W5 a
+\* service init tracks nothing of is reported stopped at once.
+Reaped(c) ==
+    /\ pc' = [pc EXCEPT ![c] = "none"]
+    /\ tracked' = Untrack(c)
+    /\ gone' = IF Rule("W4") THEN gone ELSE [s \in Services |-> IF c \in tracked[s] THEN gone[s] \cup {c} ELSE gone[s]]
+    /\ pending' = Forget(c)
+    /\ status' = [s \in Services |-> IF status[s] = "running" /\ tracked'[s] = {} /\ (Rule("W5") \/ pending' = {})
+                                     THEN "stopped" ELSE status[s]]
+
+\* W1: waitpid(z, WNOHANG) reaps the zombie init peeked; it looks for the next.
+RfcWitnessReap ==
+    /\ supPc = "reap"
+    /\ WaitPid(carried.pid)
+    /\ Reaped(carried.pid)
+    /\ supPc' = "peek"
+    /\ carried' = NoCarry
+    /\ UNCHANGED <<strangersBegun, pidfile, forksLeft>>
+
+\* Without W1: waitpid(-1, WNOHANG) in the wait loop.
+RfcWitnessWaitAny ==
+    /\ ~Rule("W1")
+    /\ supPc = "reaping"
+    /\ WaitAny
+    /\ Reaped(lastAction'.target)
+    /\ UNCHANGED <<strangersBegun, supPc, carried, pidfile, forksLeft>>
+
+RfcWitnessWaitAnyDone == ~Rule("W1") /\ ClassicWaitAnyDone(FALSE)
 
 RfcWitnessNext ==
-    \/ \E s \in Services : RfcWitnessSpawn(s)
-    \/ RfcWitnessDequeueSigchld
-    \/ \E c \in Pids : RfcWitnessWaitNohang(c)
-    \/ RfcWitnessWaitNohangEmpty
-    \/ RfcWitnessDequeueAdoption
-    \/ \E s \in Services : RfcWitnessDecideStopped(s)
-    \/ ForgetExited
+    \/ \E s \in Services : Spawn(s)
+    \/ RfcWitnessReadSigchld
+    \/ RfcWitnessReadAdoption
+    \/ RfcWitnessPeek
+    \/ RfcWitnessPeekDone
+    \/ RfcWitnessDrained
+    \/ RfcWitnessReap
+    \/ RfcWitnessWaitAny
+    \/ RfcWitnessWaitAnyDone
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
 RfcWitnessFairness ==
-    /\ WF_vars(RfcWitnessDequeueSigchld)
-    /\ \A c \in Pids : WF_vars(RfcWitnessWaitNohang(c))
-    /\ WF_vars(RfcWitnessWaitNohangEmpty)
-    /\ WF_vars(RfcWitnessDequeueAdoption)
-    /\ \A s \in Services : SF_vars(RfcWitnessDecideStopped(s))
-    /\ WF_vars(ForgetExited)
-\* Init checks for stopped services every time it has drained its signals: strong
-\* fairness, so that strangers starting and exiting for ever cannot keep it from it.
+    /\ WF_vars(RfcWitnessReadSigchld) /\ WF_vars(RfcWitnessReadAdoption)
+    /\ WF_vars(RfcWitnessPeek) /\ WF_vars(RfcWitnessPeekDone) /\ WF_vars(RfcWitnessDrained)
+    /\ WF_vars(RfcWitnessReap) /\ WF_vars(RfcWitnessWaitAny) /\ WF_vars(RfcWitnessWaitAnyDone)
+    /\ DaemonFairness
 RfcWitnessSpec == RfcWitnessInit /\ [][RfcWitnessNext]_vars /\ RfcWitnessFairness
 RfcWitnessBelieved(s) == tracked[s]
 
@@ -394,56 +429,80 @@ RfcWitnessBelieved(s) == tracked[s]
 \* of ancestors of its previous parent up to init, so a report cannot be lost
 \* to a full queue, and it names the ancestor that was init's child (the line's
 \* last element), whose service init knows. SIGCHLD wakes init; it collects the
-\* reports with a wait-like call. The supervisor: collects every report before
-\* it reads SIGCHLD or waits (as rfcWitness W1); gives a report to the service
-\* that tracks the line's last element, and parks it until that process is
-\* known (W2); forgets what it parked of, or from, a process it reaps (W3); and
-\* decides each service's stop on its own (W5). Java: WaitLine.
+\* reports with a wait-like call (the report of its first child, in its children
+\* list, that has one). The supervisor, on SIGCHLD: collects every report (until
+\* EAGAIN); finds a zombie with waitid(WNOWAIT); collects again; reaps that
+\* zombie with waitpid(pid); and looks for the next (as rfcWitness W1). It gives
+\* a report to the service that tracks the line's last element, and parks it
+\* until that process is known (W2); forgets what it parked of, or from, a
+\* process it reaps (W3); and decides each service's stop on its own (W5).
+\* Java: WaitLine.
 
 WaitLineInit == InitWith("keep")
 
-WaitLineCollected == kept = {}
-WaitLineDequeueSigchld == DequeueSigchldWhen(WaitLineCollected)
-WaitLineWaitNohang(c) == WaitNohangWith(c, WaitLineCollected, {e \in pending : c \notin {e.pid, e.prev}})
-WaitLineWaitNohangEmpty == WaitNohangEmptyWhen(WaitLineCollected)
+\* Idle: sigwaitinfo({SIGCHLD}) returns SIGCHLD: init collects the reports.
+WaitLineReadSigchld ==
+    /\ supPc = "idle"
+    /\ ReadSigchld
+    /\ supPc' = "collect"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
 
-\* The wait-like call returns a kept report m (the kernel chooses which).
-CollectReport(m) ==
-    /\ m \in kept
-    /\ LET root == m.line[Len(m.line)]
-           known == Closure({m.pid}, MaxPid)
-           to == {s \in Services : root \in tracked[s]}
-       IN
-       /\ kept' = kept \ {m}
-       /\ IF to # {}
-          THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
-               /\ pending' = {e \in pending : e.prev \notin known}
-          ELSE /\ pending' = pending \cup {[pid |-> m.pid, prev |-> root]}
-               /\ UNCHANGED tracked
-       /\ lastAction' = Step("CollectReport", InitPid, m.pid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pidfile, forksLeft>>
+\* The wait-like call returns report m (the first): init places it.
+WaitLineCollect ==
+    /\ supPc = "collect"
+    /\ CollectReport
+    /\ LET m == NextReport
+           root == m.line[Len(m.line)]
+       IN Place([pid |-> m.pid, prev |-> root], {s \in Services : root \in tracked[s]}, TRUE)
+    /\ UNCHANGED <<pc, strangersBegun, gone, status, supPc, carried, pidfile, forksLeft>>
 
-WaitLineDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ kept = {})
+\* The call returns EAGAIN: init looks for a zombie, or reaps the one it peeked.
+WaitLineCollected ==
+    /\ supPc = "collect"
+    /\ CollectReportEmpty
+    /\ supPc' = IF carried.pid = NoPid THEN "peek" ELSE "reap"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+WaitLinePeek ==
+    /\ supPc = "peek"
+    /\ Peek
+    /\ supPc' = "collect"
+    /\ carried' = [svc |-> NoSvc, pid |-> lastAction'.target]
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, pending, pidfile, forksLeft>>
+
+WaitLinePeekDone ==
+    /\ supPc = "peek"
+    /\ PeekNone \/ PeekEchild
+    /\ supPc' = "idle"
+    /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
+
+WaitLineReap ==
+    /\ supPc = "reap"
+    /\ WaitPid(carried.pid)
+    /\ LET c == carried.pid IN
+       /\ pc' = [pc EXCEPT ![c] = "none"]
+       /\ tracked' = Untrack(c)
+       /\ pending' = {e \in pending : c \notin {e.pid, e.prev}}
+       /\ status' = [s \in Services |-> IF status[s] = "running" /\ tracked'[s] = {} THEN "stopped" ELSE status[s]]
+    /\ supPc' = "peek"
+    /\ carried' = NoCarry
+    /\ UNCHANGED <<strangersBegun, gone, pidfile, forksLeft>>
 
 WaitLineNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ WaitLineDequeueSigchld
-    \/ \E c \in Pids : WaitLineWaitNohang(c)
-    \/ WaitLineWaitNohangEmpty
-    \/ \E m \in kept : CollectReport(m)
-    \/ \E s \in Services : WaitLineDecideStopped(s)
-    \/ ForgetExited
+    \/ WaitLineReadSigchld
+    \/ WaitLineCollect
+    \/ WaitLineCollected
+    \/ WaitLinePeek
+    \/ WaitLinePeekDone
+    \/ WaitLineReap
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
 WaitLineFairness ==
-    /\ WF_vars(WaitLineDequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitLineWaitNohang(c))
-    /\ WF_vars(WaitLineWaitNohangEmpty)
-    /\ WF_vars(\E m \in kept : CollectReport(m))
-    /\ \A s \in Services : SF_vars(WaitLineDecideStopped(s))
-    /\ WF_vars(ForgetExited)
+    /\ WF_vars(WaitLineReadSigchld) /\ WF_vars(WaitLineCollect) /\ WF_vars(WaitLineCollected)
+    /\ WF_vars(WaitLinePeek) /\ WF_vars(WaitLinePeekDone) /\ WF_vars(WaitLineReap)
+    /\ DaemonFairness
 WaitLineSpec == WaitLineInit /\ [][WaitLineNext]_vars /\ WaitLineFairness
 WaitLineBelieved(s) == tracked[s]
 
@@ -452,9 +511,11 @@ WaitLineBelieved(s) == tracked[s]
 \* --user do: init forks a reaper (a process of init, not of the service), the
 \* reaper sets PR_SET_CHILD_SUBREAPER and forks the service; every orphan of the
 \* service is reparented to the reaper (kernel/exit.c: find_new_reaper), which
-\* reaps its children and names the service's processes as its own children
-\* (/proc/PID/task/TID/children); the service has stopped when the reaper has no
-\* child left (waitpid: ECHILD). Java: Subreaper.
+\* reaps its children with a blocking waitpid(-1) and names the service's
+\* processes as its own children (/proc/PID/task/TID/children, read whenever
+\* init is asked); when waitpid fails with ECHILD the service has no process
+\* left, and the reaper exits; init reports the service stopped when it reaps
+\* the reaper. Java: Subreaper.
 
 SubreaperInit == InitWith("none")
 
@@ -482,39 +543,48 @@ ReaperSpawn(r) ==
        /\ lastAction' = Step("ReaperSpawn", r, c, 0, FALSE, c \in everUsed)
        /\ pc' = [pc EXCEPT ![r] = "reaper", ![c] = FirstPc]
        /\ status' = [status EXCEPT ![s] = "running"]
-       /\ UNCHANGED <<tracked, gone, supPc, pending, pidfile, forksLeft, strangersBegun>>
+       /\ UNCHANGED <<tracked, gone, supPc, carried, pending, pidfile, forksLeft, strangersBegun>>
 
-\* The reaper reaps its zombie child c, for ever. Java: Subreaper.reaperWait
+\* The reaper's waitpid(-1) returns its zombie child c. Java: Subreaper.reaperWait
 ReaperWait(r, c) ==
     /\ pc[r] = "reaper"
     /\ Reap(r, c)
     /\ pc' = [pc EXCEPT ![c] = "none"]
     /\ UNCHANGED <<strangersBegun, supVars>>
 
-\* Stopped: the service's reaper has no child left.
-SubreaperDecideStopped(s) ==
-    DecideStoppedWhen(s, \E r \in tracked[s] : pc[r] = "reaper" /\ ChildrenOf(r) = {})
+\* The reaper's waitpid(-1) fails with ECHILD: it exits. Java: Subreaper.reaperDone
+ReaperDone(r) ==
+    /\ pc[r] = "reaper"
+    /\ ChildrenOf(r) = {}
+    /\ lastAction' = Step("ReaperEchild", r, NoPid, 0, FALSE, FALSE)
+    /\ pc' = [pc EXCEPT ![r] = "exit"]
+    /\ UNCHANGED <<kstate, strangersBegun, supVars>>
+
+\* Init's wait loop: reaping a service's reaper means the service has stopped.
+SubreaperWaitAny ==
+    /\ supPc = "reaping"
+    /\ WaitAny
+    /\ LET c == lastAction'.target IN
+       /\ pc' = [pc EXCEPT ![c] = "none"]
+       /\ status' = [s \in Services |-> IF c \in tracked[s] THEN "stopped" ELSE status[s]]
+       /\ tracked' = Untrack(c)
+    /\ UNCHANGED <<strangersBegun, gone, supPc, carried, pending, pidfile, forksLeft>>
 
 SubreaperNext ==
     \/ \E s \in Services : SubreaperSpawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ \E s \in Services : SubreaperDecideStopped(s)
-    \/ ForgetExited
-    \/ \E r \in Pids : ReaperSetup(r) \/ ReaperSpawn(r) \/ \E c \in Pids : ReaperWait(r, c)
+    \/ ClassicReadSigchld
+    \/ SubreaperWaitAny
+    \/ ClassicWaitAnyDone(FALSE)
+    \/ \E r \in Pids : ReaperSetup(r) \/ ReaperSpawn(r) \/ ReaperDone(r) \/ \E c \in Pids : ReaperWait(r, c)
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
 \* A reaper's waits are fair as a group, which suffices: each removes one zombie.
 SubreaperFairness ==
-    /\ WF_vars(DequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitNohang(c))
-    /\ WF_vars(WaitNohangEmpty)
-    /\ \A s \in Services : WF_vars(SubreaperDecideStopped(s))
-    /\ WF_vars(ForgetExited)
-    /\ \A r \in Pids : /\ WF_vars(ReaperSetup(r)) /\ WF_vars(ReaperSpawn(r))
+    /\ WF_vars(ClassicReadSigchld) /\ WF_vars(SubreaperWaitAny) /\ WF_vars(ClassicWaitAnyDone(FALSE))
+    /\ \A r \in Pids : /\ WF_vars(ReaperSetup(r)) /\ WF_vars(ReaperSpawn(r)) /\ WF_vars(ReaperDone(r))
                        /\ WF_vars(\E c \in Pids : ReaperWait(r, c))
+    /\ DaemonFairness
 SubreaperSpec == SubreaperInit /\ [][SubreaperNext]_vars /\ SubreaperFairness
 \* The reaper's children.
 SubreaperBelieved(s) == {p \in Pids : InUse(p) /\ parent[p] \in tracked[s]}
@@ -522,16 +592,14 @@ SubreaperBelieved(s) == {p \in Pids : InUse(p) /\ parent[p] \in tracked[s]}
 -----------------------------------------------------------------------------
 \* pidfile: the daemon, once daemonized, may write its PID to a file at any time
 \* until the file holds its PID (WritePidfile); init, once it no longer tracks a
-\* PID of the service, reads the file and tracks the PID in it if kill(pid, 0)
-\* succeeds (ReadPidfile), drops a tracked PID for which kill(pid, 0) fails
-\* (ProbePid), and reports the service stopped when it tracks nothing and the
-\* file names no process. Assumed: the file is never removed (a daemon that
-\* crashes or is killed leaves it behind) and is written atomically. Java: Pidfile.
+\* PID of the service, reads the file (one call) and checks the PID it read with
+\* kill(pid, 0) (a second call): it tracks that PID if the call succeeds and
+\* reports the service stopped if the file is missing or the call fails; it drops
+\* a tracked PID for which kill(pid, 0) fails (ProbePid). Assumed: the file is
+\* never removed (a daemon that crashes or is killed leaves it behind) and is
+\* written atomically. Java: Pidfile.
 
 PidfileInit == InitWith("none")
-
-\* kill(pid, 0) succeeds on the PID in the file (zombies included).
-PidfileNamesProcess(s) == pidfile[s] # NoPid /\ InUse(pidfile[s])
 
 \* The daemon writes its PID into its service's PID file (not a syscall of the
 \* kernel model: only the file changes). Java: Pidfile.writePidfile
@@ -541,84 +609,100 @@ WritePidfile(p) ==
     /\ pidfile' = [pidfile EXCEPT ![svc[p]] = p]
     /\ UNCHANGED <<pc, strangersBegun>>
     /\ lastAction' = Step("WritePidfile", p, NoPid, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, tracked, gone, status, supPc, pending, forksLeft>>
+    /\ UNCHANGED <<kstate, tracked, gone, status, supPc, carried, pending, forksLeft>>
 
-\* Init no longer tracks a PID of s, and kill(pid, 0) succeeds on the PID in the
-\* file: init tracks that PID. Java: Pidfile.readPidfile
+\* Init no longer tracks a PID of s: it reads s's PID file. A missing file means
+\* no process (stopped); else init keeps the PID for its kill(pid, 0).
+\* Java: Pidfile.readPidfile
 ReadPidfile(s) ==
-    /\ Drained
+    /\ supPc = "idle"
     /\ status[s] = "running"
     /\ tracked[s] = {}
-    /\ PidfileNamesProcess(s)
-    /\ tracked' = [tracked EXCEPT ![s] = {pidfile[s]}]
     /\ lastAction' = Step("ReadPidfile", InitPid, pidfile[s], 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pending, pidfile, forksLeft>>
+    /\ IF pidfile[s] = NoPid
+       THEN /\ status' = [status EXCEPT ![s] = "stopped"]
+            /\ UNCHANGED <<supPc, carried>>
+       ELSE /\ supPc' = "kill"
+            /\ carried' = [svc |-> s, pid |-> pidfile[s]]
+            /\ UNCHANGED status
+    /\ UNCHANGED <<kstate, pc, strangersBegun, tracked, gone, pending, pidfile, forksLeft>>
+
+\* kill(pid, 0) on the PID read from the file: it succeeds (zombies included):
+\* init tracks it; it fails with ESRCH: init reports the service stopped.
+\* Java: Pidfile.checkPid
+CheckPid ==
+    /\ supPc = "kill"
+    /\ LET s == carried.svc
+           q == carried.pid IN
+       /\ lastAction' = Step(IF InUse(q) THEN "KillZero" ELSE "KillZeroEsrch", InitPid, q, 0, FALSE, FALSE)
+       /\ IF InUse(q) THEN /\ tracked' = [tracked EXCEPT ![s] = {q}] /\ UNCHANGED status
+                      ELSE /\ status' = [status EXCEPT ![s] = "stopped"] /\ UNCHANGED tracked
+    /\ supPc' = "idle"
+    /\ carried' = NoCarry
+    /\ UNCHANGED <<kstate, pc, strangersBegun, gone, pending, pidfile, forksLeft>>
 
 \* kill(q, 0) fails with ESRCH for a tracked PID q: init drops it. Java: Pidfile.probePid
 ProbePid(s, q) ==
+    /\ supPc = "idle"
     /\ q \in tracked[s]
     /\ ~InUse(q)
     /\ tracked' = [tracked EXCEPT ![s] = @ \ {q}]
     /\ lastAction' = Step("ProbePid", InitPid, q, 0, FALSE, FALSE)
-    /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced,
-                   lastPid, everUsed, adoptKeep, kept, chldPending, rtq, pc, strangersBegun, gone, status, supPc, pending, pidfile, forksLeft>>
-
-\* Stopped: init tracks nothing and the file names no process.
-PidfileDecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {} /\ ~PidfileNamesProcess(s))
+    /\ UNCHANGED <<kstate, pc, strangersBegun, gone, status, supPc, carried, pending, pidfile, forksLeft>>
 
 PidfileNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ \E s \in Services : PidfileDecideStopped(s)
-    \/ ForgetExited
+    \/ ClassicReadSigchld
+    \/ ClassicWaitAny
+    \/ ClassicWaitAnyDone(FALSE)
     \/ \E s \in Services : ReadPidfile(s)
+    \/ CheckPid
     \/ \E s \in Services, q \in Pids : ProbePid(s, q)
     \/ \E p \in Pids : Unseen(p) \/ WritePidfile(p)
     \/ Elsewhere
 
 \* The PID probes of one service are fair as a group: each removes one PID.
 PidfileFairness ==
-    /\ WF_vars(DequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitNohang(c))
-    /\ WF_vars(WaitNohangEmpty)
-    /\ \A s \in Services : WF_vars(PidfileDecideStopped(s))
-    /\ WF_vars(ForgetExited)
+    /\ ClassicLoopFairness(FALSE)
+    /\ WF_vars(CheckPid)
     /\ \A s \in Services : WF_vars(ReadPidfile(s)) /\ WF_vars(\E q \in Pids : ProbePid(s, q))
+    /\ DaemonFairness
 PidfileSpec == PidfileInit /\ [][PidfileNext]_vars /\ PidfileFairness
 PidfileBelieved(s) == tracked[s]
 
 -----------------------------------------------------------------------------
 \* cgroup: init knows each service's members by a tag inherited on fork and
 \* independent of parentage, as cgroups give systemd: its beliefs are the
-\* membership itself (the ghost svc), and it reports a service stopped when the
-\* group has no running member (cgroup v2 "populated" turning false). The model
-\* checks what a lineage tag buys, not how cgroups implement it. Java: Cgroup.
+\* membership itself (the ghost svc; cgroup.procs, read whenever init is
+\* asked), and it reports a service stopped when a read of the group's
+\* cgroup.events says "populated 0" (no running member: cgroup_exit runs in
+\* do_exit, before the process is a zombie). The model checks what a lineage
+\* tag buys, not how cgroups implement it. Java: Cgroup.
 
 CgroupInit == InitWith("none")
 
-\* Stopped: the group has no running member.
-CgroupDecideStopped(s) == DecideStoppedWhen(s, \A p \in Pids : ~(Running(p) /\ svc[p] = s))
+\* A blocking read of cgroup.events returns "populated 0".
+CgroupStopped(s) ==
+    /\ supPc = "idle"
+    /\ status[s] = "running"
+    /\ \A p \in Pids : ~(Running(p) /\ svc[p] = s)
+    /\ status' = [status EXCEPT ![s] = "stopped"]
+    /\ lastAction' = Step("CgroupEmpty", InitPid, NoPid, 0, FALSE, FALSE)
+    /\ UNCHANGED <<kstate, pc, strangersBegun, tracked, gone, supPc, carried, pending, pidfile, forksLeft>>
 
 CgroupNext ==
     \/ \E s \in Services : Spawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ \E s \in Services : CgroupDecideStopped(s)
-    \/ ForgetExited
+    \/ ClassicReadSigchld
+    \/ ClassicWaitAny
+    \/ ClassicWaitAnyDone(FALSE)
+    \/ \E s \in Services : CgroupStopped(s)
     \/ \E p \in Pids : Unseen(p)
     \/ Elsewhere
 
 CgroupFairness ==
-    /\ WF_vars(DequeueSigchld)
-    /\ \A c \in Pids : WF_vars(WaitNohang(c))
-    /\ WF_vars(WaitNohangEmpty)
-    /\ \A s \in Services : WF_vars(CgroupDecideStopped(s))
-    /\ WF_vars(ForgetExited)
+    /\ ClassicLoopFairness(FALSE)
+    /\ \A s \in Services : WF_vars(CgroupStopped(s))
+    /\ DaemonFairness
 CgroupSpec == CgroupInit /\ [][CgroupNext]_vars /\ CgroupFairness
 \* The members of the service's group.
 CgroupBelieved(s) == {p \in Pids : InUse(p) /\ svc[p] = s}
@@ -645,20 +729,20 @@ Traced(p) ==
     IF lastAction'.name = "Fork" /\ Follows(p)
     THEN /\ tracked' = [tracked EXCEPT ![svc[p]] = {lastAction'.target}]
          /\ forksLeft' = [forksLeft EXCEPT ![svc[p]] = @ - 1]
-         /\ UNCHANGED <<gone, status, supPc, pending, pidfile>>
+         /\ UNCHANGED <<gone, status, supPc, carried, pending, pidfile>>
     ELSE UNCHANGED supVars
 
 PtraceNext ==
     \/ \E s \in Services : PtraceSpawn(s)
-    \/ DequeueSigchld
-    \/ \E c \in Pids : WaitNohang(c)
-    \/ WaitNohangEmpty
-    \/ \E s \in Services : DecideStopped(s)
-    \/ ForgetExited
+    \/ ClassicReadSigchld
+    \/ ClassicWaitAny
+    \/ ClassicWaitAnyDone(TRUE)
     \/ \E p \in Pids : DaemonStep(p) /\ Traced(p)
     \/ Elsewhere
 
-PtraceFairness == InitFairness
+PtraceFairness ==
+    /\ ClassicLoopFairness(TRUE)
+    /\ \A p \in Pids : WF_vars(DaemonFairStep(p) /\ Traced(p))
 PtraceSpec == PtraceInit /\ [][PtraceNext]_vars /\ PtraceFairness
 PtraceBelieved(s) == tracked[s]
 

@@ -30,7 +30,7 @@ public final class Fixtures {
 
     /** Free mode, 7 PIDs, two services, under a mechanism (with the queue limit the mechanism forces, else 3). */
     public static adoptsig.system.Bounds freeMode(String mechanism) {
-        int forced = PROJECT.models().mechanism(mechanism).rtLimit();
+        int forced = PROJECT.models().mechanism(mechanism).sigLimit();
         return new adoptsig.system.Bounds(7, java.util.List.of("a", "b"), forced > 0 ? forced : 3, "free", false, true, mechanism);
     }
 

@@ -28,10 +28,10 @@ public final class Answers {
      * length (-1: no conflict); its suite; the model of a supervisor on the interface at the same
      * bounds (null: none built).
      */
-    public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int rtLimit, boolean outside, String suite,
+    public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int sigLimit, boolean outside, String suite,
                         String verdict, long states, int steps, Model witness) {
         public String name() {
-            return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (rtLimit != idiom.rtLimit() ? "-q" + rtLimit : "")
+            return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (sigLimit != idiom.sigLimit() ? "-q" + sigLimit : "")
                     + (outside ? "-outside" : "");
         }
 
@@ -52,7 +52,7 @@ public final class Answers {
             if (a.interfaces.put(id, new InterfaceRow(id, a.interfaces.size() + 1, r.get("name"), r.get("message"), r.get("channel"),
                     r.get("description"))) != null) throw new InputError(r.where() + ": interface '" + id + "' listed twice");
         }
-        for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), "world", "idiom", "interface", "maxPid", "rtLimit", "outside",
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), "world", "idiom", "interface", "maxPid", "sigLimit", "outside",
                 "suite", "verdict", "states", "steps", "witness")) {
             String world = r.get("world");
             if (!world.equals("closed") && !world.equals("open")) throw new InputError(r.where() + ": world must be closed or open, not '" + world + "'");
@@ -81,12 +81,12 @@ public final class Answers {
                     throw new InputError(r.where() + ": " + e.getMessage());
                 }
             }
-            Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "rtLimit"), outside, suite, verdict,
+            Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "sigLimit"), outside, suite, verdict,
                     countOrDash(r, "states"), (int) countOrDash(r, "steps"), witness);
             if (witness != null) {
                 var b = witness.bounds();
                 boolean same = witness.idiom().program().equals(idiom.program()) && witness.idiom().sync() == idiom.sync()
-                        && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.rtLimit() == c.rtLimit() && b.outside() == outside
+                        && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.sigLimit() == c.sigLimit() && b.outside() == outside
                         && b.services().size() == c.services().size() && b.strangers().size() == c.strangers().size();
                 if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, queue, services and strangers)");
             }

@@ -19,14 +19,14 @@ public record Facts(List<Fact> facts, Map<String, Scenario> scenarios) {
         public boolean checked() { return !scenarios.isEmpty(); }
     }
 
-    public record Scenario(String name, int maxPid, int rtLimit, List<String> script, String where) {}
+    public record Scenario(String name, int maxPid, int sigLimit, List<String> script, String where) {}
 
     public static Facts load(Path root) {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        for (Tsv.Row r : Tsv.read(root.resolve("properties/scenarios.tsv"), "scenario", "maxPid", "rtLimit", "script")) {
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/scenarios.tsv"), "scenario", "maxPid", "sigLimit", "script")) {
             String name = r.get("scenario");
             int maxPid = number(r, "maxPid", 3, 40);
-            int rt = number(r, "rtLimit", 1, 1000);
+            int rt = number(r, "sigLimit", 1, 1000);
             List<String> script = Arrays.stream(r.get("script").split("\\s+")).filter(x -> !x.isEmpty()).toList();
             if (scenarios.put(name, new Scenario(name, maxPid, rt, script, r.where())) != null) {
                 throw new InputError(r.where() + ": scenario '" + name + "' appears twice");

@@ -5,4 +5,4 @@ package adoptsig.catalog;
  * grid: the idiom is a column of the README's grid.
  */
 public record Idiom(String id, int number, String name, boolean grid, String program, boolean sync, boolean workers,
-                    int services, int maxPid, int rtLimit, String description) {}
+                    int services, int maxPid, int sigLimit, String description) {}

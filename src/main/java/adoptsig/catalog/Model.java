@@ -17,7 +17,7 @@ import java.util.Map;
 public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, String> overrides, String suite,
                     long distinct, int depth, int seconds, String description, Map<String, Outcome> expected) {
     /** The keys an override may set. */
-    public static final List<String> OVERRIDES = List.of("maxPid", "rtLimit", "services", "workers", "sync", "outside", "strangers", "without");
+    public static final List<String> OVERRIDES = List.of("maxPid", "sigLimit", "services", "workers", "sync", "outside", "strangers", "without");
 
     public Model {
         overrides = Map.copyOf(overrides);
@@ -34,8 +34,8 @@ public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, S
     public Bounds bounds(int extraPids) {
         int services = Integer.parseInt(overrides.getOrDefault("services", Integer.toString(idiom.services())));
         int pool = Integer.parseInt(overrides.getOrDefault("maxPid", Integer.toString(idiom.maxPid())));
-        int rt = Integer.parseInt(overrides.getOrDefault("rtLimit", Integer.toString(idiom.rtLimit())));
-        if (mechanism.rtLimit() > 0) rt = mechanism.rtLimit();
+        int rt = Integer.parseInt(overrides.getOrDefault("sigLimit", Integer.toString(idiom.sigLimit())));
+        if (mechanism.sigLimit() > 0) rt = mechanism.sigLimit();
         boolean workers = Boolean.parseBoolean(overrides.getOrDefault("workers", Boolean.toString(idiom.workers())));
         boolean sync = Boolean.parseBoolean(overrides.getOrDefault("sync", Boolean.toString(idiom.sync())));
         boolean outside = Boolean.parseBoolean(overrides.getOrDefault("outside", "false"));

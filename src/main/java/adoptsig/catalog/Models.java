@@ -30,15 +30,15 @@ public final class Models {
 
     public static Models load(Path root, Catalogue catalogue) {
         Models m = new Models();
-        for (Tsv.Row r : Tsv.read(root.resolve("properties/mechanisms.tsv"), "mechanism", "name", "extraPidsPerService", "rtLimit",
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/mechanisms.tsv"), "mechanism", "name", "extraPidsPerService", "sigLimit",
                 "description")) {
             String id = r.get("mechanism");
             if (!id.matches("[a-z][A-Za-z0-9]*")) throw new InputError(r.where() + ": mechanism id '" + id + "' must be a lower-case letter then letters and digits");
             if (m.mechanisms.put(id, new Mechanism(id, m.mechanisms.size() + 1, r.get("name"), natural(r, "extraPidsPerService"),
-                    natural(r, "rtLimit"), r.get("description"))) != null) throw new InputError(r.where() + ": mechanism '" + id + "' listed twice");
+                    natural(r, "sigLimit"), r.get("description"))) != null) throw new InputError(r.where() + ": mechanism '" + id + "' listed twice");
         }
         for (Tsv.Row r : Tsv.read(root.resolve("properties/idioms.tsv"), "idiom", "name", "grid", "program", "sync", "workers",
-                "services", "maxPid", "rtLimit", "description")) {
+                "services", "maxPid", "sigLimit", "description")) {
             String id = r.get("idiom");
             if (!id.matches("[a-z][A-Za-z0-9]*")) throw new InputError(r.where() + ": idiom id '" + id + "' must be a lower-case letter then letters and digits");
             String program = r.get("program");
@@ -51,7 +51,7 @@ public final class Models {
                 default -> throw new InputError(r.where() + ": grid must be yes or no, not '" + r.get("grid") + "'");
             };
             if (m.idioms.put(id, new Idiom(id, m.idioms.size() + 1, r.get("name"), grid, program, bool(r, "sync"), bool(r, "workers"),
-                    positive(r, "services"), positive(r, "maxPid"), natural(r, "rtLimit"), r.get("description"))) != null) {
+                    positive(r, "services"), positive(r, "maxPid"), natural(r, "sigLimit"), r.get("description"))) != null) {
                 throw new InputError(r.where() + ": idiom '" + id + "' listed twice");
             }
         }

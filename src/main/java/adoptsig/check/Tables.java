@@ -94,13 +94,13 @@ public final class Tables {
                 + "|---|---|---|---|---|---|---|---|\n");
         for (Idiom i : models.idioms()) {
             b.append(String.format("| %d. %s | %s%s | %d | %d | %d | %s | %s | %s |%n", i.number(), i.id(), i.program(),
-                    i.sync() ? " (synchronised)" : "", i.services(), i.maxPid(), i.rtLimit(), i.workers() ? "yes" : "no",
+                    i.sync() ? " (synchronised)" : "", i.services(), i.maxPid(), i.sigLimit(), i.workers() ? "yes" : "no",
                     i.grid() ? "yes" : "no", i.description()));
         }
         b.append("\n| mechanism | extra PIDs per service | queue limit | what the supervisor does |\n|---|---|---|---|\n");
         for (Mechanism x : models.mechanisms()) {
             b.append(String.format("| %d. %s | %d | %s | %s |%n", x.number(), x.id(), x.extraPidsPerService(),
-                    x.rtLimit() > 0 ? Integer.toString(x.rtLimit()) : "the idiom's", x.description()));
+                    x.sigLimit() > 0 ? Integer.toString(x.sigLimit()) : "the idiom's", x.description()));
         }
         return b.toString();
     }
@@ -112,7 +112,7 @@ public final class Tables {
             if (m.isGridCell()) continue;
             var x = m.bounds();
             String bounds = String.format("%d PIDs, %d service%s%s, queue %d%s%s%s", x.maxPid(), x.services().size(), x.services().size() == 1 ? "" : "s",
-                    x.strangers().isEmpty() ? "" : ", " + x.strangers().size() + " stranger", x.rtLimit(),
+                    x.strangers().isEmpty() ? "" : ", " + x.strangers().size() + " stranger", x.sigLimit(),
                     x.workers() && !x.program().equals("free") ? ", workers" : "", x.outside() ? ", outside activity" : "",
                     x.without().equals("none") ? "" : ", without " + x.without());
             String v = violations(m);
@@ -148,8 +148,8 @@ public final class Tables {
         Map<String, Integer> firstQueue = new LinkedHashMap<>();
         for (Answers.Check c : answers.checks()) {
             if (!c.world().equals(world)) continue;
-            firstQueue.putIfAbsent(c.iface().id(), c.rtLimit());
-            String col = c.iface().id() + "/" + c.rtLimit();
+            firstQueue.putIfAbsent(c.iface().id(), c.sigLimit());
+            String col = c.iface().id() + "/" + c.sigLimit();
             if (!columns.contains(col)) columns.add(col);
         }
         StringBuilder b = new StringBuilder("| idiom |");
@@ -166,7 +166,7 @@ public final class Tables {
             b.append("| ").append(idiom).append(" |");
             for (String col : columns) {
                 List<Answers.Check> rows = answers.checks().stream().filter(c -> c.world().equals(world) && c.idiom().id().equals(idiom)
-                        && (c.iface().id() + "/" + c.rtLimit()).equals(col)).sorted(java.util.Comparator.comparingInt(Answers.Check::maxPid)).toList();
+                        && (c.iface().id() + "/" + c.sigLimit()).equals(col)).sorted(java.util.Comparator.comparingInt(Answers.Check::maxPid)).toList();
                 b.append(' ').append(answerCell(rows)).append(" |");
             }
             b.append('\n');
@@ -176,7 +176,7 @@ public final class Tables {
             Map<Integer, List<String>> byPids = new java.util.TreeMap<>();
             for (Answers.Check c : answers.checks()) {
                 if (!c.world().equals(world) || !c.idiom().id().equals(idiom)) continue;
-                String col = c.iface().id() + (c.rtLimit() != firstQueue.get(c.iface().id()) ? " (queue of " + c.rtLimit() + ")" : "");
+                String col = c.iface().id() + (c.sigLimit() != firstQueue.get(c.iface().id()) ? " (queue of " + c.sigLimit() + ")" : "");
                 byPids.computeIfAbsent(c.maxPid(), k -> new ArrayList<>()).add(col);
             }
             List<String> parts = new ArrayList<>();

@@ -84,7 +84,7 @@ public final class AnswerCommand implements Callable<Integer> {
             w.flush();
             List<String> differences = new ArrayList<>();
             StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
-                    + "world\tidiom\tinterface\tmaxPid\trtLimit\toutside\tsuite\tverdict\tstates\tsteps\twitness\n");
+                    + "world\tidiom\tinterface\tmaxPid\tsigLimit\toutside\tsuite\tverdict\tstates\tsteps\twitness\n");
             List<String[]> rows = new ArrayList<>();
             HtmlReport report = new HtmlReport("adoptsig answer: " + chosen.size() + " indistinguishability check(s)");
             Map<String, String> links = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ public final class AnswerCommand implements Callable<Integer> {
                 Setting s = project.setting(c);
                 Product product = new Product(s);
                 w.printf("%s: %d PIDs, services %s%s, queue %d%s%n", c.name(), c.maxPid(), c.services(),
-                        c.strangers().isEmpty() ? "" : ", strangers " + c.strangers(), c.rtLimit(), c.outside() ? ", outside activity" : "");
+                        c.strangers().isEmpty() ? "" : ", strangers " + c.strangers(), c.sigLimit(), c.outside() ? ", outside activity" : "");
                 w.flush();
                 Game.Result r;
                 try {
@@ -137,7 +137,7 @@ public final class AnswerCommand implements Callable<Integer> {
                 w.flush();
                 rows.add(new String[] {c.name(), c.verdict(), r.verdict() + (r.verdict().equals(c.verdict()) ? "" : "  <-- DIFFERS"),
                         String.format("%,d", r.states()), steps < 0 ? "-" : Integer.toString(steps), String.format("%.1f s", r.seconds())});
-                measured.append(String.join("\t", c.world(), c.idiom().id(), c.iface().id(), Integer.toString(c.maxPid()), Integer.toString(c.rtLimit()),
+                measured.append(String.join("\t", c.world(), c.idiom().id(), c.iface().id(), Integer.toString(c.maxPid()), Integer.toString(c.sigLimit()),
                         c.outside() ? "TRUE" : "FALSE", c.suite(), r.verdict(), Long.toString(r.states()), steps < 0 ? "-" : Integer.toString(steps),
                         c.witness() == null ? "-" : c.witness().name())).append('\n');
             }

@@ -31,7 +31,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "50000", description = "steps of the fast check; a tenth as many thorough steps (default: ${DEFAULT-VALUE})") long steps;
     @Option(names = "--max-pid", defaultValue = "7", description = "PID pool, init included (default: ${DEFAULT-VALUE})") int maxPid;
     @Option(names = "--services", defaultValue = "a,b", description = "service names (default: ${DEFAULT-VALUE})") String services;
-    @Option(names = "--rt-limit", description = "realtime queue limit (default: the mechanism's, else 3)") Integer rtLimit;
+    @Option(names = "--rt-limit", description = "realtime queue limit (default: the mechanism's, else 3)") Integer sigLimit;
     @Option(names = {"--mechanism", "--supervisor"}, defaultValue = "rfc", description = "a mechanism of properties/mechanisms.tsv (default: ${DEFAULT-VALUE})") String mechanism;
     @picocli.CommandLine.Mixin ProjectOption where;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -70,7 +70,7 @@ public final class ConformCommand implements Callable<Integer> {
         if (model != null) throw new InputError("--random walks in free mode at the bounds of its options: name no MODEL");
         if (steps < 1) throw new InputError("--steps must be at least 1, not " + steps);
         Mechanism m = p.models().mechanism(mechanism);
-        int rt = rtLimit != null ? rtLimit : m.rtLimit() > 0 ? m.rtLimit() : 3;
+        int rt = sigLimit != null ? sigLimit : m.sigLimit() > 0 ? m.sigLimit() : 3;
         List<String> svcs = Arrays.stream(services.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
         Bounds b = new Bounds(maxPid, svcs, rt, "free", false, true, m.id());
         JavaSystem sys = p.system(b);

@@ -151,7 +151,7 @@ public final class Project implements AutoCloseable {
 
     /** The constants of an indistinguishability check. */
     public Setting setting(Answers.Check c) {
-        return new Setting(c.maxPid(), c.services(), c.strangers(), c.rtLimit(), c.idiom().program(), c.idiom().sync(),
+        return new Setting(c.maxPid(), c.services(), c.strangers(), c.sigLimit(), c.idiom().program(), c.idiom().sync(),
                 c.idiom().workers(), c.outside(), Interface.of(c.iface().id()));
     }
 

@@ -37,6 +37,8 @@ public final class Abstraction {
 
     private static final String[] PID_PREV = {"pid", "prev"};
     private static final String[] PID_LINE = {"pid", "line"};
+    private static final String[] PID_PREV_LINE = {"pid", "prev", "line"};
+    private static final String[] CARRIED = {"pid", "svc"};
     private static final String[] STEP_FIELDS = {"name", "actor", "target", "dropped", "zadopt", "reused"};
 
     private static StringValue str(String s) { return STRINGS.computeIfAbsent(s, StringValue::new); }
@@ -86,14 +88,17 @@ public final class Abstraction {
         s.put("danced", perPid(k, p -> bool(p.danced())));
         s.put("lastPid", num(k.lastPid()));
         s.put("everUsed", pidSet(k.everUsed()));
-        s.put("chldPending", bool(k.chldPending()));
+        s.put("joined", new TupleValue(k.joined().stream().map(Abstraction::num).toArray(Value[]::new)));
+        s.put("sigchld", num(k.sigchld()));
         Value[] q = new Value[k.rtq().size()];
         for (int i = 0; i < q.length; i++) {
             Adoption a = k.rtq().get(i);
-            q[i] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});
+            q[i] = a.line() == null ? record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())})
+                    : record(PID_PREV_LINE, new Value[] {num(a.pid()), num(a.prev()),
+                            new TupleValue(a.line().stream().map(Abstraction::num).toArray(Value[]::new))});
         }
         s.put("rtq", new TupleValue(q));
-        s.put("adoptKeep", bool(k.adoptKeep()));
+        s.put("adoptMode", str(k.adoptMode()));
         Value[] kept = new Value[k.kept().size()];
         int n = 0;
         for (adoptsig.kernel.Report m : k.kept()) {
@@ -113,6 +118,7 @@ public final class Abstraction {
         s.put("gone", perService(w.gone(), v -> pidSet((Long) v)));
         s.put("status", perService(w.status(), v -> str((String) v)));
         s.put("supPc", str(w.supPc()));
+        s.put("carried", record(CARRIED, new Value[] {num(w.carried().pid()), str(w.carried().svc())}));
         Value[] pend = new Value[w.pending().size()];
         int i = 0;
         for (Adoption a : w.pending()) pend[i++] = record(PID_PREV, new Value[] {num(a.pid()), num(a.prev())});

@@ -32,11 +32,13 @@ public final class Fingerprint {
                     | (p.adoptSig() ? 1L << 32 : 0) | (p.subreaper() ? 1L << 33 : 0) | (p.danced() ? 1L << 34 : 0));
             h = mix(h, p.svc().hashCode());
         }
-        h = mix(h, k.ttySession() | (long) k.lastPid() << 8 | (k.chldPending() ? 1L << 16 : 0));
+        h = mix(h, k.ttySession() | (long) k.lastPid() << 8 | (long) k.sigchld() << 16);
         h = mix(h, k.everUsed());
+        h = mix(h, k.joined().size());
+        for (int j : k.joined()) h = mix(h, j);
         h = mix(h, k.rtq().size());
-        for (Adoption a : k.rtq()) h = mix(h, a.pid() | (long) a.prev() << 8);
-        h = mix(h, k.adoptKeep() ? 1 : 2);
+        for (Adoption a : k.rtq()) h = mix(h, a.pid() | (long) a.prev() << 8 | (a.line() == null ? 0 : (long) a.line().hashCode() << 16));
+        h = mix(h, k.adoptMode().hashCode());
         for (var m : k.kept()) h = mix(h, m.hashCode());
         Step s = k.lastAction();
         h = mix(h, s.name().hashCode());
@@ -53,6 +55,8 @@ public final class Fingerprint {
         long pend = 0;
         for (Adoption a : w.pending()) pend += mix(0x51, a.pid() | (long) a.prev() << 8);   // order-free sum
         h = mix(h, pend);
+        h = mix(h, w.carried().svc().hashCode());
+        h = mix(h, w.carried().pid());
         return mix(h, w.supPc().hashCode());
     }
 
@@ -68,10 +72,11 @@ public final class Fingerprint {
             String svc = p.svc().equals(a) ? b : p.svc().equals(b) ? a : p.svc();
             procs.add(svc.equals(p.svc()) ? p : new Proc(p.pid(), p.state(), p.parent(), p.pgid(), p.sid(), p.adoptSig(), p.subreaper(), svc, p.danced()));
         }
-        KernelState k2 = new KernelState(k.maxPid(), k.rtLimit(), procs, k.ttySession(), k.lastPid(), k.everUsed(), k.chldPending(), k.rtq(),
-                k.adoptKeep(), k.kept(), k.lastAction());
+        KernelState k2 = new KernelState(k.maxPid(), k.sigLimit(), procs, k.ttySession(), k.lastPid(), k.everUsed(), k.joined(), k.sigchld(),
+                k.rtq(), k.adoptMode(), k.kept(), k.lastAction());
+        String csvc = w.carried().svc().equals(a) ? b : w.carried().svc().equals(b) ? a : w.carried().svc();
         return new World(k2, w.pc(), w.begun(), swapKeys(w.tracked(), a, b), swapKeys(w.gone(), a, b), swapKeys(w.status(), a, b), w.supPc(),
-                w.pending(), swapKeys(w.pidfile(), a, b), swapKeys(w.forksLeft(), a, b));
+                new World.Carried(csvc, w.carried().pid()), w.pending(), swapKeys(w.pidfile(), a, b), swapKeys(w.forksLeft(), a, b));
     }
 
     private static <V> java.util.Map<String, V> swapKeys(java.util.Map<String, V> m, String a, String b) {

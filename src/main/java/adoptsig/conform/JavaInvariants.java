@@ -46,13 +46,29 @@ public final class JavaInvariants {
             if (p.parent() < 0 || p.parent() > n || p.pgid() < 0 || p.pgid() > n || p.sid() < 0 || p.sid() > n) return false;
         }
         if (k.ttySession() < 0 || k.ttySession() > n || k.lastPid() < 1 || k.lastPid() > n) return false;
-        if (k.rtq().size() > k.rtLimit()) return false;
+        if (k.sigchld() < 0 || k.sigchld() > n) return false;
+        if (k.rtq().size() > (k.adoptMode().equals("standard") ? 1 : k.sigLimit())) return false;
         for (var a : k.rtq()) if (!k.valid(a.pid()) || !k.valid(a.prev())) return false;
+        if (!KernelState.ADOPT.contains(k.adoptMode())) return false;
+        java.util.Set<Integer> inUse = new java.util.HashSet<>(), listed = new java.util.HashSet<>(k.joined());   // JoinedTypeInv
+        for (Proc p : k.procs()) if (p.pid() != Kernel.INIT && p.inUse()) inUse.add(p.pid());
+        if (!inUse.equals(listed) || listed.size() != k.joined().size()) return false;
+        if (!SUP_PCS.contains(w.supPc())) return false;
         for (String pc : w.pc()) if (!PCS.contains(pc)) return false;
         for (String s : w.status().values()) if (!STATUS.contains(s)) return false;
         for (int q : w.pidfile().values()) if (q < 0 || q > n) return false;
         for (int f : w.forksLeft().values()) if (f < 0 || f > Ptrace.EXPECT_FORKS) return false;
-        return w.supPc().equals("idle") || w.supPc().equals("reaping");
+        return w.carried().pid() >= 0 && w.carried().pid() <= n
+                && (w.carried().svc().equals(Proc.NO_SVC) || w.status().containsKey(w.carried().svc()));
+    }
+
+    /** Spec: the values SupPcTypeInv allows supPc. */
+    static final java.util.Set<String> SUP_PCS = java.util.Set.of("idle", "reaping", "peek", "drain", "reap", "collect", "kill");
+
+    /** Spec: Drained: no SIGCHLD pending, no adoption signal queued, no report kept, no zombie child of init. */
+    public static boolean drained(World w) {
+        KernelState k = w.kernel();
+        return !k.chldPending() && k.rtq().isEmpty() && k.kept().isEmpty() && k.initZombies().isEmpty();
     }
 
     /** \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p]) */
@@ -97,7 +113,7 @@ public final class JavaInvariants {
 
     /** Drained => \A s : Lives(s) => \E p \in Believed(s) : Running(p) /\ svc[p] = s */
     static boolean tracksLiveProcessInv(World w, Supervisor sup) {
-        if (!InitSteps.drained(w)) return true;
+        if (!drained(w)) return true;
         for (String s : w.status().keySet()) {
             if (!w.lives(s)) continue;
             boolean named = false;

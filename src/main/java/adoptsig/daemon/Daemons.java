@@ -71,6 +71,13 @@ public final class Daemons {
 
     /** Spec: DaemonStep(p): the successors of process p's next steps. */
     public List<World> steps(World w, int p) {
+        List<World> out = fairSteps(w, p);
+        choices(w, p, out);
+        return out;
+    }
+
+    /** Spec: DaemonFairStep(p) (DanceFairStep): the steps p's program makes it take, which are weakly fair. */
+    public List<World> fairSteps(World w, int p) {
         List<World> out = new ArrayList<>();
         if (p == Kernel.INIT) return out;
         String pc = w.pc(p);
@@ -88,6 +95,19 @@ public final class Daemons {
                 }
             }
             case "exit" -> add(w, kernel.exit(k, p), p, "dead", out);
+            case "r0" -> fork(w, p, "exit", "r1", out);
+            case "r1" -> { if (ready(w, p)) add(w, kernel.setsid(k, p), p, "daemon2", out); }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** Spec: DaemonChoice(p), and FreeStep(p): the steps p may take or put off for ever. */
+    private void choices(World w, int p, List<World> out) {
+        if (p == Kernel.INIT) return;
+        String pc = w.pc(p);
+        KernelState k = w.kernel();
+        switch (pc) {
             case "daemon", "daemon2" -> {
                 if (ready(w, p)) {
                     if (bounds.workers()) fork(w, p, pc, "worker", out);
@@ -96,8 +116,6 @@ public final class Daemons {
                     if (bounds.program().equals("reexec") && pc.equals("daemon")) add(w, kernel.exec(k, p), p, "r0", out);
                 }
             }
-            case "r0" -> fork(w, p, "exit", "r1", out);
-            case "r1" -> { if (ready(w, p)) add(w, kernel.setsid(k, p), p, "daemon2", out); }
             case "worker" -> add(w, kernel.exit(k, p), p, "dead", out);
             case "free" -> {
                 for (String call : FREE_CALLS) {
@@ -110,7 +128,6 @@ public final class Daemons {
             }
             default -> { }
         }
-        return out;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class Fidelity {
             }
             Run.Outcome o;
             try (Driver d = Driver.start(exe, namespaces)) {
-                o = Run.explicit(d, kernel, sc.maxPid(), sc.rtLimit(), script);
+                o = Run.explicit(d, kernel, sc.maxPid(), sc.sigLimit(), script);
             }
             count[0] += o.script().size();
             ops.addAll(o.operations());

@@ -47,30 +47,31 @@ public final class Run {
     private final Map<Integer, Integer> senderOf = new HashMap<>();    // sigqueue value -> Linux PID of the sender
     private int nextSlot = 1;
     private int sigValue = 0;
+    private int chldModel = Kernel.NO_PID, chldReal = -1;     // the si_pid of init's pending SIGCHLD: model PID, Linux PID
     private final List<Op> script = new ArrayList<>();
     private final List<String> story = new ArrayList<>();
     private final Set<String> used = new LinkedHashSet<>();
     private String disagreement;
     private final List<KernelState> states = new ArrayList<>();   // the model's state before the first step and after each
 
-    private Run(Driver driver, Kernel kernel, int maxPid, int rtLimit) {
+    private Run(Driver driver, Kernel kernel, int maxPid, int sigLimit) {
         this.driver = driver;
         this.kernel = kernel;
         this.ns = driver.hello().namespace();
-        this.s = KernelState.boot(maxPid, ns ? rtLimit : 62, "none");
+        this.s = KernelState.boot(maxPid, ns ? sigLimit : 62, "none");
         slotOf.put(Kernel.INIT, 0);
         realOf.put(Kernel.INIT, driver.hello().initPid());
         modelOf.put(driver.hello().initPid(), Kernel.INIT);
         story.add(String.format("Linux %s, init %s; %d PIDs%s", driver.hello().kernel(),
                 ns ? "is PID 1 of a new PID namespace" : "is a child subreaper " + driver.hello().note(), maxPid,
-                ns ? ", realtime queue limit " + rtLimit + " (RLIMIT_SIGPENDING)" : ""));
-        if (ns) expectOk("rlimit " + rtLimit, "setting RLIMIT_SIGPENDING");
+                ns ? ", realtime queue limit " + sigLimit + " (RLIMIT_SIGPENDING)" : ""));
+        if (ns) expectOk("rlimit " + sigLimit, "setting RLIMIT_SIGPENDING");
         states.add(s);
     }
 
     /** Runs the operations in order; an operation the model does not allow at that point is bad input. */
-    public static Outcome explicit(Driver d, Kernel k, int maxPid, int rtLimit, List<Op> ops) {
-        Run r = new Run(d, k, maxPid, rtLimit);
+    public static Outcome explicit(Driver d, Kernel k, int maxPid, int sigLimit, List<Op> ops) {
+        Run r = new Run(d, k, maxPid, sigLimit);
         for (Op op : ops) {
             if (r.disagreement != null) break;
             if (!r.enabled().contains(op)) {
@@ -83,8 +84,8 @@ public final class Run {
     }
 
     /** Interprets each choice as an index into the operations the model allows at that point (so any list is a valid script). */
-    public static Outcome random(Driver d, Kernel k, int maxPid, int rtLimit, List<Integer> choices) {
-        Run r = new Run(d, k, maxPid, rtLimit);
+    public static Outcome random(Driver d, Kernel k, int maxPid, int sigLimit, List<Integer> choices) {
+        Run r = new Run(d, k, maxPid, sigLimit);
         for (int c : choices) {
             if (r.disagreement != null) break;
             List<Op> e = r.enabled();
@@ -104,7 +105,7 @@ public final class Run {
             int q = p.pid();
             if (kernel.nextPid(s) != Kernel.NO_PID && nextSlot < SLOTS) out.add(Op.of("Fork", q));
             out.add(Op.of("WaitNohang", q));
-            if (!kernel.zombieChildren(s, q).isEmpty()) out.add(Op.of("Wait", q));
+            if (!zombies(q).isEmpty()) out.add(Op.of("Wait", q));
             if (q == Kernel.INIT) continue;
             out.add(Op.of("Exit", q));
             out.add(Op.of("Setsid", q));
@@ -112,9 +113,16 @@ public final class Run {
             out.add(Op.of("OpenTty", q));
             out.add(Op.of("OpenTtyNoctty", q));
             out.add(Op.of("PrctlSetChildSubreaper", q));
-            if (ns && !s.chldPending()) out.add(Op.of("Sigqueue", q));
+            if (ns) out.add(Op.of("Sigqueue", q));
         }
         if (ns) for (int q = 2; q <= s.maxPid(); q++) if (q != s.lastPid()) out.add(new Op("OutsideFork", Kernel.INIT, q));
+        return out;
+    }
+
+    /** The zombie children of p in its children list's order: the order waitpid(-1) finds them in (spec: ChildList). */
+    private List<Integer> zombies(int p) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : s.childList(p)) if (s.proc(c).state() == ProcState.ZOMBIE) out.add(c);
         return out;
     }
 
@@ -164,19 +172,14 @@ public final class Run {
                 if (!"ok".equals(linux)) disagree("exit: " + linux);
             }
             case "WaitNohang", "Wait" -> {
-                List<Integer> kids = s.childrenOf(p);
-                List<Integer> zombies = kernel.zombieChildren(s, p);
-                List<String> allowed = new ArrayList<>();
-                if (kids.isEmpty()) allowed.add("err ECHILD");
-                else if (zombies.isEmpty()) allowed.add("ok 0");
-                else for (int z : zombies) allowed.add("ok " + real(z));
-                predicted = String.join(" or ", allowed);
+                List<Integer> zombies = zombies(p);
+                int z = zombies.isEmpty() ? Kernel.NO_PID : zombies.get(0);
+                predicted = s.childrenOf(p).isEmpty() ? "err ECHILD" : z == Kernel.NO_PID ? "ok 0" : "ok " + real(z);
                 linux = driver.ask(slotCmd(op.name().equals("Wait") ? "waitb" : "wait", p));
-                if (!allowed.contains(linux)) disagree("waitpid(-1" + (op.name().equals("Wait") ? "" : ", WNOHANG") + ") by "
-                        + p + " returned " + (linux == null ? "nothing (still waiting)" : linux) + ", the model allows " + predicted);
-                else if (!linux.equals("ok 0") && !linux.startsWith("err")) {
-                    int z = modelOf.get(Integer.parseInt(linux.substring(3)));
-                    s = kernel.reap(s, p, z).state();
+                if (!predicted.equals(linux)) disagree("waitpid(-1" + (op.name().equals("Wait") ? "" : ", WNOHANG") + ") by "
+                        + p + " returned " + (linux == null ? "nothing (still waiting)" : linux) + ", the model predicted " + predicted);
+                else if (z != Kernel.NO_PID) {
+                    s = (p == Kernel.INIT ? kernel.waitAny(s) : kernel.reap(s, p, z)).state();
                     slotOf.remove(z);
                     realOf.remove(z);
                 }
@@ -218,18 +221,18 @@ public final class Run {
             case "ReadSignals" -> {
                 StringBuilder b = new StringBuilder("ok");
                 if (s.chldPending()) {
-                    b.append(" CHLD");
-                    s = kernel.dequeueSigchld(s).state();
+                    b.append(" CHLD ").append(chldReal);
+                    s = kernel.readSigchld(s).state();
                 }
                 while (!s.rtq().isEmpty()) {
                     Adoption[] out = new Adoption[1];
-                    s = kernel.dequeueAdoption(s, out).state();
-                    b.append(" RT ").append(senderOf.get(out[0].prev())).append(' ').append(out[0].prev());
+                    s = kernel.readAdoption(s, out).state();
+                    // the sender's PID: in a namespace the model's own PID; as a subreaper, the PID it had when it sent
+                    b.append(" RT ").append(ns ? out[0].pid() : senderOf.get(out[0].prev())).append(' ').append(out[0].prev());
                 }
                 predicted = b.toString();
                 linux = driver.ask("signals");
-                String seen = linux == null ? null : linux.replaceAll("CHLD \\d+", "CHLD");
-                if (!predicted.equals(seen)) disagree("init's signalfd gave " + linux + ", the model predicted " + predicted);
+                if (!predicted.equals(linux)) disagree("init's signalfd gave " + linux + ", the model predicted " + predicted);
             }
             case "OutsideFork" -> {
                 s = kernel.outsideFork(s, op.arg()).state();
@@ -239,6 +242,8 @@ public final class Run {
             }
             default -> throw new IllegalArgumentException(op.toString());
         }
+        if (s.chldPending() && s.sigchld() != chldModel) chldReal = real(s.sigchld());   // SIGCHLD's si_pid, as Linux names it
+        chldModel = s.sigchld();
         story.add(String.format("%2d. %-26s Linux: %-22s model: %s", script.size(), op, linux, predicted));
         states.add(s);
         if (disagreement == null) observe();

@@ -8,40 +8,45 @@ import java.util.List;
  * compare and hash structurally, so states can be stored in sets and compared with TLC's.
  * The mapping to the spec's variables is in docs/MAPPING.md.
  *
+ * @param sigLimit   spec: SigLimit (RLIMIT_SIGPENDING of init's user)
  * @param procs      slot p-1 holds PID p (spec: pstate, parent, pgid, sid, adoptSig, subreaper, svc, danced)
  * @param ttySession spec: ttySession
  * @param lastPid    spec: lastPid
  * @param everUsed   spec: everUsed, as a bit set (bit p = PID p)
- * @param chldPending spec: chldPending (SIGCHLD pending at init)
- * @param rtq        spec: rtq (init's adoption-signal queue, FIFO)
- * @param adoptKeep  spec: adoptKeep (init asked for adoption reports kept with the adopted processes)
+ * @param joined     spec: joined (the processes in use but init, in the order they joined their parent's children list)
+ * @param sigchld    spec: sigchld (0 if no SIGCHLD is pending at init, else its si_pid)
+ * @param rtq        spec: rtq (init's queued adoption signals, oldest first)
+ * @param adoptMode  spec: adoptMode (what init asked the kernel for at boot)
  * @param kept       spec: kept (the reports kept, in PID order)
  * @param lastAction spec: lastAction
  */
-public record KernelState(int maxPid, int rtLimit, List<Proc> procs, int ttySession, int lastPid, long everUsed,
-                          boolean chldPending, List<Adoption> rtq, boolean adoptKeep, java.util.SortedSet<Report> kept, Step lastAction) {
+public record KernelState(int maxPid, int sigLimit, List<Proc> procs, int ttySession, int lastPid, long everUsed,
+                          List<Integer> joined, int sigchld, List<Adoption> rtq, String adoptMode,
+                          java.util.SortedSet<Report> kept, Step lastAction) {
     public static final int INIT = 1;
-    /** Spec: the values of KernelInitWith's argument: what init asks the kernel for at boot. */
-    public static final List<String> ADOPT = List.of("none", "signal", "keep");
+    /** Spec: AdoptModes, the values of KernelInitWith's argument. */
+    public static final List<String> ADOPT = List.of("none", "realtime", "standard", "line", "keep");
 
     public KernelState {
         procs = List.copyOf(procs);
+        joined = List.copyOf(joined);
         rtq = List.copyOf(rtq);
         kept = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(kept));
     }
 
     /** Spec: KernelInit. */
-    public static KernelState boot(int maxPid, int rtLimit) { return boot(maxPid, rtLimit, "signal"); }
+    public static KernelState boot(int maxPid, int sigLimit) { return boot(maxPid, sigLimit, "realtime"); }
 
-    /** Spec: KernelInitWith(adopt): what init asked for at boot: "none", "signal" (PR_SET_ADOPTSIG) or "keep". */
-    public static KernelState boot(int maxPid, int rtLimit, String adopt) {
+    /** Spec: KernelInitWith(adopt): what init asked for at boot (AdoptModes). */
+    public static KernelState boot(int maxPid, int sigLimit, String adopt) {
         if (maxPid < 2 || maxPid > 62) throw new IllegalArgumentException("PID pool must be 2..62, not " + maxPid);
-        if (rtLimit < 0) throw new IllegalArgumentException("negative queue limit");
+        if (sigLimit < 0) throw new IllegalArgumentException("negative signal limit");
         if (!ADOPT.contains(adopt)) throw new IllegalArgumentException("adopt must be one of " + ADOPT);
         List<Proc> procs = new ArrayList<>();
-        procs.add(new Proc(INIT, ProcState.RUNNING, Proc.NO_PID, INIT, INIT, adopt.equals("signal"), false, Proc.INIT_SVC, false));
+        boolean signal = adopt.equals("realtime") || adopt.equals("standard") || adopt.equals("line");
+        procs.add(new Proc(INIT, ProcState.RUNNING, Proc.NO_PID, INIT, INIT, signal, false, Proc.INIT_SVC, false));
         for (int p = 2; p <= maxPid; p++) procs.add(Proc.free(p));
-        return new KernelState(maxPid, rtLimit, procs, Proc.NO_PID, INIT, 1L << INIT, false, List.of(), adopt.equals("keep"),
+        return new KernelState(maxPid, sigLimit, procs, Proc.NO_PID, INIT, 1L << INIT, List.of(), Proc.NO_PID, List.of(), adopt,
                 new java.util.TreeSet<>(), Step.of("Boot", INIT, Proc.NO_PID));
     }
 
@@ -49,26 +54,47 @@ public record KernelState(int maxPid, int rtLimit, List<Proc> procs, int ttySess
 
     public boolean valid(int pid) { return pid >= 1 && pid <= maxPid; }
 
-    /** Spec: ChildrenOf(p): the processes in use whose parent is p. */
-    public java.util.List<Integer> childrenOf(int p) {
-        java.util.List<Integer> out = new java.util.ArrayList<>();
+    /** SIGCHLD is pending at init. */
+    public boolean chldPending() { return sigchld != Proc.NO_PID; }
+
+    /** Spec: ChildrenOf(p): the processes in use whose parent is p, in PID order. */
+    public List<Integer> childrenOf(int p) {
+        List<Integer> out = new ArrayList<>();
         for (Proc c : procs) if (c.inUse() && c.parent() == p) out.add(c.pid());
         return out;
     }
+
+    /** Spec: ChildList(p): p's children in its children list's order. */
+    public List<Integer> childList(int p) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : joined) if (proc(c).parent() == p) out.add(c);
+        return out;
+    }
+
+    /** Spec: InitZombies: init's zombie children in its children list's order. */
+    public List<Integer> initZombies() {
+        List<Integer> out = new ArrayList<>();
+        for (int c : joined) if (proc(c).state() == ProcState.ZOMBIE && proc(c).parent() == INIT) out.add(c);
+        return out;
+    }
+
+    /** Spec: Budget(sigchld, rtq): init's pending signals as RLIMIT_SIGPENDING counts them. */
+    public int budget() { return (chldPending() ? 1 : 0) + rtq.size(); }
 
     public boolean used(int pid) { return (everUsed & (1L << pid)) != 0; }
 
     /** The same state with another lastAction (steps that change nothing else in the kernel). */
     public KernelState withStep(Step step) {
-        return new KernelState(maxPid, rtLimit, procs, ttySession, lastPid, everUsed, chldPending, rtq, adoptKeep, kept, step);
+        return new KernelState(maxPid, sigLimit, procs, ttySession, lastPid, everUsed, joined, sigchld, rtq, adoptMode, kept, step);
     }
 
-    KernelState with(List<Proc> procs, int tty, int lastPid, long everUsed, boolean chld, List<Adoption> rtq, Step step) {
-        return new KernelState(maxPid, rtLimit, procs, tty, lastPid, everUsed, chld, rtq, adoptKeep, kept, step);
+    KernelState with(List<Proc> procs, int tty, int lastPid, long everUsed, List<Integer> joined, int sigchld,
+                     List<Adoption> rtq, java.util.SortedSet<Report> kept, Step step) {
+        return new KernelState(maxPid, sigLimit, procs, tty, lastPid, everUsed, joined, sigchld, rtq, adoptMode, kept, step);
     }
 
-    KernelState withKept(java.util.SortedSet<Report> k) {
-        return new KernelState(maxPid, rtLimit, procs, ttySession, lastPid, everUsed, chldPending, rtq, adoptKeep, k, lastAction);
+    KernelState withProcs(List<Proc> procs, Step step) {
+        return new KernelState(maxPid, sigLimit, procs, ttySession, lastPid, everUsed, joined, sigchld, rtq, adoptMode, kept, step);
     }
 
     /** Spec: Line(p, MaxPid): the line of ancestors of p up to init, p first. */

@@ -67,7 +67,7 @@ public final class Game {
                     | (p.adoptSig() ? 1L << 32 : 0) | (p.subreaper() ? 1L << 33 : 0));
             h = mix(h, p.svc().hashCode());
         }
-        h = mix(h, k.ttySession() | (long) k.lastPid() << 8 | (k.chldPending() ? 1L << 16 : 0) | (k.adoptKeep() ? 1L << 17 : 0));
+        h = mix(h, k.ttySession() | (long) k.lastPid() << 8 | (long) k.sigchld() << 16 | (long) k.adoptMode().hashCode() << 20);
         for (var m : k.kept()) h = mix(h, m.hashCode());
         for (String pc : w.pc()) h = mix(h, pc.hashCode());
         h = mix(h, new java.util.TreeSet<>(w.begun()).hashCode());

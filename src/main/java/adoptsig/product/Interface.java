@@ -13,9 +13,9 @@ import java.util.List;
 public enum Interface {
     /** Nothing: SIGCHLD and waitpid only. */
     CLASSIC("classic", false, false, false),
-    /** The RFC: si_pid and si_status (the previous parent) on a realtime signal, queued up to RtLimit. */
+    /** The RFC: si_pid and si_status (the previous parent) on a realtime signal, queued up to SigLimit. */
     RFC("rfc", true, true, false),
-    /** The RFC's message as a standard signal: one pending at most (RtLimit = 1). */
+    /** The RFC's message as a standard signal: one pending at most (SigLimit = 1). */
     RFC_STD("rfcStd", true, true, false),
     /** The RFC's signal with si_status hidden: si_pid only. */
     RFC_NO_STATUS("rfcNoStatus", true, false, false),

@@ -183,8 +183,8 @@ public final class Product {
         }
         for (int c = 1; c <= setting.maxPid(); c++) {                          // WaitNohang(c)
             if (!zombieChild(l, c) || !zombieChild(r, c)) continue;
-            World nl = x.l().withKernel(kernel.reap(l, Kernel.INIT, c, "WaitNohang").state()).withPc(c, "none");
-            World nr = x.r().withKernel(kernel.reap(r, Kernel.INIT, c, "WaitNohang").state()).withPc(c, "none");
+            World nl = x.l().withKernel(kernel.waitPid(l, c).state()).withPc(c, "none");
+            World nr = x.r().withKernel(kernel.waitPid(r, c).state()).withPc(c, "none");
             out.add(new Move(true, "WaitNohang = " + c, new Pair(nl, nr, x.started(),
                     released(x.lchan(), c), released(x.rchan(), c))));
         }
@@ -217,7 +217,7 @@ public final class Product {
     }
 
     private KernelState readSigchld(KernelState k) {
-        return kernel.dequeueSigchld(k).state().withStep(Step.of("ReadSigchld", Kernel.INIT, Kernel.NO_PID));
+        return kernel.readSigchld(k).state().withStep(Step.of("ReadSigchld", Kernel.INIT, Kernel.NO_PID));
     }
 
     /** Init forks the first process of service s, which starts the idiom's program. */
@@ -274,12 +274,12 @@ public final class Product {
         return out;
     }
 
-    /** Spec: Deliver: a queue keeps messages up to RtLimit and drops the rest; kept messages are never lost. */
+    /** Spec: Deliver: a queue keeps messages up to SigLimit and drops the rest; kept messages are never lost. */
     List<Msg> deliver(List<Msg> chan, List<Msg> ms) {
         if (ms.isEmpty()) return chan;
         if (setting.iface().queued) {
             List<Msg> out = new ArrayList<>(chan);
-            for (Msg m : ms) if (out.size() < setting.rtLimit()) out.add(m);
+            for (Msg m : ms) if (out.size() < setting.sigLimit()) out.add(m);
             return out;
         }
         TreeSet<Msg> out = new TreeSet<>(chan);

@@ -44,27 +44,12 @@ public record Frame(String step, List<P> procs, String pending, String beliefs) 
         return out;
     }
 
-    /** A step in a few words, from the spec's lastAction. */
-    static String label(String name, long actor, long target) {
-        String who = actor == 1 ? "init" : Long.toString(actor);
-        return switch (name) {
-            case "Boot" -> "init boots";
-            case "Spawn", "ReaperSpawn" -> who + " forks service process " + target;
-            case "Fork" -> who + " forks " + target;
-            case "Exit" -> who + " exits";
-            case "Reap" -> who + " reaps " + target;
-            case "WaitNohang" -> "init reaps " + target;
-            case "WaitNohangEmpty" -> "init's waitpid returns 0 or ECHILD";
-            case "DequeueSigchld" -> "init reads SIGCHLD";
-            case "DequeueAdoption" -> "init reads the adoption of " + target;
-            case "Setsid", "Exec", "OpenTty", "PrctlSetAdoptsig", "PrctlSetChildSubreaper" -> who + ": " + name;
-            default -> name + (target != 0 ? " " + target : "");
-        };
-    }
+    /** A step in a few words, from the spec's lastAction (the step vocabulary's label). */
+    static String label(String name, long actor, long target) { return adoptsig.kernel.StepKind.labelOf(name, actor, target); }
 
     private static String pending(TraceState s) {
         List<String> out = new ArrayList<>();
-        if (s.var("chldPending").asBool()) out.add("SIGCHLD");
+        if (s.var("sigchld").asInt() != 0) out.add("SIGCHLD(" + s.var("sigchld").asInt() + ")");
         for (TlaValue m : s.var("rtq").elements()) out.add("(" + m.apply("pid").asInt() + ", prev " + m.apply("prev").asInt() + ")");
         if (s.vars().containsKey("kept")) for (TlaValue m : s.var("kept").elements()) out.add("report " + m.apply("pid").asInt());
         return String.join(" ", out);
@@ -85,7 +70,7 @@ public record Frame(String step, List<P> procs, String pending, String beliefs) 
         List<P> procs = new ArrayList<>();
         for (Proc p : k.procs()) if (p.inUse()) procs.add(new P(p.pid(), !p.running(), p.parent(), p.pid() == Kernel.INIT ? "init" : p.svc()));
         List<String> pend = new ArrayList<>();
-        if (k.chldPending()) pend.add("SIGCHLD");
+        if (k.chldPending()) pend.add("SIGCHLD(" + k.sigchld() + ")");
         k.rtq().forEach(m -> pend.add("(" + m.pid() + ", prev " + m.prev() + ")"));
         k.kept().forEach(m -> pend.add("report " + m.pid()));
         return new Frame(step, procs, String.join(" ", pend), beliefs);

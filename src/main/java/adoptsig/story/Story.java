@@ -1,5 +1,7 @@
 package adoptsig.story;
 
+import adoptsig.kernel.StepKind;
+
 import adoptsig.catalog.Property;
 import adoptsig.tlc.TlaValue;
 import adoptsig.tlc.Trace;
@@ -66,17 +68,19 @@ public final class Story {
         long actor = a.apply("actor").asInt();
         long target = a.apply("target").asInt();
         StringBuilder b = new StringBuilder("[").append(name).append("] ");
-        switch (name) {
-            case "Spawn" -> b.append("init forks process ").append(target).append(" as service ")
-                    .append(str(after.var("svc").apply(target))).append(" and records its PID");
-            case "Fork" -> {
+        StepKind kind = StepKind.of(name);
+        if (kind == null) return b.append(a).toString();
+        switch (kind) {
+            case SPAWN -> b.append(kind.call(actor, target)).append(" (service ")
+                    .append(str(after.var("svc").apply(target))).append("), and init records its PID");
+            case FORK -> {
                 b.append(who(before, actor)).append(" forks process ").append(target);
                 if (a.apply("reused").asBool()) b.append(" (PID ").append(target).append(" was used before: reused)");
                 if (!before.var("tracked").equals(after.var("tracked"))) {
                     b.append("; init, tracing it (ptrace), follows the fork and now watches ").append(target);
                 }
             }
-            case "Exit" -> {
+            case EXIT -> {
                 b.append(who(before, actor)).append(" exits");
                 List<Long> kids = new ArrayList<>();
                 for (int p = 1; p <= pids(after); p++) {
@@ -88,75 +92,69 @@ public final class Story {
                 int queued = after.var("rtq").elements().size() - before.var("rtq").elements().size();
                 if (queued > 0) b.append("; ").append(queued).append(" adoption signal(s) queued for init");
                 long dropped = a.apply("dropped").asInt();
-                if (dropped > 0) b.append("; ").append(dropped).append(" adoption signal(s) DROPPED (init's queue of adoption signals is full: RLIMIT_SIGPENDING, or for a standard signal one already pending)");
+                if (dropped > 0) b.append("; ").append(dropped).append(" adoption signal(s) DROPPED (init's user is at RLIMIT_SIGPENDING, a pending SIGCHLD included, or for a standard signal one is already pending)");
                 if (a.apply("zadopt").asBool()) b.append("; a zombie child was adopted, so its new reaper gets a fresh SIGCHLD");
                 long parent = before.var("parent").apply(actor).asInt();
                 b.append("; SIGCHLD to its parent ").append(parent == 1 ? "init" : who(before, parent));
+                if (parent == 1 && before.var("sigchld").asInt() != 0) b.append(" (one is pending already: it coalesces)");
             }
-            case "Reap" -> b.append(who(before, actor)).append(" reaps its zombie child ").append(target)
+            case REAP -> b.append(who(before, actor)).append(" reaps its zombie child ").append(target)
                     .append("; PID ").append(target).append(" is free again");
-            case "Setsid" -> b.append(who(before, actor)).append(" calls setsid(): new session and group ").append(actor);
-            case "Exec" -> b.append(who(before, actor)).append(" calls execve() (PR_SET_ADOPTSIG cleared)");
-            case "OpenTty" -> b.append(who(before, actor)).append(" opens the terminal: ")
+            case SETSID -> b.append(who(before, actor)).append(" calls setsid(): new session and group ").append(actor);
+            case EXEC -> b.append(who(before, actor)).append(" calls execve() (PR_SET_ADOPTSIG cleared)");
+            case OPEN_TTY -> b.append(who(before, actor)).append(" opens the terminal: ")
                     .append(before.var("ttySession").equals(after.var("ttySession"))
                             ? "it does not become a controlling terminal" : "it becomes its session's controlling terminal");
-            case "PrctlSetAdoptsig" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_ADOPTSIG)");
-            case "PrctlSetChildSubreaper" -> b.append(who(before, actor)).append(" calls prctl(PR_SET_CHILD_SUBREAPER)");
-            case "DequeueSigchld" -> b.append("init reads SIGCHLD and starts its waitpid(-1, WNOHANG) loop");
-            case "WaitNohang" -> {
-                b.append("init's waitpid returns zombie ").append(target).append(" (").append(who(before, target)).append(")");
+            case PRCTL_SET_ADOPTSIG -> b.append(who(before, actor)).append(" calls prctl(PR_SET_ADOPTSIG)");
+            case PRCTL_SET_CHILD_SUBREAPER -> b.append(who(before, actor)).append(" calls prctl(PR_SET_CHILD_SUBREAPER, 1)");
+            case WAIT_ANY, WAIT_PID -> {
+                b.append(kind.call(actor, target)).append(": it reaps ").append(who(before, target));
                 String s = serviceTracking(before, target);
-                b.append(s == null ? "; init did not track it" : "; init tracked it for " + s + " and remembers it as reaped");
+                b.append(s == null ? "; init did not track it" : "; init tracked it for " + s);
             }
-            case "WaitNohangEmpty" -> b.append("init's waitpid returns 0 or ECHILD: the loop ends");
-            case "DequeueAdoption" -> {
+            case READ_ADOPTION -> {
                 TlaValue m = before.var("rtq").elements().get(0);
                 long pid = m.apply("pid").asInt(), prev = m.apply("prev").asInt();
                 b.append("init reads an adoption signal: si_pid=").append(pid).append(", si_status=").append(prev);
                 String s = serviceTracking(before, prev);
                 boolean parks = after.vars().containsKey("pending")
                         && after.var("pending").elements().size() > before.var("pending").elements().size();
-                b.append(s == null ? "; " + prev + " is unknown to init, so it " + (parks ? "parks the signal until " + prev + " is known" : "ignores the signal")
-                        : "; " + prev + " belonged to " + s + ", so init now tracks " + pid + " for " + s);
-                if (s != null && after.vars().containsKey("pending")) {
+                String now = after.var("tracked").equals(before.var("tracked")) ? null : ownerNow(after, pid);
+                b.append(now == null ? "; " + prev + " is unknown to init, so it " + (parks ? "parks the signal until " + prev + " is known" : "ignores the signal")
+                        : "; init now tracks " + pid + " for " + now + (s == null ? " (the one running service)" : ""));
+                if (now != null && after.vars().containsKey("pending")) {
                     for (TlaValue e : before.var("pending").elements()) {
                         if (!after.var("pending").elements().contains(e)) b.append("; the parked signal (").append(e.apply("pid").asInt())
                                 .append(", prev ").append(e.apply("prev").asInt()).append(") is resolved: init tracks ").append(e.apply("pid").asInt());
                     }
                 }
-                String now = before.var("pstate").apply(pid).asStr();
-                if (s != null && !now.equals("running")) b.append(" (but PID ").append(pid).append(" is already ").append(now).append(")");
+                String st = before.var("pstate").apply(pid).asStr();
+                if (now != null && !st.equals("running")) b.append(" (but PID ").append(pid).append(" is already ").append(st).append(")");
             }
-            case "DecideStopped" -> {
-                for (String svc : after.var("status").keys()) {
-                    if (!before.var("status").apply(svc).equals(after.var("status").apply(svc))) {
-                        b.append("init has nothing pending and no process of ").append(svc)
-                                .append(" it knows of (tracked PID, group member, reaper child, or live PID in the PID file): it reports ")
-                                .append(svc).append(" stopped");
-                    }
-                }
-            }
-            case "ForgetExited" -> b.append("init has drained every signal and forgets the PIDs it reaped");
-            case "ReaperSpawn" -> b.append("the reaper ").append(actor).append(" (a child subreaper) forks process ").append(target)
-                    .append(" as service ").append(after.var("svc").apply(target).asStr());
-            case "WritePidfile" -> b.append(who(before, actor)).append(" writes its PID ").append(actor).append(" into its PID file");
-            case "ReadPidfile" -> b.append("init tracks no PID of the service; it reads PID ").append(target)
-                    .append(" from the PID file, kill(").append(target).append(", 0) succeeds, so it tracks ").append(target)
-                    .append(" (now ").append(who(before, target)).append(")");
-            case "StrangerStart" -> b.append("a stranger's first process ").append(who(after, target)).append(" appears as a child of init (init is not told)");
-            case "CollectReport" -> {
-                String svc = null;
-                for (String x : after.var("tracked").keys()) {
-                    for (TlaValue v : after.var("tracked").apply(x).elements()) if (v.asInt() == target) svc = x;
-                }
+            case COLLECT_REPORT -> {
+                String svc = ownerNow(after, target);
                 b.append("init collects the adoption report of ").append(target)
                         .append(svc == null ? "; the ancestor it names is not known yet, so init parks it" : "; it belongs to " + svc + ", whose process init now tracks");
             }
-            case "OutsideFork" -> b.append("processes outside the model fork and exit: the next PID handed out follows ").append(target);
-            case "ProbePid" -> b.append("kill(").append(target).append(", 0) fails with ESRCH: init stops tracking ").append(target);
-            default -> b.append(a);
+            case REAPER_SPAWN -> b.append("the reaper ").append(actor).append(" (a child subreaper) forks process ").append(target)
+                    .append(" as service ").append(after.var("svc").apply(target).asStr());
+            case KILL_ZERO -> b.append(kind.call(actor, target)).append(": init tracks ").append(target).append(" (now ").append(who(before, target)).append(")");
+            case STRANGER_START -> b.append("a stranger's first process ").append(who(after, target)).append(" appears as a child of init (init is not told)");
+            default -> b.append(kind.call(actor, target));
+        }
+        for (String svc : after.var("status").keys()) {
+            if (!before.var("status").apply(svc).equals(after.var("status").apply(svc)) && after.var("status").apply(svc).asStr().equals("stopped")) {
+                b.append("; init reports ").append(svc).append(" stopped");
+            }
         }
         return b.toString();
+    }
+
+    /** The services that track PID pid in state s, joined by " and ", or null. */
+    static String ownerNow(TraceState s, long pid) {
+        List<String> out = new ArrayList<>();
+        for (String x : s.var("tracked").keys()) for (TlaValue v : s.var("tracked").apply(x).elements()) if (v.asInt() == pid) out.add(x);
+        return out.isEmpty() ? null : String.join(" and ", out);
     }
 
     /** The service for which the supervisor tracked (or remembered) a PID, or null. */
@@ -191,7 +189,7 @@ public final class Story {
         }
         b.append(" | init pending:");
         boolean any = false;
-        if (s.var("chldPending").asBool()) { b.append(" SIGCHLD"); any = true; }
+        if (s.var("sigchld").asInt() != 0) { b.append(" SIGCHLD(pid ").append(s.var("sigchld").asInt()).append(')'); any = true; }
         for (TlaValue m : s.var("rtq").elements()) {
             b.append(" SIGRTMIN(pid ").append(m.apply("pid").asInt()).append(", prev ").append(m.apply("prev").asInt()).append(')');
             any = true;
@@ -203,7 +201,9 @@ public final class Story {
             }
         }
         if (!any) b.append(" none");
-        if (s.var("supPc").asStr().equals("reaping")) b.append(" [in wait loop]");
+        String where = s.var("supPc").asStr();
+        if (!where.equals("idle")) b.append(" [init: ").append(where).append(s.vars().containsKey("carried") && s.var("carried").apply("pid").asInt() != 0
+                ? " " + s.var("carried").apply("pid").asInt() : "").append(']');
         if (s.vars().containsKey("pending") && !s.var("pending").elements().isEmpty()) {
             b.append(" | parked:");
             for (TlaValue e : s.var("pending").elements()) b.append(" (").append(e.apply("pid").asInt()).append(", prev ").append(e.apply("prev").asInt()).append(')');

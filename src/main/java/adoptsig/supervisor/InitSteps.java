@@ -11,17 +11,20 @@ import adoptsig.system.World;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The steps of init that several mechanisms share (spec/Supervisors.tla, the section
- * "Shared"), each with the parameter a mechanism changes in it, under the spec's names
- * (DequeueSigchldWhen(ready) is dequeueSigchldWhen(w, ready)). Each method returns the next
- * world, or null when the spec's action is not enabled. {@link #next} takes every shared step
- * (a mechanism's class overrides the ones its spec section changes), then the mechanism's own
- * steps, then every daemon step as the mechanism sees it: the same set of successors as the
- * section's MNext (which lists them in one place, in the order TLC explores them).
+ * "Shared"), under the spec's names (ClassicWaitAnyDone(decide) is classicWaitAnyDone(w,
+ * decide)). Each method returns the next world, or null when the spec's action is not
+ * enabled. A step of init is one kernel call (Kernel's init calls) and what init does with its
+ * result; its enabling condition reads only init's own state and that result. {@link #next}
+ * takes the mechanism's init steps ({@link #initSteps}, the init part of its MNext), then
+ * every daemon step as the mechanism sees it, then the rest of the system: the same set of
+ * successors as the section's MNext.
  */
 public abstract class InitSteps implements Supervisor {
     protected final Kernel kernel;
@@ -47,20 +50,9 @@ public abstract class InitSteps implements Supervisor {
     /** Spec: MBelieved(s) == tracked[s], unless the mechanism says otherwise. */
     @Override public long believed(World w, String s) { return w.tracked().get(s); }
 
-    /** Spec: Drained. */
-    public static boolean drained(World w) {
-        return w.supPc().equals("idle") && !w.kernel().chldPending() && w.kernel().rtq().isEmpty();
-    }
-
-    /** Spec: ServiceOf(p) # {}: some service tracks, or reaped, PID p. */
-    protected static boolean someServiceKnows(World w, int p) {
-        for (String s : w.tracked().keySet()) if (World.has(w.tracked().get(s) | w.gone().get(s), p)) return true;
-        return false;
-    }
-
     /** Spec: SpawnAs(s, tag, first, st, follow). */
     protected World spawnAs(World w, String s, String tag, String first, String st, int follow) {
-        if (!w.status().get(s).equals("never") || w.tracked().get(s) != 0L) return null;
+        if (!w.supPc().equals("idle") || !w.status().get(s).equals("never") || w.tracked().get(s) != 0L) return null;
         Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, tag, "Spawn");
         if (!r.ok()) return null;
         int c = ((Result.Ok<KernelState>) r).value();
@@ -71,79 +63,97 @@ public abstract class InitSteps implements Supervisor {
     /** Spec: Spawn(s) == SpawnAs(s, s, FirstPc, "running", 0). */
     public World spawn(World w, String s) { return spawnAs(w, s, s, daemons.firstPc(), "running", 0); }
 
-    /** Spec: DequeueSigchldWhen(ready). */
-    protected World dequeueSigchldWhen(World w, boolean ready) {
-        if (!w.supPc().equals("idle") || !ready) return null;
-        Result<KernelState> r = kernel.dequeueSigchld(w.kernel());
+    /** Spec: StopUntracked: the services init reports running but tracks nothing of, reported stopped. */
+    protected static Map<String, String> stopUntracked(Map<String, String> status, Map<String, Long> tracked) {
+        Map<String, String> out = new HashMap<>(status);
+        for (String s : status.keySet()) if (status.get(s).equals("running") && tracked.get(s) == 0L) out.put(s, "stopped");
+        return out;
+    }
+
+    /** Spec: Untrack(c): init's PID sets after it reaped c. */
+    protected static Map<String, Long> untrack(Map<String, Long> tracked, int c) {
+        Map<String, Long> out = new HashMap<>();
+        for (var e : tracked.entrySet()) out.put(e.getKey(), e.getValue() & ~(1L << c));
+        return out;
+    }
+
+    /** Spec: ClassicReadSigchld: idle, sigwaitinfo({SIGCHLD}) returns SIGCHLD: init enters its wait loop. */
+    protected World classicReadSigchld(World w) {
+        if (!w.supPc().equals("idle")) return null;
+        Result<KernelState> r = kernel.readSigchld(w.kernel());
         return r.ok() ? w.withKernel(r.state()).withSupPc("reaping") : null;
     }
 
-    /** Spec: DequeueSigchld == DequeueSigchldWhen(TRUE). */
-    public World dequeueSigchld(World w) { return dequeueSigchldWhen(w, true); }
+    /** Spec: ClassicWaitAny: waitpid(-1, WNOHANG) reaps c; c leaves the PID sets. */
+    protected World classicWaitAny(World w) {
+        if (!w.supPc().equals("reaping")) return null;
+        Result<KernelState> r = kernel.waitAny(w.kernel());
+        if (!r.ok() || ((Result.Ok<KernelState>) r).value() == 0) return null;
+        int c = ((Result.Ok<KernelState>) r).value();
+        return w.withKernel(r.state()).withPc(c, "none").withTracked(untrack(w.tracked(), c));
+    }
+
+    /** The kernel state after an init call that returned 0 or an errno (nothing changes but lastAction). */
+    protected static KernelState step(World w, String name) {
+        return w.kernel().withStep(Step.of(name, Kernel.INIT, Kernel.NO_PID));
+    }
 
     /**
-     * Spec: WaitNohangWhen(c, ready) == WaitNohangWith(c, ready, pending): a tracked c moves to
-     * gone (a mechanism that changes pending too, WaitNohangWith, does so on the result).
+     * The result of waitpid(-1, WNOHANG) (or waitid) when it reaps or reports nothing: the step
+     * name of its 0 (none) or ECHILD result, or null when it would return a zombie.
      */
-    protected World waitNohangWhen(World w, int c, boolean ready) {
-        if (!w.supPc().equals("reaping") || !ready) return null;
-        Result<KernelState> r = kernel.reap(w.kernel(), Kernel.INIT, c, "WaitNohang");
-        if (!r.ok()) return null;
-        long bit = 1L << c;
-        Map<String, Long> tracked = new HashMap<>(), gone = new HashMap<>();
-        for (String s : w.tracked().keySet()) {
-            long t = w.tracked().get(s), g = w.gone().get(s);
-            if ((t & bit) != 0) { t &= ~bit; g |= bit; }
-            tracked.put(s, t);
-            gone.put(s, g);
+    protected String noZombie(World w, String none, String echild) {
+        Result<KernelState> r = kernel.waitAny(w.kernel());
+        if (!r.ok()) return echild;
+        return ((Result.Ok<KernelState>) r).value() == 0 ? none : null;
+    }
+
+    /** Spec: ClassicWaitAnyDone(decide): waitpid returns 0 or ECHILD; the loop ends (and with decide: StopUntracked). */
+    protected World classicWaitAnyDone(World w, boolean decide) {
+        if (!w.supPc().equals("reaping")) return null;
+        String name = noZombie(w, "WaitAnyNone", "WaitAnyEchild");
+        if (name == null) return null;
+        World x = w.withKernel(step(w, name)).withSupPc("idle");
+        return decide ? x.withStatus(stopUntracked(w.status(), w.tracked())) : x;
+    }
+
+    /**
+     * Spec: Place(m, to, park): init has read adoption m: if its previous parent belongs to the
+     * services {@code to}, they track m's child and every parked adoption that resolves
+     * (Closure); else m is parked (park) or ignored. k: the kernel state after the read.
+     */
+    protected static World place(World w, KernelState k, Adoption m, Set<String> to, boolean park) {
+        long known = closure(m.pid(), w.pending());
+        Map<String, Long> tracked = new HashMap<>(w.tracked());
+        Set<Adoption> pending = new HashSet<>();
+        if (!to.isEmpty()) {
+            for (String s : to) tracked.put(s, tracked.get(s) | known);
+            for (Adoption e : w.pending()) if (!World.has(known, e.prev())) pending.add(e);
+        } else {
+            pending.addAll(w.pending());
+            if (park) pending.add(new Adoption(m.pid(), m.prev()));
         }
-        return w.withKernel(r.state()).withTracked(tracked).withGone(gone).withPc(c, "none");
+        return w.withKernel(k).withTracked(tracked).withPending(pending);
     }
 
-    /** Spec: WaitNohang(c) == WaitNohangWhen(c, TRUE). */
-    public World waitNohang(World w, int c) { return waitNohangWhen(w, c, true); }
-
-    /** Spec: WaitNohangEmptyWhen(ready): waitpid returns 0 or ECHILD, the loop ends. */
-    protected World waitNohangEmptyWhen(World w, boolean ready) {
-        if (!w.supPc().equals("reaping") || !ready) return null;
-        if (!kernel.zombieChildren(w.kernel(), Kernel.INIT).isEmpty()) return null;
-        return w.withKernel(step(w, "WaitNohangEmpty")).withSupPc("idle");
-    }
-
-    /** Spec: WaitNohangEmpty == WaitNohangEmptyWhen(TRUE). */
-    public World waitNohangEmpty(World w) { return waitNohangEmptyWhen(w, true); }
-
-    /** Spec: DecideStoppedWhen(s, noneLeft). */
-    protected World decideStoppedWhen(World w, String s, boolean noneLeft) {
-        if (!drained(w) || !w.status().get(s).equals("running") || !noneLeft) return null;
-        return w.withKernel(step(w, "DecideStopped")).withStatus(World.put(w.status(), s, "stopped"));
-    }
-
-    /** Spec: DecideStopped(s) == DecideStoppedWhen(s, tracked[s] = {}). */
-    public World decideStopped(World w, String s) { return decideStoppedWhen(w, s, w.tracked().get(s) == 0L); }
-
-    /** Spec: ForgetExited. */
-    public World forgetExited(World w) {
-        if (!drained(w) || w.gone().values().stream().allMatch(g -> g == 0L)) return null;
-        Map<String, Long> gone = new HashMap<>();
-        for (String s : w.gone().keySet()) gone.put(s, 0L);
-        return w.withKernel(step(w, "ForgetExited")).withGone(gone);
+    /** Spec: ServiceOf(p): the services that track, or reaped, PID p. */
+    protected static Set<String> serviceOf(World w, int p) {
+        Set<String> out = new HashSet<>();
+        for (String s : w.tracked().keySet()) if (World.has(w.tracked().get(s) | w.gone().get(s), p)) out.add(s);
+        return out;
     }
 
     /** Spec: MNext: every successor of w under this mechanism. */
     @Override public final List<World> next(World w) {
         List<World> out = new ArrayList<>();
-        for (String s : bounds.services()) add(out, spawn(w, s));
-        add(out, dequeueSigchld(w));
-        for (int c = 1; c <= bounds.maxPid(); c++) add(out, waitNohang(w, c));
-        add(out, waitNohangEmpty(w));
-        for (String s : bounds.services()) add(out, decideStopped(w, s));
-        add(out, forgetExited(w));
-        ownSteps(w, out);
+        initSteps(w, out);
         daemonSteps(w, out);
         elsewhere(w, out);
         return out;
     }
+
+    /** The init steps of MNext (init's calls, and its helpers' steps), in the order the spec lists them. */
+    protected abstract void initSteps(World w, List<World> out);
 
     /** Spec: Elsewhere: processes outside the model fork and exit (with Outside: only the cursor moves), strangers start. */
     protected void elsewhere(World w, List<World> out) {
@@ -156,9 +166,6 @@ public abstract class InitSteps implements Supervisor {
         for (String x : bounds.strangers()) add(out, daemons.strangerStart(w, x));
     }
 
-    /** The steps of MNext that only this mechanism takes (none for classic init). */
-    protected void ownSteps(World w, List<World> out) { }
-
     /** The daemon steps of MNext: spec: \E p \in Pids : Unseen(p), every daemon step, which the supervisor does not see. */
     protected void daemonSteps(World w, List<World> out) {
         for (int p = 2; p <= bounds.maxPid(); p++) out.addAll(daemons.steps(w, p));
@@ -167,16 +174,11 @@ public abstract class InitSteps implements Supervisor {
     /** Adds w to out unless it is null (a disabled action). */
     protected static void add(List<World> out, World w) { if (w != null) out.add(w); }
 
-    /** The kernel state with lastAction set to a step of init that changes nothing in the kernel. */
-    protected static KernelState step(World w, String name) {
-        return w.kernel().withStep(Step.of(name, Kernel.INIT, Kernel.NO_PID));
-    }
-
     /**
      * Spec: Closure({pid}, MaxPid): pid and every PID that a parked adoption links to it through
-     * previous parents, as a bit set (the step of Rfc and RfcWitness that resolves parked adoptions).
+     * previous parents, as a bit set.
      */
-    protected static long closure(int pid, java.util.Set<Adoption> pending) {
+    protected static long closure(int pid, Set<Adoption> pending) {
         long known = 1L << pid;
         for (boolean grew = true; grew; ) {
             grew = false;

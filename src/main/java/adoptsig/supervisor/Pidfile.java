@@ -9,23 +9,16 @@ import adoptsig.system.World;
 import java.util.List;
 
 /**
- * pidfile: the daemon, once daemonized, may write its PID to a file when it chooses; init,
- * once it tracks no PID of the service, reads the file and tracks the PID in it if kill(pid,
- * 0) succeeds, drops a tracked PID for which kill(pid, 0) fails, and reports the service
- * stopped when it tracks nothing and the file names no process. Spec: the section "pidfile"
- * of Supervisors.tla.
+ * pidfile: the daemon writes its PID to a file when it chooses; init, when it tracks no PID of
+ * the service, reads the file (one call) and checks the PID with kill(pid, 0) (another call),
+ * and drops a tracked PID for which kill(pid, 0) fails. Spec: the section "pidfile" of
+ * Supervisors.tla.
  */
-public class Pidfile extends InitSteps {
+public class Pidfile extends Classic {
     public Pidfile(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
 
-    /** Spec: PidfileInit == InitWith("none"). */
-    @Override public String adopt() { return "none"; }
-
-    /** Spec: PidfileNamesProcess(s): kill(pid, 0) succeeds on the PID in the file. */
-    private static boolean namesProcess(World w, String s) {
-        int q = w.pidfile().get(s);
-        return q != Kernel.NO_PID && w.kernel().proc(q).inUse();
-    }
+    /** Spec: PidfileNext ends its wait loop with ClassicWaitAnyDone(FALSE): the file decides a stop. */
+    @Override protected boolean decidesAtLoopEnd() { return false; }
 
     /** Spec: WritePidfile(p): the daemon writes its PID into its service's PID file (not a syscall). */
     public World writePidfile(World w, int p) {
@@ -36,28 +29,37 @@ public class Pidfile extends InitSteps {
         return w.withKernel(w.kernel().withStep(Step.of("WritePidfile", p, Kernel.NO_PID))).withPidfile(World.put(w.pidfile(), s, p));
     }
 
-    /** Spec: ReadPidfile(s). */
+    /** Spec: ReadPidfile(s): init reads the file; a missing file means stopped, else kill(pid, 0) next. */
     public World readPidfile(World w, String s) {
-        if (!drained(w) || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L || !namesProcess(w, s)) return null;
+        if (!w.supPc().equals("idle") || !w.status().get(s).equals("running") || w.tracked().get(s) != 0L) return null;
         int q = w.pidfile().get(s);
-        return w.withKernel(w.kernel().withStep(Step.of("ReadPidfile", Kernel.INIT, q))).withTracked(World.put(w.tracked(), s, 1L << q));
+        World x = w.withKernel(w.kernel().withStep(Step.of("ReadPidfile", Kernel.INIT, q)));
+        if (q == Kernel.NO_PID) return x.withStatus(World.put(w.status(), s, "stopped"));
+        return x.withSupPc("kill").withCarried(new World.Carried(s, q));
+    }
+
+    /** Spec: CheckPid: kill(pid, 0) on the PID read: success tracks it, ESRCH reports the service stopped. */
+    public World checkPid(World w) {
+        if (!w.supPc().equals("kill")) return null;
+        String s = w.carried().svc();
+        int q = w.carried().pid();
+        boolean alive = w.kernel().proc(q).inUse();
+        World x = w.withKernel(w.kernel().withStep(Step.of(alive ? "KillZero" : "KillZeroEsrch", Kernel.INIT, q)))
+                .withSupPc("idle").withCarried(World.NO_CARRY);
+        return alive ? x.withTracked(World.put(w.tracked(), s, 1L << q)) : x.withStatus(World.put(w.status(), s, "stopped"));
     }
 
     /** Spec: ProbePid(s, q): kill(q, 0) fails with ESRCH for a tracked q. */
     public World probePid(World w, String s, int q) {
-        if (!World.has(w.tracked().get(s), q) || w.kernel().proc(q).inUse()) return null;
+        if (!w.supPc().equals("idle") || !World.has(w.tracked().get(s), q) || w.kernel().proc(q).inUse()) return null;
         return w.withKernel(w.kernel().withStep(Step.of("ProbePid", Kernel.INIT, q)))
                 .withTracked(World.put(w.tracked(), s, w.tracked().get(s) & ~(1L << q)));
     }
 
-    /** Spec: PidfileDecideStopped(s): init tracks nothing and the file names no process. */
-    @Override public World decideStopped(World w, String s) {
-        return decideStoppedWhen(w, s, w.tracked().get(s) == 0L && !namesProcess(w, s));
-    }
-
-    /** Spec: PidfileNext: the shared steps (with PidfileDecideStopped), ReadPidfile and ProbePid, ... */
+    /** Spec: PidfileNext: classic SIGCHLD handling, ReadPidfile, CheckPid and ProbePid, ... */
     @Override protected void ownSteps(World w, List<World> out) {
         for (String s : bounds.services()) add(out, readPidfile(w, s));
+        add(out, checkPid(w));
         for (String s : bounds.services()) for (int q = 1; q <= bounds.maxPid(); q++) add(out, probePid(w, s, q));
     }
 

@@ -38,7 +38,7 @@ public class Ptrace extends Classic {
                 .withForksLeft(World.put(after.forksLeft(), s, after.forksLeft().get(s) - 1));
     }
 
-    /** Spec: PtraceNext: classic init's steps (with PtraceSpawn), and every daemon step Traced. */
+    /** Spec: PtraceNext: classic init's steps (with PtraceSpawn, ClassicWaitAnyDone(TRUE)), and every daemon step Traced. */
     @Override protected void daemonSteps(World w, List<World> out) {
         for (int p = 2; p <= bounds.maxPid(); p++) for (World x : daemons.steps(w, p)) out.add(traced(w, p, x));
     }

@@ -1,28 +1,28 @@
 package adoptsig.supervisor;
 
-import adoptsig.InputError;
 import adoptsig.daemon.Daemons;
 import adoptsig.kernel.Kernel;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;
 
 /**
- * rfcStd: the RFC's supervisor with the adoption signal sent as a standard signal: at most
- * one instance pending (so RtLimit = 1), dequeued before SIGCHLD. Spec: the section "rfcStd"
- * of Supervisors.tla; its steps are the rfc section's with the guards below.
+ * rfcStd: the RFC's supervisor with the adoption signal on a standard signal (SIGUSR1): at
+ * most one pending (a second is discarded), and, numbered below SIGCHLD, returned first by
+ * sigwaitinfo. Spec: the section "rfcStd" of Supervisors.tla.
  */
 public class RfcStd extends Rfc {
-    public RfcStd(Kernel kernel, Bounds bounds, Daemons daemons) {
-        super(kernel, bounds, daemons);
-        // spec: ASSUME Supervisor = "rfcStd" => RtLimit = 1
-        if (bounds.rtLimit() != 1) {
-            throw new InputError("mechanism rfcStd needs RtLimit = 1 (a standard signal is pending at most once), not " + bounds.rtLimit());
-        }
+    public RfcStd(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
+
+    /** Spec: RfcStdInit == InitWith("standard"). */
+    @Override public String adopt() { return "standard"; }
+
+    /** Spec: RfcStdReadSigchld: SIGCHLD is returned only when no adoption signal is pending. */
+    @Override protected World readSigchld(World w) {
+        return w.kernel().rtq().isEmpty() ? classicReadSigchld(w) : null;
     }
 
-    /** Spec: RfcStdDequeueSigchld == DequeueSigchldWhen(rtq = <<>>). */
-    @Override public World dequeueSigchld(World w) { return dequeueSigchldWhen(w, w.kernel().rtq().isEmpty()); }
-
-    /** Spec: RfcStdDequeueAdoption == DequeueAdoptionWhen(supPc = "idle", FALSE). */
-    @Override public World dequeueAdoption(World w) { return dequeueAdoptionWhen(w, w.supPc().equals("idle"), false); }
+    /** Spec: RfcStdReadAdoption: the adoption signal is returned first whenever init is idle. */
+    @Override protected World readAdoption(World w) {
+        return w.supPc().equals("idle") ? readAndPlace(w) : null;
+    }
 }

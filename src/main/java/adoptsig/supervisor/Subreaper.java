@@ -5,18 +5,21 @@ import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Result;
+import adoptsig.kernel.Step;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * subreaper: one child subreaper per service (tini, catatonit, systemd --user): init forks a
- * reaper, the reaper sets PR_SET_CHILD_SUBREAPER and forks the service, every orphan of the
- * service is reparented to the reaper, which reaps its children and names the service's
- * processes as its own children; the service has stopped when the reaper has no child.
- * Spec: the section "subreaper" of Supervisors.tla.
+ * subreaper: init forks a reaper per service, which sets PR_SET_CHILD_SUBREAPER and forks the
+ * service; orphans go to the reaper, which reaps its children (blocking waitpid(-1)) and names
+ * them (its children are the service's processes); when its waitpid fails with ECHILD it
+ * exits, and init reports the service stopped when it reaps the reaper. Spec: the section
+ * "subreaper" of Supervisors.tla.
  */
 public class Subreaper extends InitSteps {
     public Subreaper(Kernel kernel, Bounds bounds, Daemons daemons) { super(kernel, bounds, daemons); }
@@ -50,27 +53,39 @@ public class Subreaper extends InitSteps {
         return w.withKernel(x.state()).withStatus(World.put(w.status(), s, "running")).withPc(r, "reaper").withPc(c, daemons.firstPc());
     }
 
-    /** Spec: ReaperWait(r, c): the reaper reaps its zombie child c. */
+    /** Spec: ReaperWait(r, c): the reaper's waitpid(-1) reaps its zombie child c. */
     public World reaperWait(World w, int r, int c) {
         if (!w.pc(r).equals("reaper")) return null;
         Result<KernelState> x = kernel.reap(w.kernel(), r, c);
         return x.ok() ? w.withKernel(x.state()).withPc(c, "none") : null;
     }
 
-    /** Spec: SubreaperDecideStopped(s): the service's reaper has no child left. */
-    @Override public World decideStopped(World w, String s) {
-        boolean noneLeft = false;
-        for (int r = 1; r <= bounds.maxPid(); r++) {
-            if (World.has(w.tracked().get(s), r) && w.pc(r).equals("reaper") && w.kernel().childrenOf(r).isEmpty()) noneLeft = true;
-        }
-        return decideStoppedWhen(w, s, noneLeft);
+    /** Spec: ReaperDone(r): the reaper's waitpid(-1) fails with ECHILD: it exits. */
+    public World reaperDone(World w, int r) {
+        if (!w.pc(r).equals("reaper") || !w.kernel().childrenOf(r).isEmpty()) return null;
+        return w.withKernel(w.kernel().withStep(Step.of("ReaperEchild", r, Kernel.NO_PID))).withPc(r, "exit");
     }
 
-    /** Spec: SubreaperNext: the shared steps (with SubreaperSpawn and SubreaperDecideStopped) and the reapers' steps. */
-    @Override protected void ownSteps(World w, List<World> out) {
+    /** Spec: SubreaperWaitAny: init reaps c; reaping a service's reaper means the service has stopped. */
+    public World waitAny(World w) {
+        World x = classicWaitAny(w);
+        if (x == null) return null;
+        int c = x.kernel().lastAction().target();
+        Map<String, String> status = new HashMap<>(w.status());
+        for (String s : w.tracked().keySet()) if (World.has(w.tracked().get(s), c)) status.put(s, "stopped");
+        return x.withStatus(status);
+    }
+
+    /** Spec: SubreaperNext's init steps and the reapers' steps. */
+    @Override protected void initSteps(World w, List<World> out) {
+        for (String s : bounds.services()) add(out, spawn(w, s));
+        add(out, classicReadSigchld(w));
+        add(out, waitAny(w));
+        add(out, classicWaitAnyDone(w, false));
         for (int r = 1; r <= bounds.maxPid(); r++) {
             add(out, reaperSetup(w, r));
             add(out, reaperSpawn(w, r));
+            add(out, reaperDone(w, r));
             for (int c = 1; c <= bounds.maxPid(); c++) add(out, reaperWait(w, r, c));
         }
     }

@@ -5,7 +5,7 @@ import adoptsig.InputError;
 import java.util.List;
 
 /**
- * A finite model's constants (spec: MaxPid, Services, RtLimit, Idiom, DanceSync, Workers,
+ * A finite model's constants (spec: MaxPid, Services, SigLimit, Idiom, DanceSync, Workers,
  * Supervisor, Outside), the same values TLC reads from the model's cfg, so that the Java side
  * and TLC check the same finite model. Out-of-range values are bad input, not bugs.
  *
@@ -15,7 +15,7 @@ import java.util.List;
  * @param strangers  spec: Strangers (open world: daemons init did not start)
  * @param without    spec: Without ("none", or the rule of rfcWitness a model leaves out)
  */
-public record Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers,
+public record Bounds(int maxPid, List<String> services, int sigLimit, String program, boolean danceSync, boolean workers,
                      String supervisor, boolean outside, List<String> strangers, String without) {
     /** Spec: the values of the constant Without. */
     public static final List<String> RULES = List.of("none", "W1", "W2", "W3", "W4", "W5", "W6", "W7");
@@ -34,7 +34,7 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         }
         if (!RULES.contains(without)) throw new InputError("Without must be one of " + RULES + ", not '" + without + "'");
         if (maxPid < 2 || maxPid > MAX_PIDS) throw new InputError("MaxPid must be 2.." + MAX_PIDS + ", not " + maxPid);
-        if (rtLimit < 0) throw new InputError("RtLimit must not be negative, not " + rtLimit);
+        if (sigLimit < 0) throw new InputError("SigLimit must not be negative, not " + sigLimit);
         if (services.isEmpty()) throw new InputError("Services must name at least one service");
         for (String s : services) {
             if (!s.matches("[a-z][a-z0-9]*")) throw new InputError("a service name must be lower-case letters and digits, not '" + s + "'");
@@ -45,13 +45,13 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
     }
 
     /** Bounds of a closed world without outside activity. */
-    public Bounds(int maxPid, List<String> services, int rtLimit, String program, boolean danceSync, boolean workers, String supervisor) {
-        this(maxPid, services, rtLimit, program, danceSync, workers, supervisor, false, List.of(), "none");
+    public Bounds(int maxPid, List<String> services, int sigLimit, String program, boolean danceSync, boolean workers, String supervisor) {
+        this(maxPid, services, sigLimit, program, danceSync, workers, supervisor, false, List.of(), "none");
     }
 
     /** The same bounds under another mechanism. */
     public Bounds withSupervisor(String mechanism) {
-        return new Bounds(maxPid, services, rtLimit, program, danceSync, workers, mechanism, outside, strangers, without);
+        return new Bounds(maxPid, services, sigLimit, program, danceSync, workers, mechanism, outside, strangers, without);
     }
 
     /** The mechanism's specification in spec/Supervisors.tla: rfcWitness -> RfcWitnessSpec. */
@@ -59,7 +59,7 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
 
     /** The same bounds with n more PIDs. */
     public Bounds withExtraPids(int n) {
-        return new Bounds(maxPid + n, services, rtLimit, program, danceSync, workers, supervisor, outside, strangers, without);
+        return new Bounds(maxPid + n, services, sigLimit, program, danceSync, workers, supervisor, outside, strangers, without);
     }
 
     /** The cfg lines TLC reads: the constants and the mechanism's specification. */
@@ -67,7 +67,7 @@ public record Bounds(int maxPid, List<String> services, int rtLimit, String prog
         StringBuilder s = new StringBuilder("CONSTANTS\n");
         s.append("    MaxPid = ").append(maxPid).append('\n');
         s.append("    Services = {").append(String.join(", ", services.stream().map(x -> '"' + x + '"').toList())).append("}\n");
-        s.append("    RtLimit = ").append(rtLimit).append('\n');
+        s.append("    SigLimit = ").append(sigLimit).append('\n');
         s.append("    Idiom = \"").append(program).append("\"\n");
         s.append("    DanceSync = ").append(danceSync ? "TRUE" : "FALSE").append('\n');
         s.append("    Workers = ").append(workers ? "TRUE" : "FALSE").append('\n');

@@ -22,7 +22,7 @@ public final class CfgFile {
     private static final Set<String> KEYWORDS = Set.of("CONSTANT", "CONSTANTS", "SPECIFICATION", "INIT", "NEXT",
             "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES", "CONSTRAINT", "CONSTRAINTS", "ACTION_CONSTRAINT",
             "ACTION_CONSTRAINTS", "SYMMETRY", "VIEW", "CHECK_DEADLOCK");
-    private static final List<String> CONSTANTS = List.of("MaxPid", "Services", "RtLimit", "Idiom", "DanceSync", "Workers", "Supervisor",
+    private static final List<String> CONSTANTS = List.of("MaxPid", "Services", "SigLimit", "Idiom", "DanceSync", "Workers", "Supervisor",
             "Outside", "Strangers", "Without");
 
     private final Path file;
@@ -106,7 +106,7 @@ public final class CfgFile {
             List<String> services = new ArrayList<>(), strangers = new ArrayList<>();
             for (TlaValue v : value("Services").elements()) services.add(v.asStr());
             for (TlaValue v : value("Strangers").elements()) strangers.add(v.asStr());
-            b = new Bounds((int) value("MaxPid").asInt(), services, (int) value("RtLimit").asInt(), value("Idiom").asStr(),
+            b = new Bounds((int) value("MaxPid").asInt(), services, (int) value("SigLimit").asInt(), value("Idiom").asStr(),
                     value("DanceSync").asBool(), value("Workers").asBool(), value("Supervisor").asStr(), value("Outside").asBool(), strangers, value("Without").asStr());
         } catch (InputError e) {
             throw new InputError(file + ": " + e.getMessage());

@@ -51,7 +51,7 @@ class BadInputTest {
         assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--timeout", "0", "--root", root()), "--timeout must be a positive number");
         assertOneLineError(Fixtures.cli("conform", "--random", "--steps", "0", "--root", root()), "--steps must be at least 1");
         assertOneLineError(Fixtures.cli("conform", "--random", "--max-pid", "0", "--root", root()), "MaxPid must be 2..62, not 0");
-        assertOneLineError(Fixtures.cli("conform", "--random", "--rt-limit", "-2", "--root", root()), "RtLimit must not be negative");
+        assertOneLineError(Fixtures.cli("conform", "--random", "--rt-limit", "-2", "--root", root()), "SigLimit must not be negative");
         assertOneLineError(Fixtures.cli("conform", "--random", "--services", "A,b", "--root", root()), "a service name must be lower-case");
         assertOneLineError(Fixtures.cli("bench", "--steps", "0", "--root", root()), "--steps must be at least 1");
     }
@@ -60,7 +60,7 @@ class BadInputTest {
     void unknownMechanismOrAQueueLimitItRejects() {
         assertOneLineError(Fixtures.cli("conform", "--random", "--supervisor", "bogus", "--root", root()), "unknown mechanism 'bogus'");
         assertOneLineError(Fixtures.cli("conform", "--random", "--mechanism", "rfcStd", "--rt-limit", "3", "--root", root()),
-                "mechanism rfcStd needs RtLimit = 1");
+                "mechanism rfcStd needs SigLimit = 1");
     }
 
     @Test
@@ -104,8 +104,8 @@ class BadInputTest {
         Files.writeString(twoPerLine, good.replace("    TypeInv\n", "    TypeInv, LiveParentInv\n").replace("INVARIANTS\n    PstateTypeInv\n", "INVARIANTS\n    PstateTypeInv, ParentTypeInv\n"));
         assertOneLineError(Fixtures.cli("check", "--cfg", twoPerLine.toString(), "--root", root()), "a.cfg:", "'PstateTypeInv,' is not a property name");
         Path noConstant = tmp.resolve("b.cfg");
-        Files.writeString(noConstant, good.replaceAll("    RtLimit = \\d+\n", ""));
-        assertOneLineError(Fixtures.cli("explore", noConstant.toString(), "--root", root()), "b.cfg: constant RtLimit is not assigned");
+        Files.writeString(noConstant, good.replaceAll("    SigLimit = \\d+\n", ""));
+        assertOneLineError(Fixtures.cli("explore", noConstant.toString(), "--root", root()), "b.cfg: constant SigLimit is not assigned");
         Path zero = tmp.resolve("c.cfg");
         Files.writeString(zero, good.replace("MaxPid = 3", "MaxPid = 0"));
         assertOneLineError(Fixtures.cli("conform", zero.toString(), "--root", root()), "c.cfg: MaxPid must be 2..62, not 0");

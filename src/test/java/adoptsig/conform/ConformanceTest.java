@@ -48,7 +48,7 @@ class ConformanceTest {
     }
 
     static Bounds withMechanism(Bounds b, String mechanism) {
-        return new Bounds(b.maxPid(), b.services(), b.rtLimit(), b.program(), b.danceSync(), b.workers(), mechanism);
+        return new Bounds(b.maxPid(), b.services(), b.sigLimit(), b.program(), b.danceSync(), b.workers(), mechanism);
     }
 
     /** Java as classic init (no PR_SET_ADOPTSIG at boot) against the rfc spec: reported at the initial state, not a crash. */
