@@ -51,14 +51,17 @@
  *   sfdread CHLD|RT      -> ok CHLD SSI_PID SSI_STATUS SSI_CODE | ok RT SSI_PID SSI_INT SSI_CODE
  *                           | err EAGAIN              (init: one read of a signalfd holding only that signal)
  *   sfdraw CHLD|RT       -> ok CHLD|RT pid=P uid=U code=C status=S int=I band=B fd=F | err EAGAIN
- *                                                     (the same read, every field of signalfd_siginfo that
- *                                                      a kernel layout can fill)
+ *                                                     (the same read, with the fields the CHLD, RT and POLL
+ *                                                      layouts fill: a realtime signal with a CLD_* code
+ *                                                      comes through as POLL, its PID in band, status in fd)
  *   ps PID...            -> ok PID:STATE:PPID:PGID:SID:TTY[:H][:C] ... (from /proc/PID/stat; "PID:-" if
  *                                                      gone; :H when SIGHUP, :C when SIGCONT is pending at
  *                                                      the process (SigPnd or ShdPnd of /proc/PID/status))
  *   ttysid               -> ok SID | ok 0                 (TIOCGSID on the pty: the session holding it, 0 if none)
  *   lastpid N            -> ok | err ERRNO            (write N to ns_last_pid)
- *   rlimit N             -> ok | err ERRNO            (RLIMIT_SIGPENDING of init)
+ *   rlimit N             -> ok | err ERRNO            (RLIMIT_SIGPENDING of init, soft and hard: it can
+ *                                                      only go down; processes forked later inherit it, and
+ *                                                      a signal is checked against its recipient's limit)
  *   quit                 -> (init kills every process and exits)
  * At start the driver prints "hello ns|subreaper PID KERNEL-RELEASE [reason]".
  *
