@@ -3,8 +3,8 @@
 \* service makes next, by where it is in its program (pc). Every interleaving of
 \* the daemons' steps with each other and with the supervisor is explored. A
 \* step the program makes the process take (a fork or exit of the dance, setsid,
-\* a wait for its child) is weakly fair: a process that can take it is
-\* eventually scheduled. The daemon's own choices (fork a worker, exit, open
+\* a wait for its child) is strongly fair: a process that can take it again and
+\* again eventually does (a fork that finds no free PID is tried again). The daemon's own choices (fork a worker, exit, open
 \* the terminal, re-execute) and a worker's exit are not: a daemon may run for
 \* ever, and stop at any point.
 \*
@@ -118,6 +118,18 @@ StrangerStart(x) ==
        /\ lastAction' = Step("StrangerStart", NoPid, c, 0, FALSE, c \in everUsed)
        /\ pc' = [pc EXCEPT ![c] = FirstPc]
     /\ strangersBegun' = strangersBegun \cup {x}
+
+\* A probe: init forks a child that calls _exit(0) at once; the PID fork returns
+\* tells init where alloc_pid's cursor is. The child's exit is its own step
+\* (pc "exit", weakly fair): on Linux it comes after fork, or vfork, returns
+\* (vfork returns once the child has released its memory, before it is a
+\* zombie). Init reaps the child like any zombie. Java: Daemons.probe
+InitProbe ==
+    /\ NextPid # NoPid
+    /\ LET c == NextPid IN
+       /\ InitFork(c, InitSvc, "Probe")
+       /\ pc' = [pc EXCEPT ![c] = "exit"]
+    /\ UNCHANGED strangersBegun
 
 \* One step of a process of a service or a stranger (never init). It changes only
 \* the kernel and pc; each supervision mechanism says what it sees of the step.

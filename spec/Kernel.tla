@@ -362,26 +362,6 @@ InitFork(c, tag, name) ==
     /\ DoFork(InitPid, c, tag)
     /\ lastAction' = Step(name, InitPid, c, 0, FALSE, c \in everUsed)
 
-\* A probe: vfork() of a child that calls _exit(0) at once. vfork returns only
-\* once the child has exited (kernel/fork.c: wait_for_vfork_done), so init gets
-\* the PID of a zombie child of its own, which raised SIGCHLD (si_pid = c) unless
-\* one was pending; init reaps it like any zombie. The PID tells init where
-\* alloc_pid's cursor is. Java: Kernel.probe
-Probe ==
-    /\ NextPid # NoPid
-    /\ LET c == NextPid IN
-       /\ pstate' = [pstate EXCEPT ![c] = "zombie"]
-       /\ parent' = [parent EXCEPT ![c] = InitPid]
-       /\ pgid' = [pgid EXCEPT ![c] = pgid[InitPid]]
-       /\ sid' = [sid EXCEPT ![c] = sid[InitPid]]
-       /\ svc' = [svc EXCEPT ![c] = InitSvc]
-       /\ lastPid' = c
-       /\ everUsed' = everUsed \cup {c}
-       /\ joined' = Append(joined, c)
-       /\ sigchld' = IF sigchld = NoPid THEN c ELSE sigchld
-       /\ lastAction' = Step("Probe", InitPid, c, 0, FALSE, c \in everUsed)
-       /\ UNCHANGED <<ttySession, adoptSig, subreaper, danced, rtq, adoptMode, kept>>
-
 \* sigtimedwait({SIGCHLD}, zero timeout) returns the pending SIGCHLD and its
 \* si_pid (the first child that raised it), and SIGCHLD is no longer pending.
 \* Java: Kernel.readSigchld

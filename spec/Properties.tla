@@ -90,11 +90,11 @@ SoundAttributionInv ==
 RunningReportedInv ==
     \A s \in Services : Lives(s) => status[s] = "running"
 
-\* Init has every notification the kernel has for it: no SIGCHLD pending, no
-\* adoption signal queued, no report kept, no zombie child to reap. (A state of
-\* the kernel, not something init can test: the property judges what init
-\* believes at such points.)
-Drained == sigchld = NoPid /\ rtq = <<>> /\ kept = {} /\ InitZombies = <<>>
+\* Init has every notification the kernel has for it: no zombie child to reap,
+\* no adoption signal queued, no report kept. (SIGCHLD is only a wake-up: what
+\* it tells, a zombie tells too.) A state of the kernel, not something init can
+\* test: the properties judge what init believes, and does, at such points.
+Drained == InitZombies = <<>> /\ rtq = <<>> /\ kept = {}
 
 \* Completeness, stronger: whenever init has every pending notification
 \* (Drained), each service with a running process has at least one running process
@@ -108,6 +108,11 @@ TracksLiveProcessInv ==
 \* reports it stopped.
 StoppedDetectedProp ==
     \A s \in Services : [](status[s] # "never" /\ ~Lives(s) => <>(status[s] = "stopped"))
+
+\* Init reads what the kernel tells it: again and again it has every
+\* notification (Drained), so no zombie, adoption signal or report waits for
+\* ever (and TracksLiveProcessInv cannot be dodged by leaving one unread).
+NotificationsReadProp == []<>Drained
 
 -----------------------------------------------------------------------------
 \* Reachability checks, meant to fail where a model claims the situation.

@@ -133,8 +133,11 @@ Elsewhere ==
     \/ \E q \in Pids : OutsideFork(q) /\ UNCHANGED <<pc, strangersBegun, supVars>>
     \/ \E x \in Strangers : StrangerStart(x) /\ UNCHANGED supVars
 
-\* A process scheduled eventually takes the steps its program makes it take.
-DaemonFairness == \A p \in Pids : WF_vars(DaemonFairStep(p) /\ UNCHANGED supVars)
+\* A process eventually takes the steps its program makes it take, if it can take
+\* them again and again: strong fairness, since a fork that finds no free PID is
+\* tried again, and another process (init's probes, say) may take the last free
+\* PID each time it is freed.
+DaemonFairness == \A p \in Pids : SF_vars(DaemonFairStep(p) /\ UNCHANGED supVars)
 
 \* The fairness of classic SIGCHLD handling: init runs whenever it can.
 ClassicLoopFairness(decide) ==
@@ -742,7 +745,7 @@ PtraceNext ==
 
 PtraceFairness ==
     /\ ClassicLoopFairness(TRUE)
-    /\ \A p \in Pids : WF_vars(DaemonFairStep(p) /\ Traced(p))
+    /\ \A p \in Pids : SF_vars(DaemonFairStep(p) /\ Traced(p))
 PtraceSpec == PtraceInit /\ [][PtraceNext]_vars /\ PtraceFairness
 PtraceBelieved(s) == tracked[s]
 

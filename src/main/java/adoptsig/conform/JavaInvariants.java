@@ -65,10 +65,12 @@ public final class JavaInvariants {
     /** Spec: the values SupPcTypeInv allows supPc. */
     static final java.util.Set<String> SUP_PCS = java.util.Set.of("idle", "reaping", "peek", "drain", "reap", "collect", "kill");
 
-    /** Spec: Drained: no SIGCHLD pending, no adoption signal queued, no report kept, no zombie child of init. */
-    public static boolean drained(World w) {
-        KernelState k = w.kernel();
-        return !k.chldPending() && k.rtq().isEmpty() && k.kept().isEmpty() && k.initZombies().isEmpty();
+    /** Spec: Drained: no zombie child of init, no adoption signal queued, no report kept. */
+    public static boolean drained(World w) { return drained(w.kernel()); }
+
+    /** Spec: Drained, of a kernel state. */
+    public static boolean drained(KernelState k) {
+        return k.initZombies().isEmpty() && k.rtq().isEmpty() && k.kept().isEmpty();
     }
 
     /** \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p]) */

@@ -34,6 +34,16 @@ public final class Daemons {
                 .withPc(c, firstPc()).withBegun(x);
     }
 
+    /**
+     * Spec: InitProbe: init forks a child that calls _exit(0) at once (its program location
+     * "exit"); null when no PID is free.
+     */
+    public World probe(World w) {
+        Result<KernelState> r = kernel.fork(w.kernel(), Kernel.INIT, adoptsig.kernel.Proc.INIT_SVC, "Probe");
+        if (!r.ok()) return null;
+        return w.withKernel(r.state()).withPc(((Result.Ok<KernelState>) r).value(), "exit");
+    }
+
     /** The syscalls a free-mode process may make (spec: FreeStep). */
     public static final List<String> FREE_CALLS = List.of("Fork", "Exit", "Reap", "Setsid", "Exec", "OpenTty",
             "PrctlSetAdoptsig", "PrctlSetChildSubreaper");

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * The syscalls of spec/Kernel.tla as pure functions from a state to a result: each returns
  * the new state (and a value) exactly where the spec's action is enabled, and an errno with
  * the state unchanged where Linux would fail. Method names follow the spec's actions; init's
- * calls (readSigchld, readAdoption, waitAny, waitPid, peek, collect, probe) return what Linux
+ * calls (readSigchld, readAdoption, waitAny, waitPid, peek, collect) return what Linux
  * returns them, each result being one of the spec's operators (ReadSigchld and
  * ReadSigchldEmpty, ...). The protected hooks are the places the mutant kernels of the
  * conformance tests change.
@@ -251,21 +251,6 @@ public class Kernel {
     }
 
     // ---------------------------------------------------------------- init's syscalls
-
-    /**
-     * Spec: Probe: vfork() of a child that _exit(0)s at once: returns the PID of a zombie child
-     * of init, which raised SIGCHLD unless one was pending. EAGAIN when no PID is free.
-     */
-    public Result<KernelState> probe(KernelState s) {
-        int c = nextPid(s);
-        if (c == NO_PID) return Result.err(Errno.EAGAIN);
-        Proc init = s.proc(INIT);
-        Proc child = new Proc(c, ProcState.ZOMBIE, INIT, init.pgid(), init.sid(), false, false, Proc.INIT_SVC, false);
-        List<Integer> joined = new ArrayList<>(s.joined());
-        joined.add(c);
-        return Result.ok(s.with(set(s.procs(), child), s.ttySession(), c, s.everUsed() | (1L << c), joined,
-                s.chldPending() ? s.sigchld() : c, s.rtq(), s.kept(), new Step("Probe", INIT, c, 0, false, s.used(c))), c);
-    }
 
     /**
      * Spec: ReadSigchld / ReadSigchldEmpty: sigtimedwait({SIGCHLD}, zero timeout) returns the

@@ -97,6 +97,19 @@ public record KernelState(int maxPid, int sigLimit, List<Proc> procs, int ttySes
         return new KernelState(maxPid, sigLimit, procs, ttySession, lastPid, everUsed, joined, sigchld, rtq, adoptMode, kept, step);
     }
 
+    /**
+     * The same state without the ghost variables (everUsed, each process's danced flag,
+     * lastAction), which no step, observation or supervisor property depends on: the games
+     * identify states up to them.
+     */
+    public KernelState withoutGhosts() {
+        List<Proc> ps = new ArrayList<>(procs.size());
+        for (Proc p : procs) ps.add(p.danced() ? new Proc(p.pid(), p.state(), p.parent(), p.pgid(), p.sid(), p.adoptSig(), p.subreaper(), p.svc(), false) : p);
+        return new KernelState(maxPid, sigLimit, ps, ttySession, lastPid, 0L, joined, sigchld, rtq, adoptMode, kept, GHOST_STEP);
+    }
+
+    private static final Step GHOST_STEP = Step.of("Boot", INIT, Proc.NO_PID);
+
     /** Spec: Line(p, MaxPid): the line of ancestors of p up to init, p first. */
     public List<Integer> line(int p) {
         List<Integer> out = new ArrayList<>();

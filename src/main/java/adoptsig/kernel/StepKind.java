@@ -28,7 +28,7 @@ public enum StepKind {
     SIGQUEUE("Sigqueue", Who.PROCESS, "{a} queues a signal to init", "{a}: sigqueue(init, SIGRTMIN)"),
 
     SPAWN("Spawn", Who.INIT, "init forks service process {t}", "init: fork() returns {t}, a service's first process"),
-    PROBE("Probe", Who.INIT, "init probes: {t}", "init: vfork() of a child that exits at once returns {t}"),
+    PROBE("Probe", Who.INIT, "init probes: {t}", "init: fork() of a child that exits at once returns {t}"),
     READ_SIGCHLD("ReadSigchld", Who.INIT, "init reads SIGCHLD ({t})", "init: sigwaitinfo returns SIGCHLD, si_pid {t}"),
     READ_SIGCHLD_EMPTY("ReadSigchldEmpty", Who.INIT, "init: no SIGCHLD", "init: sigtimedwait({SIGCHLD}) returns EAGAIN"),
     READ_ADOPTION("ReadAdoption", Who.INIT, "init reads the adoption of {t}", "init: sigwaitinfo returns the adoption signal of {t}"),

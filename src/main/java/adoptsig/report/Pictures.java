@@ -1,7 +1,5 @@
 package adoptsig.report;
 
-import adoptsig.product.ConflictStory;
-import adoptsig.product.Game;
 import adoptsig.tlc.Trace;
 
 import java.util.ArrayList;
@@ -23,16 +21,8 @@ public final class Pictures {
         return Timeline.svg(frames, title, mark);
     }
 
-    /** The two behaviours of a conflict, one above the other, with init's observations between them. */
-    public static String conflict(String check, Game.Result result, String conflict) {
-        List<Game.Step> path = result.shortest();
-        List<String> el = ConflictStory.events(path, true), er = ConflictStory.events(path, false);
-        List<Frame> left = new ArrayList<>(), right = new ArrayList<>();
-        for (int i = 0; i < path.size(); i++) {
-            left.add(Frame.of(path.get(i).state().l().kernel(), el.get(i), ""));
-            right.add(Frame.of(path.get(i).state().r().kernel(), er.get(i), ""));
-        }
-        return Timeline.pair(left, right, ConflictStory.initSees(path),
-                check + ", " + result.verdict() + " (" + (path.size() - 1) + " steps)", conflict);
+    /** Two behaviours init cannot tell apart, one above the other, with what init sees between them. */
+    public static String pair(String title, List<Frame> left, List<Frame> right, List<String> initSees, String conflict) {
+        return Timeline.pair(left, right, initSees, title, conflict);
     }
 }

@@ -1,0 +1,330 @@
+package adoptsig.game;
+
+import adoptsig.daemon.Daemons;
+import adoptsig.kernel.Adoption;
+import adoptsig.kernel.Kernel;
+import adoptsig.kernel.KernelState;
+import adoptsig.kernel.Proc;
+import adoptsig.kernel.ProcState;
+import adoptsig.kernel.Report;
+import adoptsig.kernel.Result;
+import adoptsig.product.Interface;
+import adoptsig.product.Msg;
+import adoptsig.product.Setting;
+import adoptsig.system.World;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One copy of the system (the kernel, the daemons, strangers, the rest of the machine) as an
+ * explicit graph, with init as an open player: the environment's steps (every daemon step,
+ * strangers starting, processes outside the model moving the PID cursor), which init does not
+ * see, and for every state and every call of init's alphabet the state after the call and
+ * exactly what Linux returns init (its observation). Both games (pairs of copies, and sets of
+ * states init cannot tell apart) are played on this graph.
+ *
+ * <p>A state is a {@link World} whose supervisor fields keep their initial values but for
+ * {@code status}, which says which services init has started ("running") and which not
+ * ("never"): init's own knowledge. The ghost variables are left out (everUsed, danced,
+ * lastAction: {@link KernelState#withoutGhosts}).
+ */
+public final class Arena {
+    /** An action of init: a call, with its argument (the service to spawn, the PID to wait for), and a number. */
+    public record Action(int id, Call call, int arg, String name) {}
+
+    /** Observation codes: EAGAIN, ECHILD; SIGCHLD in one read of both signals; a message is packed (see {@link #pack}). */
+    public static final long EAGAIN = -1, ECHILD = -2, SIGCHLD_BIT = 1L << 61;
+
+    /** Program locations whose step the program makes the process take (spec: DanceFairStep). */
+    static final java.util.Set<String> FAIR_PCS = java.util.Set.of("d0", "d1", "d2", "a0", "a1", "await", "exit", "r0", "r1");
+
+    final Setting setting;
+    final Interface iface;
+    private final Kernel kernel = new Kernel();
+    private final Daemons daemons;
+    private final adoptsig.system.Bounds bounds;
+    final List<Action> actions = new ArrayList<>();
+
+    private final Map<World, Integer> ids = new HashMap<>();
+    private final List<World> states = new ArrayList<>();
+    /** env[i]: the environment's successors of state i; envBy[i][k]: the process whose program step (weakly fair) env[i][k] is, else 0. */
+    int[][] env, envBy;
+    /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
+    long[] fairEnabled;
+    /** next[i][a], obs[i][a]: the state after action a in state i and what init sees (-3: the action does not apply). */
+    int[][] next;
+    long[][] obs;
+    /** For a probe: the state after the child's exit and init's waitpid for it (the frozen continuation), else -1. */
+    int[][] probeDone;
+    /** probeReap[i][c]: the state after init's waitpid(c, 0) reaps its exited probe child c in state i, else -1. */
+    int[][] probeReap;
+    /** Per state: bit masks over PIDs: in use, running; per service: in use of it, running of it. */
+    long[] inUse, running;
+    long[][] svcInUse, svcRunning;
+    boolean[] drained, settled;
+    int[] started;
+    /** waitingFor[i]: the probe child init is blocked in waitpid for in state i, else 0 (no call of init applies then). */
+    int[] waitingFor;
+
+    public Arena(Setting setting) {
+        this.setting = setting;
+        this.iface = setting.iface();
+        this.bounds = setting.copies();
+        this.daemons = new Daemons(kernel, bounds);
+        if (setting.maxPid() > 7) throw new adoptsig.InputError("the games pack observations for at most 7 PIDs, not " + setting.maxPid());
+        int n = 0;
+        for (int s = 0; s < setting.services().size(); s++) actions.add(new Action(n++, Call.SPAWN, s, "Spawn(" + setting.services().get(s) + ")"));
+        if (setting.allows(Call.PROBE)) actions.add(new Action(n++, Call.PROBE, 0, "Probe"));
+        actions.add(new Action(n++, Call.READ_SIGCHLD, 0, "ReadSigchld"));
+        if (iface.queued()) actions.add(new Action(n++, Call.READ_ADOPTION, 0, "ReadAdoption"));
+        if (iface.queued() && setting.allows(Call.READ_ANY)) actions.add(new Action(n++, Call.READ_ANY, 0, "ReadAny"));
+        if (iface.tells() && !iface.queued()) actions.add(new Action(n++, Call.COLLECT, 0, "CollectReport"));
+        actions.add(new Action(n++, Call.WAIT_ANY, 0, "WaitAny"));
+        if (setting.allows(Call.WAIT_PID)) for (int c = 2; c <= setting.maxPid(); c++) actions.add(new Action(n++, Call.WAIT_PID, c, "WaitPid(" + c + ")"));
+        if (setting.allows(Call.PEEK)) actions.add(new Action(n++, Call.PEEK, 0, "Peek"));
+    }
+
+    public List<Action> actions() { return actions; }
+    public int size() { return states.size(); }
+    public World state(int i) { return states.get(i); }
+    public Setting setting() { return setting; }
+
+    /** The state number of w (normalized), adding it if new. */
+    private int intern(World w, ArrayDeque<Integer> queue) {
+        World x = w.withKernel(w.kernel().withoutGhosts());
+        Integer id = ids.get(x);
+        if (id != null) return id;
+        int i = states.size();
+        ids.put(x, i);
+        states.add(x);
+        queue.add(i);
+        return i;
+    }
+
+    /** Builds the graph: every state reachable by environment steps and init's calls from the initial state. */
+    public Arena build(Consumer<String> progress, long maxStates) {
+        long t0 = System.nanoTime(), last = t0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        World boot = World.boot(bounds, iface.mode);
+        intern(boot, queue);
+        List<int[]> envByL = new ArrayList<>();
+        List<int[]> envL = new ArrayList<>(), nextL = new ArrayList<>(), doneL = new ArrayList<>(), reapL = new ArrayList<>();
+        List<long[]> obsL = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            int i = queue.poll();
+            World w = states.get(i);
+            List<Integer> by = new ArrayList<>();
+            List<World> succ = envSteps(w, by);
+            int[] e = new int[succ.size()], eb = new int[succ.size()];
+            for (int k = 0; k < e.length; k++) { e[k] = intern(succ.get(k), queue); eb[k] = by.get(k); }
+            int[] nx = new int[actions.size()], dn = new int[actions.size()];
+            long[] ob = new long[actions.size()];
+            Arrays.fill(dn, -1);
+            for (Action a : actions) {
+                Outcome o = apply(w, a);
+                if (o == null) { nx[a.id()] = -3; continue; }
+                nx[a.id()] = intern(o.world, queue);
+                ob[a.id()] = o.obs;
+                if (a.call() == Call.PROBE && o.obs > 0) dn[a.id()] = intern(probeDone(o.world, (int) o.obs), queue);
+            }
+            int[] rp = null;
+            if (w.supPc().equals("probe")) {               // init's waitpid(c, 0) returns once its probe child c has exited
+                int c = w.carried().pid();
+                if (w.kernel().proc(c).state() == ProcState.ZOMBIE) {
+                    rp = new int[setting.maxPid() + 1];
+                    Arrays.fill(rp, -1);
+                    Result<KernelState> r = kernel.waitPid(w.kernel(), c);
+                    rp[c] = intern(w.withKernel(r.state()).withPc(c, "none").withSupPc("idle").withCarried(World.NO_CARRY), queue);
+                }
+            }
+            while (envL.size() <= i) { envL.add(null); envByL.add(null); nextL.add(null); obsL.add(null); doneL.add(null); reapL.add(null); }
+            envByL.set(i, eb);
+            envL.set(i, e); nextL.set(i, nx); obsL.set(i, ob); doneL.set(i, dn); reapL.set(i, rp);
+            if (states.size() > maxStates) throw new TooLarge(maxStates);
+            long now = System.nanoTime();
+            if (now - last > 5_000_000_000L) {
+                last = now;
+                progress.accept(String.format("  arena: %,d states, %,d left, %.0f s", states.size(), queue.size(), (now - t0) / 1e9));
+            }
+        }
+        int n = states.size();
+        env = envL.toArray(int[][]::new);
+        envBy = envByL.toArray(int[][]::new);
+        next = nextL.toArray(int[][]::new);
+        obs = obsL.toArray(long[][]::new);
+        probeDone = doneL.toArray(int[][]::new);
+        probeReap = reapL.toArray(int[][]::new);
+        summarize();
+        return this;
+    }
+
+    /** The arena has more states than it may hold. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge(long states) { super(String.format("more than %,d states in one copy", states), null, false, false); }
+    }
+
+    private void summarize() {
+        int n = states.size(), ns = setting.services().size();
+        inUse = new long[n]; running = new long[n];
+        svcInUse = new long[ns][n]; svcRunning = new long[ns][n];
+        drained = new boolean[n]; settled = new boolean[n]; started = new int[n]; fairEnabled = new long[n]; waitingFor = new int[n];
+        for (int i = 0; i < n; i++) {
+            World w = states.get(i);
+            KernelState k = w.kernel();
+            for (Proc p : k.procs()) {
+                if (!p.inUse()) continue;
+                inUse[i] |= 1L << p.pid();
+                if (p.running()) running[i] |= 1L << p.pid();
+                int s = setting.services().indexOf(p.svc());
+                if (s >= 0) {
+                    svcInUse[s][i] |= 1L << p.pid();
+                    if (p.running()) svcRunning[s][i] |= 1L << p.pid();
+                }
+            }
+            drained[i] = k.initZombies().isEmpty() && k.rtq().isEmpty() && k.kept().isEmpty();
+            settled[i] = settled(w);
+            if (w.supPc().equals("probe")) waitingFor[i] = w.carried().pid();
+            for (int p = 2; p <= setting.maxPid(); p++) if (FAIR_PCS.contains(w.pc(p)) && !daemons.fairSteps(w, p).isEmpty()) fairEnabled[i] |= 1L << p;
+            for (int s = 0; s < ns; s++) if (!w.status().get(setting.services().get(s)).equals("never")) started[i] |= 1 << s;
+        }
+    }
+
+    /** No daemon step that a program makes its process take is enabled: the environment may stop here for ever, fairly. */
+    boolean settled(World w) {
+        for (int p = 2; p <= setting.maxPid(); p++) if (FAIR_PCS.contains(w.pc(p)) && !daemons.fairSteps(w, p).isEmpty()) return false;
+        return true;
+    }
+
+    /** Spec: every daemon step (LStep), strangers starting, processes outside the model; by: the process of each fair step, else 0. */
+    private List<World> envSteps(World w, List<Integer> by) {
+        List<World> out = new ArrayList<>();
+        for (int p = 2; p <= setting.maxPid(); p++) {
+            List<World> fair = daemons.fairSteps(w, p);
+            List<World> all = daemons.steps(w, p);
+            for (World y : all) { out.add(y); by.add(fair.contains(y) ? p : 0); }
+        }
+        for (String x : setting.strangers()) {
+            World y = daemons.strangerStart(w, x);
+            if (y != null) { out.add(y); by.add(0); }
+        }
+        if (setting.outside()) {
+            for (int q = 1; q <= setting.maxPid(); q++) {
+                Result<KernelState> r = kernel.outsideFork(w.kernel(), q);
+                if (r.ok()) { out.add(w.withKernel(r.state())); by.add(0); }
+            }
+        }
+        return out;
+    }
+
+    private record Outcome(World world, long obs) {}
+
+    private static int value(Result<KernelState> r) { return ((Result.Ok<KernelState>) r).value(); }
+
+    /**
+     * Init's action a in state w: the state after it and what init sees; null when it does not
+     * apply (a service started already, or init is blocked in waitpid for its probe child).
+     */
+    private Outcome apply(World w, Action a) {
+        KernelState k = w.kernel();
+        if (w.supPc().equals("probe")) return null;
+        switch (a.call()) {
+            case SPAWN -> {
+                String s = setting.services().get(a.arg());
+                if (!w.status().get(s).equals("never")) return null;
+                Result<KernelState> r = kernel.fork(k, Kernel.INIT, s, "Spawn");
+                if (!r.ok()) return new Outcome(w, EAGAIN);
+                return new Outcome(w.withKernel(r.state()).withPc(value(r), daemons.firstPc()).withStatus(World.put(w.status(), s, "running")), value(r));
+            }
+            case PROBE -> {                       // fork() returns c; init then waits in waitpid(c, 0)
+                World x = daemons.probe(w);
+                if (x == null) return new Outcome(w, EAGAIN);
+                int c = x.kernel().lastAction().target();
+                return new Outcome(x.withSupPc("probe").withCarried(new World.Carried(Proc.NO_SVC, c)), c);
+            }
+            case READ_SIGCHLD -> {
+                Result<KernelState> r = kernel.readSigchld(k);
+                return r.ok() ? new Outcome(w.withKernel(r.state()), value(r)) : new Outcome(w, EAGAIN);
+            }
+            case READ_ADOPTION -> { return readAdoption(w); }
+            case READ_ANY -> {
+                boolean chldFirst = !iface.mode.equals("standard") || k.rtq().isEmpty();
+                if (k.chldPending() && chldFirst) {
+                    Result<KernelState> r = kernel.readSigchld(k);
+                    return new Outcome(w.withKernel(r.state()), SIGCHLD_BIT | value(r));
+                }
+                return readAdoption(w);
+            }
+            case COLLECT -> {
+                Report[] got = new Report[1];
+                Result<KernelState> r = kernel.collect(k, got);
+                return r.ok() ? new Outcome(w.withKernel(r.state()), pack(iface.observe(got[0]))) : new Outcome(w, EAGAIN);
+            }
+            case WAIT_ANY -> {
+                Result<KernelState> r = kernel.waitAny(k);
+                if (!r.ok()) return new Outcome(w, ECHILD);
+                int c = value(r);
+                return new Outcome(c == 0 ? w : w.withKernel(r.state()).withPc(c, "none"), c);
+            }
+            case WAIT_PID -> {
+                Result<KernelState> r = kernel.waitPid(k, a.arg());
+                if (!r.ok()) return new Outcome(w, ECHILD);
+                int c = value(r);
+                return new Outcome(c == 0 ? w : w.withKernel(r.state()).withPc(c, "none"), c);
+            }
+            case PEEK -> {
+                Result<KernelState> r = kernel.peek(k);
+                return r.ok() ? new Outcome(w, value(r)) : new Outcome(w, ECHILD);
+            }
+            default -> throw new IllegalStateException(a.toString());
+        }
+    }
+
+    private Outcome readAdoption(World w) {
+        Adoption[] got = new Adoption[1];
+        Result<KernelState> r = kernel.readAdoption(w.kernel(), got);
+        return r.ok() ? new Outcome(w.withKernel(r.state()), pack(iface.observe(got[0]))) : new Outcome(w, EAGAIN);
+    }
+
+    /** A probe's frozen continuation: its child c exits (the only step a settled world takes) and init's waitpid reaps it. */
+    private World probeDone(World w, int c) {
+        Result<KernelState> e = kernel.exit(w.kernel(), c);
+        World x = w.withKernel(e.state()).withPc(c, "dead");
+        Result<KernelState> r = kernel.waitPid(x.kernel(), c);
+        return x.withKernel(r.state()).withPc(c, "none").withSupPc("idle").withCarried(World.NO_CARRY);
+    }
+
+    /** Init's waitpid(c, 0) for its probe child c in state i: the state after (the child reaped), or -1 while it has not exited. */
+    int reapProbe(int i, int c) { return probeReap[i] == null ? -1 : probeReap[i][c]; }
+
+    /** A message as an observation code: pid, previous parent, and the line (6 bits each). */
+    static long pack(Msg m) {
+        long v = m.pid() | (long) m.prev() << 6 | (long) m.line().size() << 12;
+        for (int i = 0; i < m.line().size(); i++) v |= (long) m.line().get(i) << (16 + 6 * i);
+        return v | 1L << 60;
+    }
+
+    /** The observation code, told. */
+    public String tell(Action a, long o) {
+        if (o == EAGAIN) return "EAGAIN";
+        if (o == ECHILD) return "ECHILD";
+        return switch (a.call()) {
+            case READ_ADOPTION, COLLECT -> unpack(o).toString();
+            case READ_ANY -> (o & SIGCHLD_BIT) != 0 ? "SIGCHLD from " + (o & 63) : unpack(o).toString();
+            case READ_SIGCHLD -> "SIGCHLD from " + o;
+            default -> Long.toString(o);
+        };
+    }
+
+    static Msg unpack(long v) {
+        int pid = (int) (v & 63), prev = (int) (v >> 6 & 63), n = (int) (v >> 12 & 15);
+        List<Integer> line = new ArrayList<>();
+        for (int i = 0; i < n; i++) line.add((int) (v >> (16 + 6 * i) & 63));
+        return new Msg(pid, prev, line);
+    }
+}

@@ -1,0 +1,487 @@
+package adoptsig.game;
+
+import adoptsig.product.Setting;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Decides whether any supervisor on an interface is correct, exactly, as a game of imperfect
+ * information: the environment (daemons, strangers, the scheduler) against an init whose
+ * moves may depend only on what its calls returned. Solved by the knowledge construction
+ * (Reif 1984; Chatterjee, Doyen, Henzinger and Raskin, LMCS 2007): a position is a belief,
+ * the set of states of one copy of the system ({@link Arena}) consistent with everything init
+ * has seen, closed under the environment's steps (init does not see them); init's move is a
+ * call, and each result it can return leads to the belief of the states that return it.
+ *
+ * <p>What init must achieve is exactly the catalogue's properties of a supervisor, judged on
+ * set-valued answers (the PIDs it attributes to each service, and running or stopped):
+ * <ul>
+ * <li>at every belief, answers that satisfy SoundAttributionInv, RunningReportedInv and
+ *     TracksLiveProcessInv in every state of the belief (the largest sound PID set per service
+ *     is the best answer; a service may be reported stopped only when no state of the belief
+ *     runs it);
+ * <li>StoppedDetectedProp and NotificationsReadProp on every fair behaviour. A fair behaviour
+ *     comes to rest: the environment stops where no step a daemon's program makes it take is
+ *     enabled (the state is settled), and from then on only init's calls change the state, so
+ *     the rest of the behaviour is determined by init's moves: a thread. Init must bring every
+ *     thread to a belief in which the dead service is dead in every state (then it may report
+ *     it stopped) and to a state with nothing left to read. These universal reachability
+ *     conditions over threads are made a Büchi condition on positions (belief, owed threads)
+ *     by the breakpoint construction (Miyano and Hayashi 1984).
+ * <li>the start regime: "eager": on every behaviour init keeps trying to start each service
+ *     until it has (it may not wait for a daemon, which may never settle); "settled": on every
+ *     fair behaviour (it may wait until the daemons have come to rest).
+ * </ul>
+ * A winning strategy is a supervisor: a function from what init has seen to its next call and
+ * its answers. The initial position is won exactly when some supervisor on the interface is
+ * correct at these bounds.
+ */
+public final class BeliefGame {
+    /** What the game found. */
+    public record Result(boolean possible, int states, int beliefs, int positions, int safeBeliefs, long edges, double seconds,
+                         long peakBytes, Strategy strategy, LossStory loss) {
+        public String verdict() { return possible ? "possible" : "impossible"; }
+    }
+
+    private final Arena a;
+    private final Setting setting;
+    private final boolean eager;
+    private final int ns;
+
+    // beliefs: sorted state numbers
+    private final List<int[]> beliefs = new ArrayList<>();
+    private final Map<Key, Integer> beliefIds = new HashMap<>();
+    /** Per belief and action: the results and their successor beliefs (and for a probe, the belief while init waits). */
+    private final List<Move[]> moves = new ArrayList<>();
+    private final List<Boolean> good = new ArrayList<>();
+
+    /**
+     * One action's outcome at a belief: per result, the successor belief, and for a probe the
+     * belief while init waits for its child (an index of {@link #midBeliefs}; init makes no call
+     * there, so it is no position of the game, but its answers must hold).
+     */
+    record Move(long[] results, int[] next, int[] mid) {}
+
+    private final List<int[]> midBeliefs = new ArrayList<>();
+    private final List<Boolean> midGood = new ArrayList<>();
+
+    private record Key(int[] a) {
+        @Override public boolean equals(Object o) { return o instanceof Key k && Arrays.equals(a, k.a); }
+        @Override public int hashCode() { return Arrays.hashCode(a); }
+    }
+
+    public BeliefGame(Arena arena) {
+        this.a = arena;
+        this.setting = arena.setting;
+        this.eager = setting.regime().equals("eager");
+        this.ns = setting.services().size();
+    }
+
+    // ------------------------------------------------------------------ beliefs
+
+    private int[] stamp;
+    private int stampNo;
+
+    /** The states reachable from seeds by environment steps, sorted. */
+    int[] closure(int[] seeds, int n) {
+        if (stamp == null) stamp = new int[a.size()];
+        stampNo++;
+        int[] out = new int[Math.max(16, n * 2)];
+        int size = 0;
+        for (int k = 0; k < n; k++) {
+            int s = seeds[k];
+            if (stamp[s] == stampNo) continue;
+            stamp[s] = stampNo;
+            if (size == out.length) out = Arrays.copyOf(out, size * 2);
+            out[size++] = s;
+        }
+        for (int i = 0; i < size; i++) {
+            for (int t : a.env[out[i]]) {
+                if (stamp[t] == stampNo) continue;
+                stamp[t] = stampNo;
+                if (size == out.length) out = Arrays.copyOf(out, size * 2);
+                out[size++] = t;
+            }
+        }
+        int[] r = Arrays.copyOf(out, size);
+        Arrays.sort(r);
+        return r;
+    }
+
+    private int intern(int[] b, ArrayDeque<Integer> queue) {
+        Key k = new Key(b);
+        Integer id = beliefIds.get(k);
+        if (id != null) return id;
+        int i = beliefs.size();
+        beliefIds.put(k, i);
+        beliefs.add(b);
+        moves.add(null);
+        good.add(null);
+        queue.add(i);
+        return i;
+    }
+
+    /** The services started at belief b (every state of a belief agrees: init knows what it started). */
+    int started(int b) { return a.started[beliefs.get(b)[0]]; }
+
+    /**
+     * Whether some answers satisfy the safety properties in every state of the belief: for each
+     * started service, the largest set of PIDs that names no process of another service in any
+     * state (SoundAttributionInv) must name one of its running processes in every state where
+     * init has every notification and the service runs (TracksLiveProcessInv);
+     * RunningReportedInv is met by reporting running while any state runs the service.
+     */
+    boolean good(int[] b) {
+        for (int s = 0; s < ns; s++) {
+            long sound = -1L;
+            for (int x : b) sound &= ~a.inUse[x] | a.svcInUse[s][x];
+            for (int x : b) if (a.drained[x] && a.svcRunning[s][x] != 0 && (sound & a.svcRunning[s][x]) == 0) return false;
+        }
+        return true;
+    }
+
+    /** The largest sound PID set per service at belief b (bit p = PID p), the best answer. */
+    public long[] answer(int b) { return answerOf(beliefs.get(b)); }
+
+    /** The answer while init waits for a probe child (mid belief m). */
+    long[] midAnswer(int m) { return answerOf(midBeliefs.get(m)); }
+
+    /** Whether service s is dead in every state of mid belief m. */
+    boolean midDead(int m, int s) { return deadIn(midBeliefs.get(m), s); }
+
+    private boolean deadIn(int[] bb, int s) {
+        if ((a.started[bb[0]] & (1 << s)) == 0) return false;
+        for (int x : bb) if (a.svcRunning[s][x] != 0) return false;
+        return true;
+    }
+
+    private long[] answerOf(int[] bb) {
+        long[] out = new long[ns];
+        for (int s = 0; s < ns; s++) {
+            long sound = -1L;
+            for (int x : bb) sound &= ~a.inUse[x] | a.svcInUse[s][x];
+            out[s] = sound & ~1L & ((1L << (setting.maxPid() + 1)) - 1);
+        }
+        return out;
+    }
+
+    /** Whether service s is dead in every state of belief b: init may report it stopped. */
+    boolean dead(int b, int s) { return deadIn(beliefs.get(b), s); }
+
+    /** Builds every belief reachable by any strategy, and its moves. */
+    private void explore(Consumer<String> progress, long maxBeliefs) {
+        long t0 = System.nanoTime(), last = t0;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        intern(closure(new int[] {0}, 1), queue);
+        int na = a.actions.size();
+        int[] buf = new int[1024];
+        while (!queue.isEmpty()) {
+            int bi = queue.poll();
+            int[] b = beliefs.get(bi);
+            good.set(bi, good(b));
+            Move[] ms = new Move[na];
+            for (Arena.Action act : a.actions) {
+                if (a.next[b[0]][act.id()] == -3) continue;          // not available (a service already started)
+                Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
+                Map<Long, Integer> counts = new HashMap<>();
+                for (int x : b) {
+                    long o = a.obs[x][act.id()];
+                    int y = a.next[x][act.id()];
+                    int[] arr = seeds.computeIfAbsent(o, k -> new int[8]);
+                    int c = counts.getOrDefault(o, 0);
+                    if (c == arr.length) { arr = Arrays.copyOf(arr, c * 2); seeds.put(o, arr); }
+                    arr[c] = y;
+                    counts.put(o, c + 1);
+                }
+                long[] res = new long[seeds.size()];
+                int[] nxt = new int[seeds.size()], mid = act.call() == Call.PROBE ? new int[seeds.size()] : null;
+                int k = 0;
+                for (var e : seeds.entrySet()) {
+                    int[] c1 = closure(e.getValue(), counts.get(e.getKey()));
+                    res[k] = e.getKey();
+                    if (mid != null && e.getKey() > 0) {
+                        mid[k] = midBeliefs.size();
+                        midBeliefs.add(c1);
+                        midGood.add(good(c1));
+                        int c = (int) (long) e.getKey(), n = 0;
+                        if (buf.length < c1.length) buf = new int[c1.length];
+                        for (int x : c1) { int y = a.reapProbe(x, c); if (y >= 0) buf[n++] = y; }
+                        nxt[k] = intern(closure(buf, n), queue);
+                    } else {
+                        if (mid != null) mid[k] = -1;
+                        nxt[k] = intern(c1, queue);
+                    }
+                    k++;
+                }
+                ms[act.id()] = new Move(res, nxt, mid);
+            }
+            moves.set(bi, ms);
+            if (beliefs.size() > maxBeliefs) throw new TooLarge("beliefs", maxBeliefs);
+            long now = System.nanoTime();
+            if (now - last > 5_000_000_000L) {
+                last = now;
+                progress.accept(String.format("  beliefs: %,d, %,d left, %.0f s", beliefs.size(), queue.size(), (now - t0) / 1e9));
+            }
+        }
+    }
+
+    /** The game has more positions than it may hold. */
+    public static final class TooLarge extends RuntimeException {
+        public TooLarge(String what, long n) { super(String.format("more than %,d %s", n, what), null, false, false); }
+    }
+
+    // ------------------------------------------------------------------ safety
+
+    /** Beliefs from which init can stay in good beliefs for ever (greatest fixed point). */
+    private boolean[] safe() {
+        int n = beliefs.size();
+        boolean[] ok = new boolean[n];
+        for (int i = 0; i < n; i++) ok[i] = good.get(i);
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int i = 0; i < n; i++) {
+                if (!ok[i]) continue;
+                boolean some = false;
+                for (Move m : moves.get(i)) if (m != null && allIn(m, ok)) { some = true; break; }
+                if (!some) { ok[i] = false; changed = true; }
+            }
+        }
+        return ok;
+    }
+
+    private boolean allIn(Move m, boolean[] ok) {
+        for (int k = 0; k < m.next.length; k++) {
+            if (!ok[m.next[k]]) return false;
+            if (m.mid != null && m.mid[k] >= 0 && !midGood.get(m.mid[k])) return false;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ liveness: threads and breakpoints
+
+    /**
+     * A thread: the environment has come to rest in settled state x (a member of the belief) and
+     * takes no step again; entry = x * 2 + (1 when a spawn attempt is still owed to it, regime
+     * "settled"). Its obligations at belief b: every started service dead in x dead in every
+     * state of b; nothing left to read in x; no spawn attempt owed.
+     */
+    private boolean owes(int b, int entry) {
+        int x = entry >> 1;
+        if (!a.drained[x]) return true;
+        if ((entry & 1) != 0) return true;
+        for (int s = 0; s < ns; s++) {
+            if ((a.started[x] & (1 << s)) == 0 || a.svcRunning[s][x] != 0) continue;
+            if (!dead(b, s)) return true;
+        }
+        return false;
+    }
+
+    /** The threads of belief b that owe something (at a breakpoint, every one). */
+    private int[] freshThreads(int b) {
+        int[] bb = beliefs.get(b);
+        int[] out = new int[bb.length];
+        int n = 0;
+        boolean owe3 = !eager && Integer.bitCount(started(b)) < ns;
+        for (int x : bb) {
+            if (!a.settled[x]) continue;
+            int e = x * 2 + (owe3 ? 1 : 0);
+            if (owes(b, e)) out[n++] = e;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** A thread's continuation under action act with result o, or -1 if it ends (the environment must move again) or does not return o. */
+    private int threadNext(int entry, Arena.Action act, long o) {
+        int x = entry >> 1;
+        if (a.obs[x][act.id()] != o) return -1;
+        int y = act.call() == Call.PROBE ? (o > 0 ? a.probeDone[x][act.id()] : x) : a.next[x][act.id()];
+        if (!a.settled[y]) return -1;
+        int flag = (entry & 1) != 0 && act.call() != Call.SPAWN ? 1 : 0;
+        return y * 2 + flag;
+    }
+
+    // positions: (belief, owed threads, counter, entered through an accepting transition)
+    private final List<int[]> owedSets = new ArrayList<>();
+    private final Map<Key, Integer> owedIds = new HashMap<>();
+    private int[] posBelief = new int[1 << 12], posOwed = new int[1 << 12];
+    private byte[] posK = new byte[1 << 12];
+    private boolean[] posAcc = new boolean[1 << 12];
+    private final Map<Long, Integer> posIds = new HashMap<>();
+    private int nPos;
+    /** Position moves: per position, per action: successor positions (one per result), -1 action unavailable/unsafe. */
+    private final List<int[][]> posMoves = new ArrayList<>();
+
+    private int owedId(int[] o) {
+        Key k = new Key(o);
+        Integer id = owedIds.get(k);
+        if (id != null) return id;
+        owedIds.put(k, owedSets.size());
+        owedSets.add(o);
+        return owedSets.size() - 1;
+    }
+
+    private int position(int b, int owed, int k, boolean acc, ArrayDeque<Integer> queue) {
+        long key = ((long) b << 32) | ((long) owed << 2) | (long) k << 1 | (acc ? 1 : 0);
+        Integer id = posIds.get(key);
+        if (id != null) return id;
+        if (nPos == posBelief.length) {
+            posBelief = Arrays.copyOf(posBelief, nPos * 2);
+            posOwed = Arrays.copyOf(posOwed, nPos * 2);
+            posK = Arrays.copyOf(posK, nPos * 2);
+            posAcc = Arrays.copyOf(posAcc, nPos * 2);
+        }
+        posBelief[nPos] = b;
+        posOwed[nPos] = owed;
+        posK[nPos] = (byte) k;
+        posAcc[nPos] = acc;
+        posIds.put(key, nPos);
+        posMoves.add(null);
+        queue.add(nPos);
+        return nPos++;
+    }
+
+    /**
+     * The positions reachable through safe moves, and their moves. Acceptance: with the
+     * breakpoint (no owed thread left, the owed set is renewed); in the eager regime a second
+     * condition (a spawn attempt, or every service started) alternates with it (counter k).
+     */
+    private int[] buildPositions(boolean[] safe, long maxPositions) {
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int b0 = 0;
+        int root = position(b0, owedId(freshThreads(b0)), 0, false, queue);
+        while (!queue.isEmpty()) {
+            int p = queue.poll();
+            int b = posBelief[p];
+            int[] owed = owedSets.get(posOwed[p]);
+            int k = posK[p];
+            Move[] ms = moves.get(b);
+            int[][] pm = new int[ms.length][];
+            for (Arena.Action act : a.actions) {
+                Move m = ms[act.id()];
+                if (m == null || !allIn(m, safe)) continue;
+                int[] succ = new int[m.results.length];
+                for (int r = 0; r < m.results.length; r++) {
+                    int b2 = m.next[r];
+                    int[] o2 = new int[owed.length];
+                    int n = 0;
+                    for (int e : owed) {
+                        int e2 = threadNext(e, act, m.results[r]);
+                        if (e2 >= 0 && owes(b2, e2)) o2[n++] = e2;
+                    }
+                    boolean breakpoint = n == 0;
+                    int[] ow = breakpoint ? freshThreads(b2) : dedupe(o2, n);
+                    boolean spawnOk = Integer.bitCount(started(b2)) == ns || act.call() == Call.SPAWN;
+                    int k2 = k;
+                    boolean acc;
+                    if (!eager) acc = breakpoint;
+                    else if (k == 0) { acc = false; if (breakpoint) k2 = 1; }
+                    else { acc = spawnOk; if (spawnOk) k2 = 0; }
+                    succ[r] = position(b2, owedId(ow), k2, acc, queue);
+                }
+                pm[act.id()] = succ;
+            }
+            posMoves.set(p, pm);
+            if (nPos > maxPositions) throw new TooLarge("positions", maxPositions);
+        }
+        return new int[] {root};
+    }
+
+    private static int[] dedupe(int[] a, int n) {
+        int[] x = Arrays.copyOf(a, n);
+        Arrays.sort(x);
+        int m = 0;
+        for (int i = 0; i < n; i++) if (m == 0 || x[m - 1] != x[i]) x[m++] = x[i];
+        return Arrays.copyOf(x, m);
+    }
+
+    /** CPre restricted to region: positions with an action all of whose successors are in target. */
+    private boolean hasMoveInto(int p, boolean[] target) {
+        int[][] pm = posMoves.get(p);
+        for (int[] succ : pm) {
+            if (succ == null) continue;
+            boolean all = true;
+            for (int q : succ) if (!target[q]) { all = false; break; }
+            if (all) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Büchi: positions from which init can visit accepting ones infinitely often,
+     * W = nu Z. mu Y. (Acc /\ CPre(Z)) \/ CPre(Y). rank (if given): in the last round, 0 for the
+     * accepting positions that can move into W, r for a position whose best move leads into
+     * ranks below r: the strategy follows it.
+     */
+    boolean[] buchi(int[] rank) {
+        boolean[] z = new boolean[nPos];
+        Arrays.fill(z, true);
+        int[] r = new int[nPos];
+        while (true) {
+            boolean[] y = new boolean[nPos];
+            Arrays.fill(r, -1);
+            for (int p = 0; p < nPos; p++) if (z[p] && posAcc[p] && hasMoveInto(p, z)) { y[p] = true; r[p] = 0; }
+            for (int round = 1; ; round++) {
+                List<Integer> add = new ArrayList<>();
+                for (int p = 0; p < nPos; p++) if (z[p] && !y[p] && hasMoveInto(p, y)) add.add(p);
+                if (add.isEmpty()) break;
+                for (int p : add) { y[p] = true; r[p] = round; }
+            }
+            if (Arrays.equals(y, z)) {
+                if (rank != null) System.arraycopy(r, 0, rank, 0, nPos);
+                return z;
+            }
+            z = y;
+        }
+    }
+
+    // ------------------------------------------------------------------ solving
+
+    /** Solves the game: possible (with a supervisor) or impossible (with the environment's winning play, told). */
+    public Result solve(Consumer<String> progress, long maxBeliefs, long maxPositions) {
+        long t0 = System.nanoTime();
+        Runtime rt = Runtime.getRuntime();
+        explore(progress, maxBeliefs);
+        boolean[] safe = safe();
+        int safeCount = 0;
+        for (boolean s : safe) if (s) safeCount++;
+        long edges = 0;
+        for (Move[] ms : moves) for (Move m : ms) if (m != null) edges += m.next.length;
+        if (!safe[0]) {
+            LossStory story = LossStory.ofSafety(this, safe);
+            return new Result(false, a.size(), beliefs.size(), 0, safeCount, edges, (System.nanoTime() - t0) / 1e9,
+                    rt.totalMemory() - rt.freeMemory(), null, story);
+        }
+        buildPositions(safe, maxPositions);
+        int[] rank = new int[nPos];
+        boolean[] win = buchi(rank);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long mem = rt.totalMemory() - rt.freeMemory();
+        if (!win[0]) return new Result(false, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, null, LossStory.ofLiveness(this, win));
+        return new Result(true, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, Strategy.of(this, win, rank), null);
+    }
+
+    // ------------------------------------------------------------------ access for strategies and stories
+
+    Arena arena() { return a; }
+    int beliefCount() { return beliefs.size(); }
+    int[] belief(int b) { return beliefs.get(b); }
+    Move[] movesOf(int b) { return moves.get(b); }
+    boolean isGood(int b) { return good.get(b); }
+    boolean midIsGood(int m) { return midGood.get(m); }
+    int[] midBelief(int m) { return midBeliefs.get(m); }
+    int positions() { return nPos; }
+    int positionBelief(int p) { return posBelief[p]; }
+    int[][] positionMoves(int p) { return posMoves.get(p); }
+    boolean accepting(int p) { return posAcc[p]; }
+    int[] owedOf(int p) { return owedSets.get(posOwed[p]); }
+    boolean eager() { return eager; }
+    boolean owesAt(int b, int entry) { return owes(b, entry); }
+    BitSet unused() { return null; }
+}
