@@ -30,7 +30,7 @@ BegunTypeInv == strangersBegun \subseteq Strangers
 TrackedTypeInv == tracked \in [Services -> SUBSET Pids]
 GoneTypeInv == gone \in [Services -> SUBSET Pids]
 StatusTypeInv == status \in [Services -> {"never", "running", "stopped"}]
-SupPcTypeInv == /\ supPc \in {"idle", "reaping", "peek", "drain", "reap", "collect", "kill"}
+SupPcTypeInv == /\ supPc \in {"idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe"}
                 /\ carried \in [svc : Services \cup {NoSvc}, pid : Pids \cup {NoPid}]
 PendingTypeInv == pending \subseteq [pid : Pids, prev : Pids]
 PidfileTypeInv == pidfile \in [Services -> Pids \cup {NoPid}]

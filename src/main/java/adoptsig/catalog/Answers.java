@@ -10,29 +10,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The indistinguishability checks, as data: properties/interfaces.tsv (the kernel interfaces
- * under test) and properties/answers.tsv (every check: a world, an idiom, an interface and
- * bounds, with the verdict of the game, the number of states and the length of the shortest
- * conflict). Loaded against the idioms of properties/idioms.tsv (errors say file:line).
+ * The checks of every supervisor at once, as data: properties/interfaces.tsv (the kernel
+ * interfaces under test) and properties/answers.tsv (every check: a world, an idiom, an
+ * interface, bounds and what is assumed of init, with what the two games found: the pairwise
+ * game's verdict, and the belief game's exact one with the size of the supervisor it
+ * synthesized). Loaded against the idioms of properties/idioms.tsv (errors say file:line).
  */
 public final class Answers {
     /** A kernel interface (a row of interfaces.tsv). */
     public record InterfaceRow(String id, int number, String name, String message, String channel, String description) {}
 
-    /** The verdicts of the game. */
-    public static final List<String> VERDICTS = List.of("no conflict", "escapable conflict", "forced conflict");
+    /** The verdicts of the pairwise game. */
+    public static final List<String> PAIRWISE = List.of("no conflict", "escapable conflict", "forced conflict", "out of reach");
+    /** The verdicts of the belief game: whether some supervisor on the interface is correct. */
+    public static final List<String> VERDICTS = List.of("possible", "impossible", "out of reach");
+    public static final List<String> REGIMES = List.of("eager", "settled");
 
     /**
      * One check: closed world (two services) or open (one service and a stranger), an idiom, an
-     * interface, its bounds; the recorded verdict, state count (-1: none) and shortest conflict
-     * length (-1: no conflict); its suite; the model of a supervisor on the interface at the same
-     * bounds (null: none built).
+     * interface, its bounds, whether processes outside the model move the PID cursor, whether
+     * init may probe the cursor, the start regime; and the record: states of one copy (arena),
+     * pairs and verdict of the pairwise game with its shortest conflict (-1: none), beliefs and
+     * verdict of the belief game, states of the synthesized supervisor (-1: none), and the model
+     * of a hand-written supervisor on the interface at the same bounds (null: none). A count of
+     * -1 is "not recorded".
      */
-    public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int sigLimit, boolean outside, String suite,
-                        String verdict, long states, int steps, Model witness) {
+    public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int sigLimit, boolean outside, boolean probes,
+                        String regime, String suite, long arena, long pairs, String pairwise, int steps, long beliefs, String verdict,
+                        int machine, Model witness) {
         public String name() {
-            return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (sigLimit != idiom.sigLimit() ? "-q" + sigLimit : "")
-                    + (outside ? "-outside" : "");
+            return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (sigLimit != idiom.sigLimit() ? "-lim" + sigLimit : "")
+                    + (outside ? "-outside" : "") + (probes ? "-probes" : "") + "-" + regime;
         }
 
         public List<String> services() { return world.equals("closed") ? List.of("a", "b") : List.of("a"); }
@@ -45,6 +53,9 @@ public final class Answers {
 
     private Answers() {}
 
+    public static final String[] COLUMNS = {"world", "idiom", "interface", "maxPid", "sigLimit", "outside", "probes", "regime", "suite",
+            "arena", "pairs", "pairwise", "steps", "beliefs", "verdict", "machine", "witness"};
+
     public static Answers load(Path root, Models models) {
         Answers a = new Answers();
         for (Tsv.Row r : Tsv.read(root.resolve("properties/interfaces.tsv"), "interface", "name", "message", "channel", "description")) {
@@ -52,8 +63,7 @@ public final class Answers {
             if (a.interfaces.put(id, new InterfaceRow(id, a.interfaces.size() + 1, r.get("name"), r.get("message"), r.get("channel"),
                     r.get("description"))) != null) throw new InputError(r.where() + ": interface '" + id + "' listed twice");
         }
-        for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), "world", "idiom", "interface", "maxPid", "sigLimit", "outside",
-                "suite", "verdict", "states", "steps", "witness")) {
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), COLUMNS)) {
             String world = r.get("world");
             if (!world.equals("closed") && !world.equals("open")) throw new InputError(r.where() + ": world must be closed or open, not '" + world + "'");
             Idiom idiom;
@@ -64,15 +74,12 @@ public final class Answers {
             }
             InterfaceRow iface = a.interfaces.get(r.get("interface"));
             if (iface == null) throw new InputError(r.where() + ": unknown interface '" + r.get("interface") + "' (not in properties/interfaces.tsv)");
-            String verdict = r.get("verdict");
+            String pairwise = r.get("pairwise"), verdict = r.get("verdict"), regime = r.get("regime");
+            if (!PAIRWISE.contains(pairwise)) throw new InputError(r.where() + ": pairwise must be one of " + PAIRWISE + ", not '" + pairwise + "'");
             if (!VERDICTS.contains(verdict)) throw new InputError(r.where() + ": verdict must be one of " + VERDICTS + ", not '" + verdict + "'");
+            if (!REGIMES.contains(regime)) throw new InputError(r.where() + ": regime must be one of " + REGIMES + ", not '" + regime + "'");
             String suite = r.get("suite");
             if (!List.of("fast", "default", "large").contains(suite)) throw new InputError(r.where() + ": suite must be fast, default or large, not '" + suite + "'");
-            boolean outside = switch (r.get("outside")) {
-                case "TRUE" -> true;
-                case "FALSE" -> false;
-                default -> throw new InputError(r.where() + ": outside must be TRUE or FALSE");
-            };
             Model witness = null;
             if (!r.get("witness").equals("-")) {
                 try {
@@ -81,19 +88,31 @@ public final class Answers {
                     throw new InputError(r.where() + ": " + e.getMessage());
                 }
             }
-            Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "sigLimit"), outside, suite, verdict,
-                    countOrDash(r, "states"), (int) countOrDash(r, "steps"), witness);
+            Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "sigLimit"), bool(r, "outside"), bool(r, "probes"), regime,
+                    suite, countOrDash(r, "arena"), countOrDash(r, "pairs"), pairwise, (int) countOrDash(r, "steps"), countOrDash(r, "beliefs"),
+                    verdict, (int) countOrDash(r, "machine"), witness);
             if (witness != null) {
                 var b = witness.bounds();
                 boolean same = witness.idiom().program().equals(idiom.program()) && witness.idiom().sync() == idiom.sync()
-                        && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.sigLimit() == c.sigLimit() && b.outside() == outside
+                        && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.sigLimit() == c.sigLimit() && b.outside() == c.outside()
                         && b.services().size() == c.services().size() && b.strangers().size() == c.strangers().size();
-                if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, queue, services and strangers)");
+                if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, signal limit, services and strangers)");
             }
-            if (verdict.equals("no conflict") != (c.steps() < 0)) throw new InputError(r.where() + ": steps are the shortest conflict's length: '-' exactly when there is no conflict");
+            if (pairwise.endsWith("conflict") && pairwise.startsWith("no") != (c.steps() < 0)) {
+                throw new InputError(r.where() + ": steps are the shortest conflict's length: '-' exactly when there is no conflict");
+            }
+            if (verdict.equals("possible") != (c.machine() >= 0)) throw new InputError(r.where() + ": machine is the synthesized supervisor's size: a number exactly when possible");
             if (a.checks.put(c.name(), c) != null) throw new InputError(r.where() + ": check " + c.name() + " listed twice");
         }
         return a;
+    }
+
+    private static boolean bool(Tsv.Row r, String col) {
+        return switch (r.get(col)) {
+            case "TRUE" -> true;
+            case "FALSE" -> false;
+            default -> throw new InputError(r.where() + ": " + col + " must be TRUE or FALSE, not '" + r.get(col) + "'");
+        };
     }
 
     private static int number(Tsv.Row r, String col) {
@@ -107,8 +126,15 @@ public final class Answers {
     }
 
     private static long countOrDash(Tsv.Row r, String col) {
-        if (r.get(col).equals("-")) return -1;
-        return number(r, col);
+        String v = r.get(col);
+        if (v.equals("-")) return -1;
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InputError(r.where() + ": " + col + " must be a number or '-', not '" + v + "'");
+        }
     }
 
     public Collection<InterfaceRow> interfaces() { return interfaces.values(); }
@@ -122,18 +148,19 @@ public final class Answers {
 
     public Check check(String name) {
         Check c = checks.get(name);
-        if (c == null) throw new InputError("unknown check '" + name + "' (named WORLD-IDIOM-INTERFACE-PIDS[-qN][-outside]; `answer --list` lists them)");
+        if (c == null) throw new InputError("unknown check '" + name + "' (named WORLD-IDIOM-INTERFACE-PIDS[-limN][-outside][-probes]-REGIME; `answer --list` lists them)");
         return c;
     }
 
     /** The checks of a suite (fast < default < all; large only in all) matching the filters (empty: any). */
-    public List<Check> select(List<String> names, List<String> worlds, List<String> idioms, List<String> ifaces, String suite) {
+    public List<Check> select(List<String> names, List<String> worlds, List<String> idioms, List<String> ifaces, List<String> regimes, String suite) {
         List<Check> out = new ArrayList<>();
         if (!names.isEmpty()) {
             for (String n : names) out.add(check(n));
             return out;
         }
         for (String i : ifaces) iface(i);
+        for (String r : regimes) if (!REGIMES.contains(r)) throw new InputError("--regime must be one of " + REGIMES + ", not '" + r + "'");
         for (Check c : checks.values()) {
             boolean inSuite = switch (suite) {
                 case "fast" -> c.suite().equals("fast");
@@ -143,7 +170,7 @@ public final class Answers {
                 default -> throw new InputError("unknown suite '" + suite + "' (fast, default, large, all)");
             };
             if (inSuite && (worlds.isEmpty() || worlds.contains(c.world())) && (idioms.isEmpty() || idioms.contains(c.idiom().id()))
-                    && (ifaces.isEmpty() || ifaces.contains(c.iface().id()))) out.add(c);
+                    && (ifaces.isEmpty() || ifaces.contains(c.iface().id())) && (regimes.isEmpty() || regimes.contains(c.regime()))) out.add(c);
         }
         if (out.isEmpty()) throw new InputError("no check of suite " + suite + " matches the selection");
         return out;

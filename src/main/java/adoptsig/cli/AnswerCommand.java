@@ -2,16 +2,20 @@ package adoptsig.cli;
 
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
+import adoptsig.catalog.Expected;
+import adoptsig.game.Arena;
+import adoptsig.game.BeliefGame;
+import adoptsig.game.PairGame;
+import adoptsig.game.StrategyCheck;
+import adoptsig.game.Strategies;
 import adoptsig.product.Setting;
 import adoptsig.report.HtmlReport;
-import adoptsig.report.Pictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +23,18 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * `answer`: the indistinguishability checks: for each world, idiom, interface and bounds, the
- * game on the product of two copies decides whether a conflict is unreachable, escapable by
- * some supervisor, or forced against every one; compared with properties/answers.tsv.
+ * `answer`: whether any supervisor on a kernel interface is correct, for each world, idiom,
+ * interface, bounds and assumption about init of properties/answers.tsv: the belief game
+ * decides it exactly (with a synthesized supervisor, checked against every behaviour, or the
+ * environment's winning play); the pairwise game cross-checks it (a forced conflict there must
+ * be an impossibility here); a hand-written supervisor that holds must agree with "possible".
  */
 @Command(name = "answer", mixinStandardHelpOptions = true,
-        description = {"Decide, for every supervisor at once, whether a kernel interface tells init enough: the indistinguishability "
-                + "check and its game, for each world, idiom and interface of properties/answers.tsv.",
-                "Exit code 0: every verdict, state count and conflict length agrees with the record; 1: something differs; 2: bad input."})
+        description = {"Decide, for every supervisor at once, whether a kernel interface tells init enough: the belief game "
+                + "(exact) and the pairwise game (a cross-check) for each check of properties/answers.tsv.",
+                "Exit code 0: every verdict and count agrees with the record; 1: something differs; 2: bad input; 3: the run could not be completed."})
 public final class AnswerCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "CHECK", description = "checks to run, named WORLD-IDIOM-INTERFACE-PIDS[-qN][-outside] (default: the suite's)")
+    @Parameters(arity = "0..*", paramLabel = "CHECK", description = "checks to run, named WORLD-IDIOM-INTERFACE-PIDS[-limN][-outside][-probes]-REGIME (default: the suite's)")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--suite", defaultValue = "default", description = "fast, default (includes fast), large or all (default: ${DEFAULT-VALUE})")
@@ -43,8 +49,8 @@ public final class AnswerCommand implements Callable<Integer> {
     @Option(names = "--interface", paramLabel = "ID", description = "only these interfaces (repeatable)")
     List<String> ifaces = new ArrayList<>();
 
-    @Option(names = "--tlc", description = "also run TLC on each check's product (spec/Indistinguishability.tla) and compare its state count and shortest conflict with Java's")
-    boolean tlc;
+    @Option(names = "--regime", paramLabel = "eager|settled", description = "only these start regimes (repeatable)")
+    List<String> regimes = new ArrayList<>();
 
     @Option(names = "--out", description = "results folder (default: target/adoptsig-runs/answer-<time>)")
     Path out;
@@ -52,9 +58,20 @@ public final class AnswerCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the checks and exit")
     boolean list;
 
-    @Option(names = "--max-states", defaultValue = "40000000", paramLabel = "N",
-            description = "give up a check past N states (it is then undecided, and counts as a difference) (default: ${DEFAULT-VALUE})")
-    long maxStates;
+    @Option(names = "--no-pairs", description = "skip the pairwise game (its recorded verdict is not compared)")
+    boolean noPairs;
+
+    @Option(names = "--tlc", description = "also check each synthesized supervisor with TLC (spec/Synth.tla and a generated table module), with every catalogued property")
+    boolean tlc;
+
+    private Project project;
+    private Path results;
+
+    @Option(names = "--max-beliefs", paramLabel = "N", description = "give up the belief game past N beliefs (default: what the heap holds, about 2 KB each)")
+    Long maxBeliefs;
+
+    @Option(names = "--max-pairs", paramLabel = "N", description = "give up the pairwise game past N pairs (default: what the heap holds, about 200 bytes each)")
+    Long maxPairs;
 
     @picocli.CommandLine.Mixin ProjectOption where;
 
@@ -65,19 +82,189 @@ public final class AnswerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         for (String x : worlds) if (!x.equals("closed") && !x.equals("open")) throw new InputError("--world must be closed or open, not '" + x + "'");
-        if (maxStates < 1) throw new InputError("--max-states must be at least 1, not " + maxStates);
+        long heap = Runtime.getRuntime().maxMemory();
+        long beliefLimit = maxBeliefs != null ? maxBeliefs : Math.max(10_000, heap / 2048);
+        long pairLimit = maxPairs != null ? maxPairs : Math.max(10_000, heap / 200);
+        if (beliefLimit < 1 || pairLimit < 1) throw new InputError("--max-beliefs and --max-pairs must be at least 1");
         try (Project project = where.open()) {
+            this.project = project;
             Answers answers = project.answers();
             for (String i : idioms) project.models().idiom(i);
-            List<Answers.Check> chosen = answers.select(names, worlds, idioms, ifaces, suite);
+            List<Answers.Check> chosen = answers.select(names, worlds, idioms, ifaces, regimes, suite);
             if (list) {
-                for (Answers.Check c : chosen) w.printf("%-40s %-8s %s%n", c.name(), c.suite(), c.verdict());
+                for (Answers.Check c : chosen) w.printf("%-48s %-8s %s%n", c.name(), c.suite(), c.verdict());
                 w.flush();
                 return Main.OK;
             }
+            Path results = project.resultsFolder(out, "answer-");
+            this.results = results;
+            w.printf("adoptsig answer: %d check(s); %s%nresults in %s%n", chosen.size(), project.source(), results);
+            w.flush();
             List<String> differences = new ArrayList<>();
+            StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
+                    + String.join("\t", Answers.COLUMNS) + "\n");
+            HtmlReport report = new HtmlReport("adoptsig answer: " + chosen.size() + " check(s) of every supervisor");
+            List<List<String>> table = new ArrayList<>();
+            table.add(List.of("check", "recorded", "found", "beliefs", "supervisor", "pairwise", "time"));
+            for (Answers.Check c : chosen) {
+                Setting s = project.setting(c);
+                w.printf("%s: %d PIDs, services %s%s, RLIMIT_SIGPENDING %d%s%s, regime %s%n", c.name(), c.maxPid(), c.services(),
+                        c.strangers().isEmpty() ? "" : ", strangers " + c.strangers(), c.sigLimit(), c.outside() ? ", outside activity" : "",
+                        c.probes() ? ", probes" : "", c.regime());
+                w.flush();
+                Outcome o = run(c, s, beliefLimit, pairLimit, line -> { w.println(line); w.flush(); });
+                compare(c, o, differences);
+                Path dir = results.resolve(c.name());
+                RunOutput.write(dir.resolve("story.txt"), o.story);
+                if (o.machine != null) RunOutput.write(dir.resolve("supervisor.tsv"), o.machine);
+                String found = o.verdict + (o.verdict.equals(c.verdict()) ? "" : "  <-- DIFFERS");
+                w.printf("  %s: %s (%s beliefs%s), pairwise: %s, %.1f s%n", c.name(), o.verdict, count(o.beliefs),
+                        o.machineStates >= 0 ? ", a supervisor of " + o.machineStates + " states" : "", o.pairwise, o.seconds);
+                w.flush();
+                table.add(List.of(HtmlReport.esc(c.name()), HtmlReport.esc(c.verdict()), HtmlReport.esc(found), count(o.beliefs),
+                        o.machineStates < 0 ? "-" : Integer.toString(o.machineStates), HtmlReport.esc(o.pairwise), String.format("%.1f s", o.seconds)));
+                measured.append(String.join("\t", c.world(), c.idiom().id(), c.iface().id(), Integer.toString(c.maxPid()), Integer.toString(c.sigLimit()),
+                        tf(c.outside()), tf(c.probes()), c.regime(), c.suite(), dash(o.arena), dash(o.pairs), o.pairwise, dash(o.steps), dash(o.beliefs),
+                        o.verdict, dash(o.machineStates), c.witness() == null ? "-" : c.witness().name())).append('\n');
+                RunOutput.write(results.resolve("answers.tsv"), measured.toString());
+            }
+            report.paragraph("Spec and data: " + project.source() + ". possible: a supervisor on the interface holds every property "
+                    + "(synthesized from the belief game and checked against every behaviour); impossible: the environment wins against every supervisor.");
+            report.table("answers", table);
+            if (!differences.isEmpty()) {
+                List<List<String>> d = new ArrayList<>();
+                d.add(List.of("difference from the record"));
+                for (String x : differences) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
+                report.table("differences", d);
+            }
+            RunOutput.write(results.resolve("report.html"), report.html());
+            w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor)%n", results);
+            if (differences.isEmpty()) {
+                w.printf("All %d check(s) agree with the record.%n", chosen.size());
+            } else {
+                w.printf("%d difference(s) from the record:%n", differences.size());
+                for (String d : differences) w.printf("  %s%n", d);
+            }
             w.flush();
             return differences.isEmpty() ? Main.OK : Main.DIFFERS;
         }
     }
+
+    /** What one check found. */
+    static final class Outcome {
+        long arena = -1, pairs = -1, beliefs = -1;
+        int steps = -1, machineStates = -1;
+        String pairwise = "out of reach", verdict = "out of reach", story = "", machine;
+        double seconds;
+        final List<String> internal = new ArrayList<>();
+    }
+
+    private Outcome run(Answers.Check c, Setting s, long beliefLimit, long pairLimit, java.util.function.Consumer<String> progress) {
+        Outcome o = new Outcome();
+        long t0 = System.nanoTime();
+        StringBuilder story = new StringBuilder(c.name() + "\n");
+        try {
+            Arena a = new Arena(s).build(progress, beliefLimit);
+            o.arena = a.size();
+            if (!noPairs) {
+                try {
+                    PairGame pg = new PairGame(a);
+                    PairGame.Result p = pg.solve(progress, pairLimit);
+                    o.pairs = p.pairs();
+                    o.pairwise = p.verdict();
+                    o.steps = p.conflicts() == 0 ? -1 : p.shortest().length - 1;
+                    if (pg.forcedByRounds() != p.forced()) o.internal.add("the two decisions of the pairwise game disagree");
+                    story.append("pairwise game: ").append(p.verdict()).append(String.format(" (%,d pairs)", p.pairs()))
+                            .append(p.why() == null ? "" : "; the first conflict: " + p.why()).append('\n');
+                } catch (BeliefGame.TooLarge e) {
+                    story.append("pairwise game: out of reach (").append(e.getMessage()).append(")\n");
+                }
+            }
+            BeliefGame g = new BeliefGame(a);
+            BeliefGame.Result r = g.solve(progress, beliefLimit, beliefLimit * 2);
+            o.beliefs = r.beliefs();
+            o.verdict = r.verdict();
+            story.append(String.format("belief game: %s (%,d states of one copy, %,d beliefs, %,d positions, %.1f s)%n", r.verdict(), a.size(),
+                    r.beliefs(), r.positions(), r.seconds()));
+            if (r.possible()) {
+                StrategyCheck.Result sc = StrategyCheck.run(a, r.strategy());
+                if (sc.violation() != null) o.internal.add("the synthesized supervisor fails: " + sc.violation());
+                o.machineStates = r.strategy().size();
+                o.machine = Strategies.tsv(a, r.strategy());
+                story.append(String.format("a supervisor of %d states, checked against every behaviour (%,d states of the product): %s%n",
+                        o.machineStates, sc.states(), sc.violation() == null ? "it holds every property" : sc.violation()));
+                story.append(Strategies.tell(a, r.strategy(), 12));
+                if (tlc) story.append(tlcCheck(c, a, r.strategy(), o));
+                if (o.pairwise.equals("forced conflict")) o.internal.add("the pairwise game forces a conflict, yet the belief game found a supervisor");
+            } else {
+                story.append(Strategies.tellLoss(a, r.loss()));
+            }
+        } catch (BeliefGame.TooLarge | Arena.TooLarge e) {
+            story.append("out of reach: ").append(e.getMessage()).append('\n');
+        } catch (OutOfMemoryError e) {
+            story.append("out of reach: the heap is full\n");
+        }
+        o.seconds = (System.nanoTime() - t0) / 1e9;
+        o.story = story.toString();
+        return o;
+    }
+
+    /** TLC on the synthesized supervisor: every catalogued property must hold. */
+    private String tlcCheck(Answers.Check c, Arena a, adoptsig.game.Strategy st, Outcome o) {
+        Path dir = results.resolve(c.name()).resolve("tlc");
+        Path spec = dir.resolve("spec");
+        try {
+            java.nio.file.Files.createDirectories(spec);
+            adoptsig.tlc.SpecBridge.copyModules(project.specDir(), spec);
+            java.nio.file.Files.writeString(spec.resolve(adoptsig.game.TlaTable.MODULE + ".tla"), adoptsig.game.TlaTable.module(a, st));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the table module into " + spec, e);
+        }
+        List<String> inv = new ArrayList<>(), props = new ArrayList<>();
+        for (adoptsig.catalog.Property p : project.catalogue().properties()) {
+            if (p.id().startsWith("Debug")) continue;
+            (p.kind().isStatePredicate() ? inv : props).addAll(p.operators());
+        }
+        adoptsig.tlc.TlcRunner.Result r = new adoptsig.tlc.TlcRunner().runModel(spec, dir.resolve("run"), adoptsig.game.TlaTable.MODULE,
+                "MCSynth.cfg", adoptsig.game.TlaTable.cfg(a, inv, props), 1, java.time.Duration.ofHours(2), x -> { });
+        String verdict;
+        if (r.exitCode() == 0 && r.output().violation().isEmpty()) verdict = String.format("TLC: every catalogued property holds (%,d states)", r.output().distinct());
+        else {
+            verdict = "TLC: " + r.output().violation().map(m -> m.body().lines().findFirst().orElse("a violation")).orElse("exit " + r.exitCode())
+                    + " [" + r.log() + "]";
+            o.internal.add("TLC rejects the synthesized supervisor: " + verdict);
+        }
+        return verdict + "\n";
+    }
+
+    private void compare(Answers.Check c, Outcome o, List<String> differences) {
+        String n = c.name();
+        for (String x : o.internal) differences.add(n + ": " + x);
+        if (!o.verdict.equals(c.verdict())) differences.add(n + ": recorded " + c.verdict() + ", found " + o.verdict);
+        same(differences, n, "states of one copy", c.arena(), o.arena);
+        same(differences, n, "beliefs", c.beliefs(), o.beliefs);
+        same(differences, n, "supervisor states", c.machine(), o.machineStates);
+        if (!noPairs) {
+            if (!o.pairwise.equals(c.pairwise())) differences.add(n + ": pairwise game recorded " + c.pairwise() + ", found " + o.pairwise);
+            same(differences, n, "pairs", c.pairs(), o.pairs);
+            same(differences, n, "steps of the shortest conflict", c.steps(), o.steps);
+        }
+        if (c.witness() != null && holdsAll(c.witness()) && o.verdict.equals("impossible")) {
+            differences.add(n + ": the hand-written supervisor " + c.witness().name() + " holds every property, yet the belief game says impossible");
+        }
+    }
+
+    static boolean holdsAll(adoptsig.catalog.Model m) {
+        return m.expected().values().stream().allMatch(x -> x.expected() == Expected.HOLDS) || m.expected().entrySet().stream()
+                .allMatch(e -> e.getKey().startsWith("Debug") || e.getValue().expected() == Expected.HOLDS);
+    }
+
+    private static void same(List<String> differences, String name, String what, long recorded, long found) {
+        if (recorded >= 0 && found >= 0 && recorded != found) differences.add(String.format("%s: recorded %,d %s, found %,d", name, recorded, what, found));
+        if (recorded >= 0 && found < 0) differences.add(String.format("%s: recorded %,d %s, found none", name, recorded, what));
+    }
+
+    private static String tf(boolean b) { return b ? "TRUE" : "FALSE"; }
+    private static String dash(long v) { return v < 0 ? "-" : Long.toString(v); }
+    private static String count(long v) { return v < 0 ? "-" : String.format("%,d", v); }
 }

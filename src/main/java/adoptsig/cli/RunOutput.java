@@ -41,6 +41,7 @@ final class RunOutput {
     /** Writes a file of the results folder. */
     static void write(Path file, String text) {
         try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -63,7 +63,7 @@ public final class JavaInvariants {
     }
 
     /** Spec: the values SupPcTypeInv allows supPc. */
-    static final java.util.Set<String> SUP_PCS = java.util.Set.of("idle", "reaping", "peek", "drain", "reap", "collect", "kill");
+    static final java.util.Set<String> SUP_PCS = java.util.Set.of("idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe");
 
     /** Spec: Drained: no zombie child of init, no adoption signal queued, no report kept. */
     public static boolean drained(World w) { return drained(w.kernel()); }

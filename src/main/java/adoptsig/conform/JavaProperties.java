@@ -42,12 +42,14 @@ public final class JavaProperties {
         // (zombie child of init) ~> free: a zombie child of init that stays one
         TEMPORAL_BAD.put("ZombiesReapedProp", w -> w.kernel().procs().stream().anyMatch(p ->
                 p.state() == ProcState.ZOMBIE && p.parent() == Kernel.INIT));
+        // []<>Drained: init never again has every notification
+        TEMPORAL_BAD.put("NotificationsReadProp", w -> !JavaInvariants.drained(w));
     }
 
     static boolean reapOnce(World b, World a) {
         KernelState kb = b.kernel(), ka = a.kernel();
         Step s = ka.lastAction();
-        boolean reapStep = s.name().equals("Reap") || s.name().equals("WaitNohang");
+        boolean reapStep = s.name().equals("Reap") || s.name().equals("WaitAny") || s.name().equals("WaitPid");
         for (Proc c : kb.procs()) {
             if (c.state() == ProcState.ZOMBIE && ka.proc(c.pid()).state() == ProcState.FREE
                     && !(reapStep && s.target() == c.pid() && s.actor() == c.parent())) return false;

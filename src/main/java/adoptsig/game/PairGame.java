@@ -306,6 +306,9 @@ public final class PairGame {
         return "a service is dead in a settled copy and runs in the other, and no call ever tells them apart";
     }
 
+    /** The initial pair's verdict by the plain fixed point (the second decision). */
+    public boolean forcedByRounds() { return attractorByRounds()[0]; }
+
     public int size() { return n; }
     public int left(int i) { return pl[i]; }
     public int right(int i) { return pr[i]; }

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class Strategy {
     /** One state of the machine: its call, its answers, and the next state per result. */
-    public record Node(int id, String call, long[] believed, boolean[] stopped, Map<Long, Integer> next, String told) {}
+    /** started: the services init has started (bit by index); stopped: those it reports stopped. */
+    public record Node(int id, String call, long[] believed, boolean[] stopped, int started, Map<Long, Integer> next, String told) {}
 
     private final List<Node> nodes;
     private final Arena arena;
@@ -82,14 +83,15 @@ public final class Strategy {
                     boolean[] st2 = new boolean[ns];
                     for (int s = 0; s < ns; s++) st2[s] = g.midDead(m.mid()[r], s);
                     int wid = base + waits.size();
-                    waits.add(new Node(wid, "WaitProbe(" + c + ")", g.midAnswer(m.mid()[r]), st2, Map.of((long) c, to), "waiting for probe child " + c));
+                    waits.add(new Node(wid, "WaitProbe(" + c + ")", g.midAnswer(m.mid()[r]), st2, g.started(b), Map.of((long) c, to),
+                            "waiting for probe child " + c));
                     to = wid;
                 }
                 next.put(m.results()[r], to);
             }
             boolean[] stopped = new boolean[ns];
             for (int s = 0; s < ns; s++) stopped[s] = g.dead(b, s);
-            nodes.add(new Node(i, a.actions.get(act).name(), g.answer(b), stopped, next,
+            nodes.add(new Node(i, a.actions.get(act).name(), g.answer(b), stopped, g.started(b), next,
                     "position " + p + " belief " + b + " (" + g.belief(b).length + " states) owed " + g.owedOf(p).length + (g.accepting(p) ? " accepting" : "")));
         }
         nodes.addAll(waits);

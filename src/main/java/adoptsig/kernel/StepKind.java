@@ -38,6 +38,8 @@ public enum StepKind {
     WAIT_ANY_NONE("WaitAnyNone", Who.INIT, "init's waitpid: 0", "init: waitpid(-1, WNOHANG) returns 0"),
     WAIT_ANY_ECHILD("WaitAnyEchild", Who.INIT, "init's waitpid: ECHILD", "init: waitpid(-1, WNOHANG) fails with ECHILD"),
     WAIT_PID("WaitPid", Who.INIT, "init reaps {t}", "init: waitpid({t}, WNOHANG) returns {t}"),
+    WAIT_PID_NONE("WaitPidNone", Who.INIT, "init's waitpid({t}): 0", "init: waitpid({t}, WNOHANG) returns 0"),
+    WAIT_PID_ECHILD("WaitPidEchild", Who.INIT, "init's waitpid({t}): ECHILD", "init: waitpid({t}, WNOHANG) fails with ECHILD"),
     PEEK("Peek", Who.INIT, "init sees zombie {t}", "init: waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT) reports {t}"),
     PEEK_NONE("PeekNone", Who.INIT, "init's waitid: 0", "init: waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT) returns 0"),
     PEEK_ECHILD("PeekEchild", Who.INIT, "init's waitid: ECHILD", "init: waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT) fails with ECHILD"),

@@ -37,13 +37,13 @@ public class Experiment {
         if (r.strategy() != null) {
             System.out.println("strategy: " + r.strategy().size() + " states; checked against every behaviour: " + StrategyCheck.run(a, r.strategy()));
             var mut = new java.util.ArrayList<Strategy.Node>();
-            for (var n : r.strategy().nodes()) mut.add(new Strategy.Node(n.id(), n.call(), new long[n.believed().length], n.stopped(), n.next(), n.told()));
+            for (var n : r.strategy().nodes()) mut.add(new Strategy.Node(n.id(), n.call(), new long[n.believed().length], n.stopped(), n.started(), n.next(), n.told()));
             System.out.println("  mutant (believes nothing): " + StrategyCheck.run(a, Strategy.ofNodes(a, mut)).violation());
             var mut2 = new java.util.ArrayList<Strategy.Node>();
-            for (var n : r.strategy().nodes()) { long[] b = n.believed().clone(); for (int q = 0; q < b.length; q++) b[q] = ~0L; mut2.add(new Strategy.Node(n.id(), n.call(), b, n.stopped(), n.next(), n.told())); }
+            for (var n : r.strategy().nodes()) { long[] b = n.believed().clone(); for (int q = 0; q < b.length; q++) b[q] = ~0L; mut2.add(new Strategy.Node(n.id(), n.call(), b, n.stopped(), n.started(), n.next(), n.told())); }
             System.out.println("  mutant (believes every PID): " + StrategyCheck.run(a, Strategy.ofNodes(a, mut2)).violation());
             var mut3 = new java.util.ArrayList<Strategy.Node>();
-            for (var n : r.strategy().nodes()) mut3.add(new Strategy.Node(n.id(), n.call(), n.believed(), new boolean[n.stopped().length], n.next(), n.told()));
+            for (var n : r.strategy().nodes()) mut3.add(new Strategy.Node(n.id(), n.call(), n.believed(), new boolean[n.stopped().length], n.started(), n.next(), n.told()));
             System.out.println("  mutant (never reports stopped): " + StrategyCheck.run(a, Strategy.ofNodes(a, mut3)).violation());
             if (args.length > 7 && args[7].equals("show")) for (var n : r.strategy().nodes()) System.out.println("  " + n.id() + ": " + n.call() + " believes " + java.util.Arrays.toString(n.believed()) + " stopped " + java.util.Arrays.toString(n.stopped()) + " next " + n.next() + "  [" + n.told() + "]");
         }
