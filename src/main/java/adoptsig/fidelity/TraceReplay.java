@@ -1,0 +1,214 @@
+package adoptsig.fidelity;
+
+import adoptsig.InputError;
+import adoptsig.kernel.Adoption;
+import adoptsig.kernel.Kernel;
+import adoptsig.kernel.KernelState;
+import adoptsig.kernel.Proc;
+import adoptsig.kernel.StepKind;
+import adoptsig.tlc.TlaValue;
+import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceState;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A saved TLC counterexample replayed on Linux: each step of the trace (its lastAction names the
+ * step, its actor and its target) becomes the process operation it stands for (forks, exits,
+ * setsid, exec, the daemons' waits, terminal opens, subreaper settings, init's forks, reads,
+ * waits and probes, the PID cursor moved by OutsideFork), run through {@link Run} in a fresh
+ * driver, so that Linux's process table, results and signals are compared with the Java
+ * kernel's at every step as in any script, and the Java kernel's state is compared with the
+ * trace's own (the kernel variables, and the step's result: the PID a fork returned, the zombie
+ * a wait reaped, SIGCHLD's si_pid, ...). Linux then equals the trace step for step.
+ *
+ * What Linux does not have is stated, not run: the adoption signal of the RFC (the trace's
+ * adoption mode realtime, standard or line: the story says where it would have been sent and
+ * read); the kept reports (mode keep) are a kernel change, and their traces are not replayed;
+ * steps that are no syscall (WritePidfile, ReadPidfile, CgroupEmpty: a file written or read)
+ * are skipped with a note; PR_SET_ADOPTSIG is applied to the model only.
+ */
+public final class TraceReplay {
+    /** How a replay ended. */
+    public enum Verdict { REPRODUCED, NOT_REPRODUCIBLE, NOT_REPLAYED }
+
+    /** A replay's result: the trace, its mechanism, the verdict, why, and the run (null when not replayed). */
+    public record Result(String model, String mechanism, Path file, Verdict verdict, String explanation, Run.Outcome run) {}
+
+    private TraceReplay() {}
+
+    /** The kernel variables of Kernel.tla that a trace must have (a trace of the old model lacks some). */
+    static final List<String> KERNEL_VARS = List.of("pstate", "parent", "pgid", "sid", "ttySession", "adoptSig", "subreaper", "lastPid",
+            "joined", "sigchld", "rtq", "adoptMode", "lastAction");
+
+    /**
+     * Replays trace t of model (mechanism, sigLimit: the model's constants) on Linux through the
+     * driver exe, and on the given kernel (the Java twin).
+     */
+    public static Result replay(Path exe, Kernel kernel, String model, String mechanism, int sigLimit, Path file, Trace t, boolean namespaces) {
+        List<TraceState> states = t.states();
+        if (states.isEmpty()) return new Result(model, mechanism, file, Verdict.NOT_REPLAYED, "the trace has no state", null);
+        Map<String, TlaValue> first = states.get(0).vars();
+        for (String v : KERNEL_VARS) {
+            if (!first.containsKey(v)) {
+                return new Result(model, mechanism, file, Verdict.NOT_REPLAYED, "a trace of an older model (no variable " + v
+                        + "): regenerate it with `check " + model + "`", null);
+            }
+        }
+        String mode = first.get("adoptMode").asStr();
+        if (mode.equals("keep")) {
+            return new Result(model, mechanism, file, Verdict.NOT_REPLAYED,
+                    "adoption mode keep: the kept reports, and the SIGCHLD that announces them, are a kernel change, not Linux", null);
+        }
+        int maxPid = first.get("pstate").elements().size();
+        try (Driver d = Driver.start(exe, namespaces)) {
+            if (!d.hello().namespace()) {
+                return new Result(model, mechanism, file, Verdict.NOT_REPLAYED, "a replay needs a PID namespace, where the PIDs are the trace's ("
+                        + d.hello().note() + ")", null);
+            }
+            Run run = new Run(d, kernel, maxPid, sigLimit, mode);
+            run.note("replaying " + file + " (" + model + ", " + t.steps() + " steps; adoption mode " + mode + ")");
+            String bad = differs(run.state(), first);
+            if (bad != null) return verdict(model, mechanism, file, run, "the trace's initial state is not the kernel's boot state: " + bad);
+            for (int i = 1; i < states.size(); i++) {
+                TraceState st = states.get(i);
+                TlaValue a = st.var("lastAction");
+                String name = a.apply("name").asStr();
+                int actor = (int) a.apply("actor").asInt();
+                int target = (int) a.apply("target").asInt();
+                StepKind kind = StepKind.of(name);
+                run.note("trace step " + i + ": " + (kind != null ? kind.call(actor, target) : name));
+                String expected = stepOnLinux(run, name, actor, target, st, states.get(i - 1));
+                if (run.failed()) break;
+                if (expected != null) {
+                    Run.Reply last = run.outcome().replies().get(run.outcome().replies().size() - 1);
+                    if (!expected.equals(last.predicted())) {
+                        return verdict(model, mechanism, file, run, "step " + (i) + " (" + label(name, actor, target) + "): the trace says the call returned "
+                                + expected + ", the Java kernel " + last.predicted());
+                    }
+                }
+                String diff = differs(run.state(), st.vars());
+                if (diff != null) {
+                    return verdict(model, mechanism, file, run, "after step " + i + " (" + label(name, actor, target) + "), the Java kernel differs from the trace: " + diff);
+                }
+            }
+            Run.Outcome o = run.outcome();
+            if (!o.agrees()) {
+                return new Result(model, mechanism, file, Verdict.NOT_REPRODUCIBLE, "Linux differs from the trace: " + o.disagreement(), o);
+            }
+            if (!o.unchecked().isEmpty()) {
+                return new Result(model, mechanism, file, Verdict.NOT_REPLAYED, "steps that cannot be checked here: " + String.join("; ", o.unchecked()), o);
+            }
+            return new Result(model, mechanism, file, Verdict.REPRODUCED, "Linux took all " + t.steps() + " steps as the trace", o);
+        } catch (InputError e) {
+            return new Result(model, mechanism, file, Verdict.NOT_REPRODUCIBLE, "the trace has a step no process can make: " + e.getMessage(), null);
+        }
+    }
+
+    private static Result verdict(String model, String mechanism, Path file, Run run, String why) {
+        run.disagreeFromOutside(why);
+        return new Result(model, mechanism, file, Verdict.NOT_REPRODUCIBLE, why, run.outcome());
+    }
+
+    private static String label(String name, int actor, int target) { return StepKind.labelOf(name, actor, target); }
+
+    /**
+     * Runs the operation step `name` stands for; returns the reply the trace says the call gave
+     * (in the driver's language), or null when the step is no call of Linux's.
+     */
+    static String stepOnLinux(Run run, String name, int actor, int target, TraceState st, TraceState before) {
+        KernelState s = run.state();
+        switch (name) {
+            case "Fork" -> { run.run(Op.of("Fork", actor)); return "ok " + target; }
+            case "Spawn", "StrangerStart" -> {
+                run.run(Op.of("Fork", Kernel.INIT), name, svc(st, target));
+                return "ok " + target;
+            }
+            case "ReaperSpawn" -> { run.run(Op.of("Fork", actor), name, svc(st, target)); return "ok " + target; }
+            case "Probe" -> { run.run(Op.init("Probe", 0)); return "ok " + target; }
+            case "Exit" -> { run.run(Op.of("Exit", actor)); return "ok"; }
+            case "Reap", "ReaperWait" -> { run.run(new Op("Reap", actor, target)); return "ok " + target; }
+            case "ReaperEchild" -> { run.run(Op.of("Wait", actor)); return "err ECHILD"; }
+            case "Setsid" -> { run.run(Op.of("Setsid", actor)); return "ok " + actor; }
+            case "Exec" -> { run.run(Op.of("Exec", actor)); return "ok"; }
+            case "OpenTty" -> { run.run(Op.of("OpenTty", actor)); return "ok"; }
+            case "PrctlSetChildSubreaper" -> { run.run(Op.of("PrctlSetChildSubreaper", actor)); return "ok"; }
+            case "OutsideFork" -> { run.run(Op.init("OutsideFork", target)); return "ok"; }
+            case "ReadSigchld" -> { run.run(Op.init("ReadSigchld", 0)); return "ok CHLD " + target + " 0 1"; }
+            case "ReadSigchldEmpty", "ReadAdoptionEmpty" -> {
+                run.run(Op.init(name.equals("ReadSigchldEmpty") ? "ReadSigchld" : "ReadAdoption", 0));
+                return "err EAGAIN";
+            }
+            case "ReadAdoption" -> {
+                run.run(Op.init("ReadAdoption", 0));
+                return s.adoptMode().equals("none") ? null : "(not asked)";
+            }
+            case "ReadSignalsEmpty" -> { run.run(Op.init("ReadSignals", 0)); return "ok"; }
+            case "WaitAny" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok " + target; }
+            case "WaitAnyNone" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok 0"; }
+            case "WaitAnyEchild" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "err ECHILD"; }
+            case "WaitPid" -> { run.run(Op.init("WaitPid", target)); return "ok " + target; }
+            case "Peek" -> { run.run(Op.init("Peek", 0)); return "ok " + target; }
+            case "PeekNone" -> { run.run(Op.init("Peek", 0)); return "ok 0"; }
+            case "PeekEchild" -> { run.run(Op.init("Peek", 0)); return "err ECHILD"; }
+            case "KillZero" -> { run.run(Op.init("KillZero", target)); return "ok"; }
+            case "KillZeroEsrch", "ProbePid" -> { run.run(Op.init("KillZero", target)); return "err ESRCH"; }
+            case "PrctlSetAdoptsig" -> {
+                run.modelOnly(label(name, actor, target) + ": PR_SET_ADOPTSIG is not Linux's; applied to the model only",
+                        (k, x) -> k.prctlSetAdoptsig(x, actor));
+                return null;
+            }
+            case "WritePidfile", "ReadPidfile" -> { run.skip(label(name, actor, target) + ": a file written or read, no process call: skipped"); return null; }
+            case "CgroupEmpty" -> { run.skip(label(name, actor, target) + ": a read of cgroup.events; the driver sets up no cgroup: skipped"); return null; }
+            default -> throw new InputError("a step the replay does not know: " + name);
+        }
+    }
+
+    /** The service tag the trace gives process p after the step. */
+    private static String svc(TraceState st, int p) {
+        TlaValue v = st.vars().get("svc");
+        return v == null ? Proc.INIT_SVC : v.apply(p).asStr();
+    }
+
+    /** Where the kernel state differs from the trace's kernel variables (null when nowhere). */
+    static String differs(KernelState k, Map<String, TlaValue> t) {
+        int n = k.maxPid();
+        if (t.get("pstate").elements().size() != n) return "the trace has " + t.get("pstate").elements().size() + " PIDs, the model " + n;
+        for (int p = 1; p <= n; p++) {
+            Proc x = k.proc(p);
+            String where = "process " + p + ": ";
+            if (!t.get("pstate").apply(p).asStr().equals(x.state().tla)) return where + "pstate " + t.get("pstate").apply(p) + " in the trace, " + x.state().tla + " in the model";
+            if (t.get("parent").apply(p).asInt() != x.parent()) return where + "parent " + t.get("parent").apply(p) + " in the trace, " + x.parent() + " in the model";
+            if (t.get("pgid").apply(p).asInt() != x.pgid()) return where + "pgid " + t.get("pgid").apply(p) + " in the trace, " + x.pgid() + " in the model";
+            if (t.get("sid").apply(p).asInt() != x.sid()) return where + "sid " + t.get("sid").apply(p) + " in the trace, " + x.sid() + " in the model";
+            if (t.get("subreaper").apply(p).asBool() != x.subreaper()) return where + "subreaper " + t.get("subreaper").apply(p) + " in the trace, " + x.subreaper() + " in the model";
+            if (t.get("adoptSig").apply(p).asBool() != x.adoptSig()) return where + "adoptSig " + t.get("adoptSig").apply(p) + " in the trace, " + x.adoptSig() + " in the model";
+        }
+        if (t.get("ttySession").asInt() != k.ttySession()) return "ttySession " + t.get("ttySession") + " in the trace, " + k.ttySession() + " in the model";
+        if (t.get("lastPid").asInt() != k.lastPid()) return "lastPid " + t.get("lastPid") + " in the trace, " + k.lastPid() + " in the model";
+        List<Long> joined = new ArrayList<>();
+        for (TlaValue v : t.get("joined").elements()) joined.add(v.asInt());
+        if (!joined.equals(k.joined().stream().map(Integer::longValue).toList())) return "joined " + joined + " in the trace, " + k.joined() + " in the model";
+        if (t.get("sigchld").asInt() != k.sigchld()) return "sigchld " + t.get("sigchld") + " in the trace, " + k.sigchld() + " in the model";
+        List<TlaValue> q = t.get("rtq").elements();
+        List<String> want = new ArrayList<>(), have = new ArrayList<>();
+        for (TlaValue m : q) want.add(m.apply("pid") + "/" + m.apply("prev"));
+        for (Adoption m : k.rtq()) have.add(m.pid() + "/" + m.prev());
+        if (!want.equals(have)) return "rtq (pid/prev) " + want + " in the trace, " + have + " in the model";
+        return null;
+    }
+
+    /** The replays of saved traces, by mechanism: how many were reproduced, not reproducible, not replayed. */
+    public record Report(Driver.Hello hello, List<Result> results, double seconds) {
+        public Map<String, int[]> byMechanism() {
+            Map<String, int[]> m = new LinkedHashMap<>();
+            for (Result r : results) m.computeIfAbsent(r.mechanism(), k -> new int[3])[r.verdict().ordinal()]++;
+            return m;
+        }
+        public boolean agrees() { return results.stream().noneMatch(r -> r.verdict() == Verdict.NOT_REPRODUCIBLE); }
+    }
+}
