@@ -62,6 +62,7 @@
  *                                                      the process (SigPnd or ShdPnd of /proc/PID/status))
  *   ttysid               -> ok SID | ok 0                 (TIOCGSID on the pty: the session holding it, 0 if none)
  *   lastpid N            -> ok | err ERRNO            (write N to ns_last_pid)
+ *   cursor               -> ok N | err ERRNO          (read ns_last_pid: the last PID handed out in the namespace)
  *   pool N               -> ok COUNT | err ERRNO      (namespace only: makes the namespace's PID pool 1..N, as
  *                                                      the model's: pid_max of the namespace becomes 301 (its
  *                                                      least value) and init starts threads, which block every
@@ -624,6 +625,11 @@ static void init_loop(int sfd, int sfd_chld, int sfd_rt) {
             continue;
         }
         if (!strcmp(op, "pool")) { make_pool(slot); continue; }
+        if (!strcmp(op, "cursor")) {
+            long c = read_long_file("/proc/sys/kernel/ns_last_pid");
+            if (c < 0) printf("err %s\n", errname(errno)); else printf("ok %ld\n", c);
+            continue;
+        }
         if (!strcmp(op, "pending")) { report_pending(); continue; }
         if (!strcmp(op, "children")) { report_children(line + 8); continue; }
         if (!strcmp(op, "kill0")) {

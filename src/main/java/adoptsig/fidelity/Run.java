@@ -60,8 +60,6 @@ public final class Run {
     private final Kernel kernel;
     private final boolean ns;
     private final boolean pool;
-    /** The realtime signals of the model are Linux's (sigqueue'd); in the adoption modes they are the RFC's, which Linux lacks. */
-    private final boolean linuxSignals;
     private KernelState s;
     private final Map<Integer, Integer> slotOf = new HashMap<>();      // model PID -> driver slot (in use)
     private final Map<Integer, Integer> realOf = new HashMap<>();      // without a namespace: model PID -> Linux PID (in use)
@@ -77,12 +75,12 @@ public final class Run {
     private String disagreement;
     private final List<KernelState> states = new ArrayList<>();   // the model's state before the first step and after each
 
-    Run(Driver driver, Kernel kernel, int maxPid, int sigLimit, String adoptMode) {
+    /** A run of the kernel as Linux has it: init asks for no adoption signal or report (adoption mode none). */
+    Run(Driver driver, Kernel kernel, int maxPid, int sigLimit) {
         this.driver = driver;
         this.kernel = kernel;
         this.ns = driver.hello().namespace();
-        this.linuxSignals = adoptMode.equals("none");
-        this.s = KernelState.boot(maxPid, sigLimit, adoptMode);
+        this.s = KernelState.boot(maxPid, sigLimit, "none");
         slotOf.put(Kernel.INIT, 0);
         realOf.put(Kernel.INIT, driver.hello().initPid());
         modelOf.put(driver.hello().initPid(), Kernel.INIT);
@@ -104,7 +102,7 @@ public final class Run {
 
     /** Runs the operations in order; an operation that no process can make at that point is bad input. */
     public static Outcome explicit(Driver d, Kernel k, int maxPid, int sigLimit, List<Op> ops) {
-        Run r = new Run(d, k, maxPid, sigLimit, "none");
+        Run r = new Run(d, k, maxPid, sigLimit);
         for (Op op : ops) {
             if (r.disagreement != null) break;
             r.run(op);
@@ -114,7 +112,7 @@ public final class Run {
 
     /** A random script of {@code length} operations drawn from the whole vocabulary, each one the current state allows a caller for. */
     public static Outcome random(Driver d, Kernel k, int maxPid, int sigLimit, SplittableRandom rnd, int length) {
-        Run r = new Run(d, k, maxPid, sigLimit, "none");
+        Run r = new Run(d, k, maxPid, sigLimit);
         for (int i = 0; i < length && r.disagreement == null; i++) r.step(r.choose(rnd), null, null);
         return r.outcome();
     }
@@ -140,17 +138,12 @@ public final class Run {
     int steps() { return script.size(); }
     void note(String line) { story.add("    " + line); }
 
-    /** A step that is no call of Linux's (a file written or read): told, not run; the model does not change. */
+    /** A step that is no call of Linux's (a file written or read, or a call Linux lacks): told, not run; the model does not change. */
     void skip(String what) {
         story.add(String.format("%2s. %s", "-", what));
     }
 
-    /** A step of the model that Linux lacks (PR_SET_ADOPTSIG): applied to the model only, and told. */
-    void modelOnly(String what, java.util.function.BiFunction<Kernel, KernelState, Result<KernelState>> call) {
-        Result<KernelState> r = call.apply(kernel, s);
-        if (r.ok()) s = r.state();
-        story.add(String.format("%2s. %s", "-", what));
-    }
+    /** A disagreement found outside the run (a replay's trace against the model), told with the model's table. */
     void disagreeFromOutside(String what) {
         disagree(what);
         story.add("    processes (model): " + table());
@@ -296,7 +289,6 @@ public final class Run {
         String predicted;
         String linux;
         String note = "";
-        KernelState before = s;
         switch (op.name()) {
             case "Fork", "Probe" -> {
                 int c = kernel.nextPid(s);
@@ -324,10 +316,7 @@ public final class Run {
                 predicted = result(r, "ok");
                 linux = driver.ask(slotCmd("exit", p));
                 compare("exit by " + p, linux, predicted);
-                if (r.ok()) {
-                    s = r.state();
-                    note = adoptionNote(before, s);
-                }
+                if (r.ok()) s = r.state();
             }
             case "WaitNohang", "Wait" -> {
                 boolean block = op.name().equals("Wait");
@@ -410,7 +399,6 @@ public final class Run {
             }
             case "ReadSignals" -> {
                 StringBuilder b = new StringBuilder("ok");
-                List<String> unsent = new ArrayList<>();
                 if (s.chldPending()) {
                     b.append(" CHLD ").append(chldReal);
                     s = kernel.readSigchld(s).state();
@@ -419,10 +407,8 @@ public final class Run {
                     Adoption[] out = new Adoption[1];
                     s = kernel.readAdoption(s, out).state();
                     // the sender's PID is the model's own message: in a namespace the PID it had when it sent
-                    if (linuxSignals) b.append(" RT ").append(out[0].pid()).append(' ').append(out[0].prev());
-                    else unsent.add(out[0].pid() + " (previous parent " + out[0].prev() + ")");
+                    b.append(" RT ").append(out[0].pid()).append(' ').append(out[0].prev());
                 }
-                if (!unsent.isEmpty()) note = "the model also reads the adoption signals of " + String.join(", ", unsent) + ": Linux has none";
                 predicted = b.toString();
                 linux = driver.ask("signals");
                 compare("init's signalfd", linux, predicted);
@@ -438,16 +424,10 @@ public final class Run {
             case "ReadAdoption" -> {
                 Adoption[] out = new Adoption[1];
                 Result<KernelState> r = kernel.readAdoption(s, out);
-                if (r.ok() && !linuxSignals) {
-                    predicted = "(not asked)";
-                    linux = "(not asked)";
-                    note = "the model reads the adoption signal of " + out[0].pid() + " (previous parent " + out[0].prev() + "): Linux has none";
-                } else {
-                    // SI_QUEUE = -1: the sender and the value of the model's own message
-                    predicted = r.ok() ? "ok RT " + out[0].pid() + " " + out[0].prev() + " -1" : "err " + r.errno();
-                    linux = driver.ask("sigwait RT");
-                    compare("sigtimedwait({SIGRTMIN}, 0) by init", linux, predicted);
-                }
+                // SI_QUEUE = -1: the sender and the value of the model's own message
+                predicted = r.ok() ? "ok RT " + out[0].pid() + " " + out[0].prev() + " -1" : "err " + r.errno();
+                linux = driver.ask("sigwait RT");
+                compare("sigtimedwait({SIGRTMIN}, 0) by init", linux, predicted);
                 if (r.ok()) s = r.state();
             }
             case "KillZero" -> {
@@ -473,19 +453,6 @@ public final class Run {
         states.add(s);
         if (disagreement == null) observe();
         if (disagreement != null) story.add("    processes (model): " + table());
-    }
-
-    /** In the adoption modes: where the RFC's kernel would queue (or drop) an adoption signal in this step; Linux has none. */
-    private String adoptionNote(KernelState before, KernelState after) {
-        if (linuxSignals) return "";
-        List<String> parts = new ArrayList<>();   // Exit only appends to the queue
-        for (Adoption a : after.rtq().subList(Math.min(before.rtq().size(), after.rtq().size()), after.rtq().size())) {
-            parts.add(a.pid() + " (previous parent " + a.prev() + ")");
-        }
-        int dropped = after.lastAction().dropped();
-        if (parts.isEmpty() && dropped == 0) return "";
-        return "the RFC's kernel would send init the adoption signal" + (parts.size() == 1 ? " of " : "s of ") + String.join(", ", parts)
-                + (dropped > 0 ? (parts.isEmpty() ? "" : "; ") + dropped + " dropped (over RLIMIT_SIGPENDING)" : "") + " here: Linux has none";
     }
 
     /** The model's process table in one line. */
@@ -575,13 +542,17 @@ public final class Run {
             String msub = "ok " + (p.subreaper() ? 1 : 0);
             if (!msub.equals(sub)) { disagree("the subreaper flag of " + p.pid() + " is " + said(sub) + " on Linux, the model says " + msub); return; }
         }
+        if (ns) {
+            String cur = driver.ask("cursor");
+            if (!("ok " + s.lastPid()).equals(cur)) { disagree("the PID cursor (ns_last_pid) is " + said(cur) + " on Linux, " + s.lastPid() + " in the model (lastPid)"); return; }
+        }
         String pend = driver.ask("pending");
         String[] w = pend == null ? new String[0] : pend.split(" ");
         if (w.length != 5 || !w[0].equals("ok")) { disagree("pending: " + said(pend)); return; }
         boolean chld = w[1].equals("1"), rt = w[2].equals("1");
         if (chld != s.chldPending()) { disagree("SIGCHLD is " + (chld ? "" : "not ") + "pending at init on Linux, " + (s.chldPending() ? "pending" : "not pending") + " in the model"); return; }
         if (ns) {
-            int queued = linuxSignals ? s.rtq().size() : 0;
+            int queued = s.rtq().size();
             if (rt != (queued > 0)) { disagree("SIGRTMIN is " + (rt ? "" : "not ") + "pending at init on Linux, the model has " + queued + " queued"); return; }
             int budget = (s.chldPending() ? 1 : 0) + queued;
             if (Integer.parseInt(w[3]) != budget) {

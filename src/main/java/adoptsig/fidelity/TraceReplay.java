@@ -26,11 +26,13 @@ import java.util.Map;
  * trace's own (the kernel variables, and the step's result: the PID a fork returned, the zombie
  * a wait reaped, SIGCHLD's si_pid, ...). Linux then equals the trace step for step.
  *
- * What Linux does not have is stated, not run: the adoption signal of the RFC (the trace's
- * adoption mode realtime, standard or line: the story says where it would have been sent and
- * read); the kept reports (mode keep) are a kernel change, and their traces are not replayed;
- * steps that are no syscall (WritePidfile, ReadPidfile, CgroupEmpty: a file written or read)
- * are skipped with a note; PR_SET_ADOPTSIG is applied to the model only.
+ * The Java kernel of the run is Linux's (init asks for no adoption signal or report). What Linux
+ * does not have is stated, not run, and not compared: the RFC's adoption signal (adoption modes
+ * realtime, standard, line: the story says where the trace's kernel sends it and where init
+ * reads it), the kept reports of the kernel change (mode keep: where a report is kept and
+ * collected; the SIGCHLD that announces a report is that change too, so in mode keep SIGCHLD
+ * is not compared with the trace, only with Linux), PR_SET_ADOPTSIG; steps that are no syscall
+ * (WritePidfile, ReadPidfile, CgroupEmpty: a file written or read) are skipped with a note.
  */
 public final class TraceReplay {
     /** How a replay ended. */
@@ -60,19 +62,16 @@ public final class TraceReplay {
             }
         }
         String mode = first.get("adoptMode").asStr();
-        if (mode.equals("keep")) {
-            return new Result(model, mechanism, file, Verdict.NOT_REPLAYED,
-                    "adoption mode keep: the kept reports, and the SIGCHLD that announces them, are a kernel change, not Linux", null);
-        }
         int maxPid = first.get("pstate").elements().size();
         try (Driver d = Driver.start(exe, namespaces)) {
             if (!d.hello().namespace()) {
                 return new Result(model, mechanism, file, Verdict.NOT_REPLAYED, "a replay needs a PID namespace, where the PIDs are the trace's ("
                         + d.hello().note() + ")", null);
             }
-            Run run = new Run(d, kernel, maxPid, sigLimit, mode);
-            run.note("replaying " + file + " (" + model + ", " + t.steps() + " steps; adoption mode " + mode + ")");
-            String bad = differs(run.state(), first);
+            Run run = new Run(d, kernel, maxPid, sigLimit);
+            run.note("replaying " + file + " (" + model + ", " + t.steps() + " steps; adoption mode " + mode
+                    + (mode.equals("none") ? "" : ": what Linux lacks is told, not run") + ")");
+            String bad = differs(run.state(), first, mode);
             if (bad != null) return verdict(model, mechanism, file, run, "the trace's initial state is not the kernel's boot state: " + bad);
             for (int i = 1; i < states.size(); i++) {
                 TraceState st = states.get(i);
@@ -82,16 +81,22 @@ public final class TraceReplay {
                 int target = (int) a.apply("target").asInt();
                 StepKind kind = StepKind.of(name);
                 run.note("trace step " + i + ": " + (kind != null ? kind.call(actor, target) : name));
+                int replies = run.outcome().replies().size();
                 String expected = stepOnLinux(run, name, actor, target, st, states.get(i - 1));
                 if (run.failed()) break;
-                if (expected != null) {
+                String changed = lacking(states.get(i - 1).vars(), st.vars(), mode);
+                if (changed != null) run.note(changed);
+                boolean wakeUp = mode.equals("keep") && name.startsWith("ReadSigchld");
+                if (expected != null && run.outcome().replies().size() > replies) {
                     Run.Reply last = run.outcome().replies().get(run.outcome().replies().size() - 1);
-                    if (!expected.equals(last.predicted())) {
+                    if (wakeUp && !expected.equals(last.predicted())) {
+                        run.note("the trace's init reads " + expected + ": the SIGCHLD of the kept reports, a kernel change; Linux gives " + last.linux());
+                    } else if (!expected.equals(last.predicted())) {
                         return verdict(model, mechanism, file, run, "step " + (i) + " (" + label(name, actor, target) + "): the trace says the call returned "
                                 + expected + ", the Java kernel " + last.predicted());
                     }
                 }
-                String diff = differs(run.state(), st.vars());
+                String diff = differs(run.state(), st.vars(), mode);
                 if (diff != null) {
                     return verdict(model, mechanism, file, run, "after step " + i + " (" + label(name, actor, target) + "), the Java kernel differs from the trace: " + diff);
                 }
@@ -144,8 +149,14 @@ public final class TraceReplay {
                 return "err EAGAIN";
             }
             case "ReadAdoption" -> {
-                run.run(Op.init("ReadAdoption", 0));
-                return s.adoptMode().equals("none") ? null : "(not asked)";
+                TlaValue head = before.var("rtq").elements().isEmpty() ? null : before.var("rtq").elements().get(0);
+                run.skip(label(name, actor, target) + (head == null ? "" : " (previous parent " + head.apply("prev") + ")")
+                        + ": the RFC's adoption signal, which Linux lacks: not asked");
+                return null;
+            }
+            case "CollectReport", "CollectReportEmpty" -> {
+                run.skip(label(name, actor, target) + ": the kept reports are a kernel change, which Linux lacks: not asked");
+                return null;
             }
             case "ReadSignalsEmpty" -> { run.run(Op.init("ReadSignals", 0)); return "ok"; }
             case "WaitAny" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok " + target; }
@@ -158,8 +169,7 @@ public final class TraceReplay {
             case "KillZero" -> { run.run(Op.init("KillZero", target)); return "ok"; }
             case "KillZeroEsrch", "ProbePid" -> { run.run(Op.init("KillZero", target)); return "err ESRCH"; }
             case "PrctlSetAdoptsig" -> {
-                run.modelOnly(label(name, actor, target) + ": PR_SET_ADOPTSIG is not Linux's; applied to the model only",
-                        (k, x) -> k.prctlSetAdoptsig(x, actor));
+                run.skip(label(name, actor, target) + ": PR_SET_ADOPTSIG, which Linux lacks: not asked");
                 return null;
             }
             case "WritePidfile", "ReadPidfile" -> { run.skip(label(name, actor, target) + ": a file written or read, no process call: skipped"); return null; }
@@ -174,8 +184,34 @@ public final class TraceReplay {
         return v == null ? Proc.INIT_SVC : v.apply(p).asStr();
     }
 
-    /** Where the kernel state differs from the trace's kernel variables (null when nowhere). */
-    static String differs(KernelState k, Map<String, TlaValue> t) {
+    /**
+     * What the trace's kernel did in a step that Linux lacks (an adoption signal sent or dropped, a
+     * report kept), told; null when nothing.
+     */
+    static String lacking(Map<String, TlaValue> before, Map<String, TlaValue> after, String mode) {
+        if (mode.equals("none")) return null;
+        TlaValue a = after.get("lastAction");
+        if (!a.apply("name").asStr().equals("Exit")) return null;
+        List<String> sent = new ArrayList<>();
+        if (mode.equals("keep")) {
+            for (TlaValue m : after.get("kept").elements()) if (!before.get("kept").elements().contains(m)) sent.add(m.apply("pid").toString());
+            return sent.isEmpty() ? null : "the trace's kernel keeps the adoption report" + (sent.size() == 1 ? " of " : "s of ")
+                    + String.join(", ", sent) + " here (a kernel change, which Linux lacks)";
+        }
+        List<TlaValue> q0 = before.get("rtq").elements(), q1 = after.get("rtq").elements();
+        for (TlaValue m : q1.subList(Math.min(q0.size(), q1.size()), q1.size())) sent.add(m.apply("pid") + " (previous parent " + m.apply("prev") + ")");
+        long dropped = a.apply("dropped").asInt();
+        if (sent.isEmpty() && dropped == 0) return null;
+        return "the trace's kernel sends init the adoption signal" + (sent.size() == 1 ? " of " : "s of ") + String.join(", ", sent)
+                + (dropped > 0 ? (sent.isEmpty() ? "" : "; ") + dropped + " dropped over RLIMIT_SIGPENDING" : "") + " here: Linux has none";
+    }
+
+    /**
+     * Where the kernel state of the run (Linux's kernel) differs from the trace's kernel variables
+     * that Linux has (null when nowhere): not adoptSig, adoptMode or the RFC's queue and kept
+     * reports, and in mode keep not sigchld.
+     */
+    static String differs(KernelState k, Map<String, TlaValue> t, String mode) {
         int n = k.maxPid();
         if (t.get("pstate").elements().size() != n) return "the trace has " + t.get("pstate").elements().size() + " PIDs, the model " + n;
         for (int p = 1; p <= n; p++) {
@@ -186,14 +222,14 @@ public final class TraceReplay {
             if (t.get("pgid").apply(p).asInt() != x.pgid()) return where + "pgid " + t.get("pgid").apply(p) + " in the trace, " + x.pgid() + " in the model";
             if (t.get("sid").apply(p).asInt() != x.sid()) return where + "sid " + t.get("sid").apply(p) + " in the trace, " + x.sid() + " in the model";
             if (t.get("subreaper").apply(p).asBool() != x.subreaper()) return where + "subreaper " + t.get("subreaper").apply(p) + " in the trace, " + x.subreaper() + " in the model";
-            if (t.get("adoptSig").apply(p).asBool() != x.adoptSig()) return where + "adoptSig " + t.get("adoptSig").apply(p) + " in the trace, " + x.adoptSig() + " in the model";
         }
         if (t.get("ttySession").asInt() != k.ttySession()) return "ttySession " + t.get("ttySession") + " in the trace, " + k.ttySession() + " in the model";
         if (t.get("lastPid").asInt() != k.lastPid()) return "lastPid " + t.get("lastPid") + " in the trace, " + k.lastPid() + " in the model";
         List<Long> joined = new ArrayList<>();
         for (TlaValue v : t.get("joined").elements()) joined.add(v.asInt());
         if (!joined.equals(k.joined().stream().map(Integer::longValue).toList())) return "joined " + joined + " in the trace, " + k.joined() + " in the model";
-        if (t.get("sigchld").asInt() != k.sigchld()) return "sigchld " + t.get("sigchld") + " in the trace, " + k.sigchld() + " in the model";
+        if (!mode.equals("keep") && t.get("sigchld").asInt() != k.sigchld()) return "sigchld " + t.get("sigchld") + " in the trace, " + k.sigchld() + " in the model";
+        if (!mode.equals("none")) return null;
         List<TlaValue> q = t.get("rtq").elements();
         List<String> want = new ArrayList<>(), have = new ArrayList<>();
         for (TlaValue m : q) want.add(m.apply("pid") + "/" + m.apply("prev"));
