@@ -139,13 +139,15 @@ public final class Fidelity {
         return script;
     }
 
-    /** Why a script needs a PID namespace of its own (null when it does not): it depends on PID values or the user's signal count. */
+    /**
+     * Why a script needs a PID namespace of its own (null when it does not): it moves the PID cursor or
+     * counts on the user's pending signals. (A call about a PID not in use is left out step by step.)
+     */
     static String needsNamespace(List<Op> script) {
         for (Op o : script) {
             switch (o.name()) {
                 case "Sigqueue" -> { return "it queues realtime signals (" + o + "), counted against the user's RLIMIT_SIGPENDING, which only a namespace of its own isolates"; }
                 case "OutsideFork" -> { return "it moves the PID cursor (" + o + "), which needs a namespace"; }
-                case "KillZero", "WaitPid", "Reap" -> { return "it names PIDs by value (" + o + "), which are the model's only in a namespace"; }
                 default -> { }
             }
         }

@@ -66,7 +66,8 @@ class FidelityTest {
             assertThat(r.scenariosRun()).isEqualTo(f.scenarios().size());
             assertThat(r.factScriptsRun()).isEqualTo(f.factScripts().size());
             assertThat(r.operations()).containsExactlyInAnyOrderElementsOf(Op.NAMES);
-            assertThat(r.complete()).as("everything asked was run and checked: " + r.unchecked()).isTrue();
+            // everything asked was run and checked, but where the namespace's pool cannot be the model's (Linux before 6.14)
+            assertThat(r.unchecked()).allMatch(u -> u.contains("Linux's pool here is not the model's"));
         }
         System.out.printf("fidelity: Linux %s, %d scenarios, %d fact scripts (%d commands), %d random scripts, %,d operations in %.1f s%n",
                 r.hello().kernel(), r.scenariosRun(), r.factScriptsRun(), r.factCommands(), r.randomRun(), r.steps(), r.seconds());
@@ -214,6 +215,16 @@ class FidelityTest {
         assertThat(f.facts()).filteredOn(x -> x.id().equals("kernel-rt-drop")).allMatch(Facts.Fact::checked);
     }
 
+    /** The README's facts table is the one generated from the data (ReadmeTest checks every section; this one on its own). */
+    @Test
+    void theReadmeFactsTableIsGeneratedFromTheData() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(Fixtures.root().resolve("README.md"));
+        adoptsig.check.Tables.Section s = Fixtures.PROJECT.readmeSections().stream().filter(x -> x.name().equals("facts")).findFirst().orElseThrow();
+        int b = readme.indexOf(s.begin()), e = readme.indexOf(s.end());
+        assertThat(b).isNotNegative();
+        assertThat(readme.substring(b + s.begin().length(), e).strip()).isEqualTo(s.text().strip());
+    }
+
     // ---------------------------------------------------------------- what is run, refused, left out
 
     @Test
@@ -254,7 +265,7 @@ class FidelityTest {
         Fidelity.Report r = Fidelity.run(exe, new Kernel(), f, 30, SEED, 30, false, s -> {});
         assertThat(r.disagreements()).as(() -> r.disagreements().get(0).told()).isEmpty();
         assertThat(r.hello().namespace()).isFalse();
-        assertThat(r.scenariosSkipped()).extracting(Fidelity.Skipped::name).contains("rt-order", "wait-fork-order", "waits-blocking");
+        assertThat(r.scenariosSkipped()).extracting(Fidelity.Skipped::name).contains("rt-order", "wait-fork-order", "budget-sigchld").doesNotContain("probe", "waits-blocking");
         assertThat(r.scenariosSkipped()).allMatch(s -> !s.reason().isBlank());
         assertThat(r.scenariosRun() + r.scenariosSkipped().size()).isEqualTo(f.scenarios().size());
         assertThat(r.factScriptsRun()).isZero();
