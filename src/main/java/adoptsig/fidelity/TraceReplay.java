@@ -126,56 +126,47 @@ public final class TraceReplay {
      * (in the driver's language), or null when the step is no call of Linux's.
      */
     static String stepOnLinux(Run run, String name, int actor, int target, TraceState st, TraceState before) {
-        KernelState s = run.state();
-        switch (name) {
-            case "Fork" -> { run.run(Op.of("Fork", actor)); return "ok " + target; }
-            case "Spawn", "StrangerStart" -> {
-                run.run(Op.of("Fork", Kernel.INIT), name, svc(st, target));
-                return "ok " + target;
-            }
-            case "ReaperSpawn" -> { run.run(Op.of("Fork", actor), name, svc(st, target)); return "ok " + target; }
-            case "Probe" -> { run.run(Op.init("Probe", 0)); return "ok " + target; }
-            case "Exit" -> { run.run(Op.of("Exit", actor)); return "ok"; }
-            case "Reap", "ReaperWait" -> { run.run(new Op("Reap", actor, target)); return "ok " + target; }
-            case "ReaperEchild" -> { run.run(Op.of("Wait", actor)); return "err ECHILD"; }
-            case "Setsid" -> { run.run(Op.of("Setsid", actor)); return "ok " + actor; }
-            case "Exec" -> { run.run(Op.of("Exec", actor)); return "ok"; }
-            case "OpenTty" -> { run.run(Op.of("OpenTty", actor)); return "ok"; }
-            case "PrctlSetChildSubreaper" -> { run.run(Op.of("PrctlSetChildSubreaper", actor)); return "ok"; }
-            case "OutsideFork" -> { run.run(Op.init("OutsideFork", target)); return "ok"; }
-            case "ReadSigchld" -> { run.run(Op.init("ReadSigchld", 0)); return "ok CHLD " + target + " 0 1"; }
-            case "ReadSigchldEmpty", "ReadAdoptionEmpty" -> {
-                run.run(Op.init(name.equals("ReadSigchldEmpty") ? "ReadSigchld" : "ReadAdoption", 0));
-                return "err EAGAIN";
-            }
-            case "ReadAdoption" -> {
+        StepKind kind = StepKind.of(name);
+        if (kind == null) throw new InputError("a step the replay does not know: " + name);
+        String told = label(name, actor, target);
+        switch (kind) {
+            case FORK -> { run.run(Op.of("Fork", actor)); return "ok " + target; }
+            case SPAWN, STRANGER_START -> { run.run(Op.of("Fork", Kernel.INIT), name, svc(st, target)); return "ok " + target; }
+            case REAPER_SPAWN -> { run.run(Op.of("Fork", actor), name, svc(st, target)); return "ok " + target; }
+            case PROBE -> { run.run(Op.init("Probe", 0)); return "ok " + target; }
+            case EXIT -> { run.run(Op.of("Exit", actor)); return "ok"; }
+            case REAP -> { run.run(new Op("Reap", actor, target)); return "ok " + target; }
+            case REAPER_ECHILD -> { run.run(Op.of("Wait", actor)); return "err ECHILD"; }
+            case SETSID -> { run.run(Op.of("Setsid", actor)); return "ok " + actor; }
+            case EXEC -> { run.run(Op.of("Exec", actor)); return "ok"; }
+            case OPEN_TTY -> { run.run(Op.of("OpenTty", actor)); return "ok"; }
+            case PRCTL_SET_CHILD_SUBREAPER -> { run.run(Op.of("PrctlSetChildSubreaper", actor)); return "ok"; }
+            case OUTSIDE_FORK -> { run.run(Op.init("OutsideFork", target)); return "ok"; }
+            case READ_SIGCHLD -> { run.run(Op.init("ReadSigchld", 0)); return "ok CHLD " + target + " 0 1"; }
+            case READ_SIGCHLD_EMPTY -> { run.run(Op.init("ReadSigchld", 0)); return "err EAGAIN"; }
+            case READ_ADOPTION_EMPTY -> { run.run(Op.init("ReadAdoption", 0)); return "err EAGAIN"; }
+            case READ_SIGNALS_EMPTY -> { run.run(Op.init("ReadSignals", 0)); return "ok"; }
+            case WAIT_ANY -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok " + target; }
+            case WAIT_ANY_NONE -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok 0"; }
+            case WAIT_ANY_ECHILD -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "err ECHILD"; }
+            case WAIT_PID -> { run.run(Op.init("WaitPid", target)); return "ok " + target; }
+            case PEEK -> { run.run(Op.init("Peek", 0)); return "ok " + target; }
+            case PEEK_NONE -> { run.run(Op.init("Peek", 0)); return "ok 0"; }
+            case PEEK_ECHILD -> { run.run(Op.init("Peek", 0)); return "err ECHILD"; }
+            case KILL_ZERO -> { run.run(Op.init("KillZero", target)); return "ok"; }
+            case KILL_ZERO_ESRCH, PROBE_PID -> { run.run(Op.init("KillZero", target)); return "err ESRCH"; }
+            case READ_ADOPTION -> {
                 TlaValue head = before.var("rtq").elements().isEmpty() ? null : before.var("rtq").elements().get(0);
-                run.skip(label(name, actor, target) + (head == null ? "" : " (previous parent " + head.apply("prev") + ")")
-                        + ": the RFC's adoption signal, which Linux lacks: not asked");
+                run.skip(told + (head == null ? "" : " (previous parent " + head.apply("prev") + ")") + ": the RFC's adoption signal, which Linux lacks: not asked");
                 return null;
             }
-            case "CollectReport", "CollectReportEmpty" -> {
-                run.skip(label(name, actor, target) + ": the kept reports are a kernel change, which Linux lacks: not asked");
-                return null;
-            }
-            case "ReadSignalsEmpty" -> { run.run(Op.init("ReadSignals", 0)); return "ok"; }
-            case "WaitAny" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok " + target; }
-            case "WaitAnyNone" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "ok 0"; }
-            case "WaitAnyEchild" -> { run.run(Op.of("WaitNohang", Kernel.INIT)); return "err ECHILD"; }
-            case "WaitPid" -> { run.run(Op.init("WaitPid", target)); return "ok " + target; }
-            case "Peek" -> { run.run(Op.init("Peek", 0)); return "ok " + target; }
-            case "PeekNone" -> { run.run(Op.init("Peek", 0)); return "ok 0"; }
-            case "PeekEchild" -> { run.run(Op.init("Peek", 0)); return "err ECHILD"; }
-            case "KillZero" -> { run.run(Op.init("KillZero", target)); return "ok"; }
-            case "KillZeroEsrch", "ProbePid" -> { run.run(Op.init("KillZero", target)); return "err ESRCH"; }
-            case "PrctlSetAdoptsig" -> {
-                run.skip(label(name, actor, target) + ": PR_SET_ADOPTSIG, which Linux lacks: not asked");
-                return null;
-            }
-            case "WritePidfile", "ReadPidfile" -> { run.skip(label(name, actor, target) + ": a file written or read, no process call: skipped"); return null; }
-            case "CgroupEmpty" -> { run.skip(label(name, actor, target) + ": a read of cgroup.events; the driver sets up no cgroup: skipped"); return null; }
-            default -> throw new InputError("a step the replay does not know: " + name);
+            case COLLECT_REPORT, COLLECT_REPORT_EMPTY -> { run.skip(told + ": the kept reports are a kernel change, which Linux lacks: not asked"); return null; }
+            case PRCTL_SET_ADOPTSIG -> { run.skip(told + ": PR_SET_ADOPTSIG, which Linux lacks: not asked"); return null; }
+            case WRITE_PIDFILE, READ_PIDFILE -> { run.skip(told + ": a file written or read, no process call: skipped"); return null; }
+            case CGROUP_EMPTY -> { run.skip(told + ": a read of cgroup.events; the driver sets up no cgroup: skipped"); return null; }
+            case BOOT, SIGQUEUE -> throw new InputError("a trace step that is no step of a behaviour: " + name);
         }
+        throw new InputError("a step the replay does not know: " + name);
     }
 
     /** The service tag the trace gives process p after the step. */
