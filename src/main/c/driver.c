@@ -21,10 +21,13 @@
  *                                                      process is a zombie or gone and its exit_notify,
  *                                                      so its SIGCHLD and reparenting, is complete)
  *   wait SLOT            -> ok PID | ok 0 | err ERRNO (waitpid(-1, WNOHANG))
- *   waitb SLOT           -> ok PID | err ERRNO        (waitpid(-1, 0); after 4 s with nothing to reap an
- *                                                      alarm interrupts it: err EINTR)
+ *   waitb SLOT [MS]      -> ok PID | err ERRNO        (waitpid(-1, 0); after MS ms (default 4000) with
+ *                                                      nothing to reap a timer interrupts it: err EINTR,
+ *                                                      which is how a wait that blocks is told)
  *   waitpid SLOT PIDSLOT -> ok PID | ok 0 | err ERRNO (waitpid(PID of PIDSLOT, WNOHANG); PIDSLOT may be
  *                                                      reaped, its old PID is used)
+ *   waitpidv SLOT PID    -> ok PID | ok 0 | err ERRNO (waitpid(PID, WNOHANG), the PID given as a value)
+ *   kill0 PID            -> ok | err ERRNO            (init: kill(PID, 0))
  *   peek SLOT            -> ok PID | ok 0 | err ERRNO (waitid(P_ALL, WEXITED|WNOHANG|WNOWAIT): the zombie
  *                                                      a wait would reap next, left unreaped)
  *   clonert SLOT CHILD   -> ok PID | err ERRNO        (like fork, with clone3 (or clone) and exit signal
@@ -59,6 +62,19 @@
  *                                                      the process (SigPnd or ShdPnd of /proc/PID/status))
  *   ttysid               -> ok SID | ok 0                 (TIOCGSID on the pty: the session holding it, 0 if none)
  *   lastpid N            -> ok | err ERRNO            (write N to ns_last_pid)
+ *   cursor               -> ok N | err ERRNO          (read ns_last_pid: the last PID handed out in the namespace)
+ *   pool N               -> ok COUNT | err ERRNO      (namespace only: makes the namespace's PID pool 1..N, as
+ *                                                      the model's: pid_max of the namespace becomes 301 (its
+ *                                                      least value) and init starts threads, which block every
+ *                                                      signal and never run, one for each PID from N+1 to 300;
+ *                                                      COUNT threads were started. Then a fork with no PID
+ *                                                      free in 2..N fails with EAGAIN, and the allocator wraps
+ *                                                      from N to 2 by itself. The cursor is left where it was)
+ *   pending              -> ok CHLD RT QUEUED LIMIT   (init: 1/0 whether SIGCHLD and SIGRTMIN are pending, and
+ *                                                      SigQ of /proc/self/status: the user's pending signals as
+ *                                                      RLIMIT_SIGPENDING counts them, and init's limit)
+ *   children PID...      -> ok PID=C1,C2,... ...      (each process's children list, in the kernel's order, from
+ *                                                      /proc/PID/task/PID/children; "PID=-" if gone)
  *   rlimit N             -> ok | err ERRNO            (RLIMIT_SIGPENDING of init, soft and hard: it can
  *                                                      only go down; processes forked later inherit it, and
  *                                                      a signal is checked against its recipient's limit)
@@ -86,12 +102,13 @@
 #include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define SLOTS 48
+#define SLOTS 96
 #define LINE 4096
 #define ANSWER_MS 4500   /* below the Java side's 5 s: a command is answered or given up before then */
 #define WAITB_S 4        /* waitb's alarm */
@@ -157,6 +174,7 @@ static long now_ms(void) {
 /* ------------------------------------------------------------ a process of the script */
 
 static void child_loop(int slot);
+static int write_file(const char *path, const char *text);
 
 static void on_alarm(int sig) { (void) sig; }
 
@@ -209,21 +227,23 @@ static void run_here(int slot, const char *op, long arg) {
     } else if (!strcmp(op, "exit")) {
         reply("ok");
         _exit((int) arg);
-    } else if (!strcmp(op, "wait") || !strcmp(op, "waitpid")) {
+    } else if (!strcmp(op, "wait") || !strcmp(op, "waitpid") || !strcmp(op, "waitpidv")) {
         int st;
         pid_t r = waitpid(!strcmp(op, "wait") ? -1 : (pid_t) arg, &st, WNOHANG);
         if (r < 0) reply("err %s", errname(errno)); else reply("ok %d", (int) r);
     } else if (!strcmp(op, "waitb")) {   /* bounded: nothing else runs while it blocks, so it could block forever */
         struct sigaction sa, old;
         memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_alarm;   /* no SA_RESTART: the alarm interrupts waitpid */
+        sa.sa_handler = on_alarm;   /* no SA_RESTART: the timer interrupts waitpid */
         sigemptyset(&sa.sa_mask);
         sigaction(SIGALRM, &sa, &old);
-        alarm(WAITB_S);
+        long ms = arg > 0 ? arg : WAITB_S * 1000L;
+        struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } }, off = { { 0, 0 }, { 0, 0 } };
+        setitimer(ITIMER_REAL, &it, NULL);
         int st;
         pid_t r = waitpid(-1, &st, 0);
         int e = errno;
-        alarm(0);
+        setitimer(ITIMER_REAL, &off, NULL);
         sigaction(SIGALRM, &old, NULL);
         if (r < 0) reply("err %s", errname(e)); else reply("ok %d", (int) r);
     } else if (!strcmp(op, "peek")) {
@@ -458,6 +478,93 @@ static void read_signal(const char *op, const char *which, int sfd_chld, int sfd
                si.ssi_code, si.ssi_status, si.ssi_int, si.ssi_band, si.ssi_fd);
 }
 
+/* A placeholder thread of init: it holds one PID of the namespace and never runs again (every signal is
+   blocked in it, so pause never returns, and it touches nothing it shares with init but its own stack). */
+static int placeholder(void *unused) {
+    (void) unused;
+    for (;;) syscall(SYS_pause);
+    return 0;
+}
+
+static long read_long_file(const char *path) {
+    char b[64];
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) return -1;
+    ssize_t r = read(fd, b, sizeof b - 1);
+    close(fd);
+    if (r <= 0) return -1;
+    b[r] = 0;
+    return strtol(b, NULL, 10);
+}
+
+/* pool N: PIDs N+1..300 taken by threads of init, so that the namespace hands out 2..N only. */
+static void make_pool(int n) {
+    if (!ns_mode || n < 2 || n >= 300) { printf("err EINVAL\n"); return; }
+    long cursor = read_long_file("/proc/sys/kernel/ns_last_pid");
+    char b[32];
+    if (write_file("/proc/sys/kernel/pid_max", "301") < 0) { printf("err %s\n", errname(errno)); return; }
+    snprintf(b, sizeof b, "%d", n);
+    if (write_file("/proc/sys/kernel/ns_last_pid", b) < 0) { printf("err %s\n", errname(errno)); return; }
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &old);   /* the threads start with every signal blocked */
+    /* bare clone() threads (no thread library): each needs only a small stack of its own */
+    enum { STACK = 8192 };
+    char *stacks = malloc((size_t) (300 - n) * STACK);
+    int count = 0;
+    while (stacks && count < 300 - n) {
+        if (clone(placeholder, stacks + (size_t) (count + 1) * STACK,
+                  CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM, NULL) < 0) break;
+        count++;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (cursor >= 0) { snprintf(b, sizeof b, "%ld", cursor); write_file("/proc/sys/kernel/ns_last_pid", b); }
+    printf("ok %d\n", count);
+}
+
+/* pending: SIGCHLD and SIGRTMIN pending at init, and SigQ. */
+static void report_pending(void) {
+    char buf[4096];
+    int fd = open("/proc/self/status", O_RDONLY);
+    ssize_t r = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+    if (fd >= 0) close(fd);
+    if (r <= 0) { printf("err EIO\n"); return; }
+    buf[r] = 0;
+    unsigned long long pend = 0;
+    const char *keys[] = { "\nSigPnd:", "\nShdPnd:" };
+    for (int i = 0; i < 2; i++) {
+        char *p = strstr(buf, keys[i]);
+        if (p) pend |= strtoull(p + strlen(keys[i]), NULL, 16);
+    }
+    long q = -1, lim = -1;
+    char *p = strstr(buf, "\nSigQ:");
+    if (p) sscanf(p + 6, " %ld/%ld", &q, &lim);
+    printf("ok %d %d %ld %ld\n", (int) ((pend >> (SIGCHLD - 1)) & 1), (int) ((pend >> (SIGRTMIN - 1)) & 1), q, lim);
+}
+
+/* children PID...: each process's children list in the kernel's order. */
+static void report_children(char *p) {
+    printf("ok");
+    for (;;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        char *q = p;
+        pid_t pid = (pid_t) strtol(p, &p, 10);
+        if (p == q) break;
+        char path[96], buf[4096];
+        snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int) pid, (int) pid);
+        int fd = open(path, O_RDONLY);
+        ssize_t r = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+        if (fd >= 0) close(fd);
+        if (r < 0) { printf(" %d=-", (int) pid); continue; }
+        buf[r] = 0;
+        printf(" %d=", (int) pid);
+        int first = 1;
+        for (char *t = strtok(buf, " \n"); t; t = strtok(NULL, " \n")) { printf("%s%s", first ? "" : ",", t); first = 0; }
+    }
+    printf("\n");
+}
+
 static void init_loop(int sfd, int sfd_chld, int sfd_rt) {
     char line[LINE], op[32], answer[LINE];
     for (;;) {
@@ -517,6 +624,19 @@ static void init_loop(int sfd, int sfd_chld, int sfd_rt) {
             if (setrlimit(RLIMIT_SIGPENDING, &r) < 0) printf("err %s\n", errname(errno)); else printf("ok\n");
             continue;
         }
+        if (!strcmp(op, "pool")) { make_pool(slot); continue; }
+        if (!strcmp(op, "cursor")) {
+            long c = read_long_file("/proc/sys/kernel/ns_last_pid");
+            if (c < 0) printf("err %s\n", errname(errno)); else printf("ok %ld\n", c);
+            continue;
+        }
+        if (!strcmp(op, "pending")) { report_pending(); continue; }
+        if (!strcmp(op, "children")) { report_children(line + 8); continue; }
+        if (!strcmp(op, "kill0")) {
+            if (got < 2 || slot <= 0) { printf("err EINVAL\n"); continue; }
+            if (kill((pid_t) slot, 0) < 0) printf("err %s\n", errname(errno)); else printf("ok\n");
+            continue;
+        }
         if (!strcmp(op, "probe")) {   /* probe CHILD: init vforks a child that exits at once */
             int child = slot;
             if (got < 2 || child <= 0 || child >= SLOTS || real_pid[child] != 0) { printf("err EINVAL\n"); continue; }
@@ -537,6 +657,7 @@ static void init_loop(int sfd, int sfd_chld, int sfd_rt) {
             if (arg <= 0 || arg >= SLOTS || real_pid[arg] <= 0) { printf("err EINVAL\n"); continue; }
             arg = real_pid[arg];
         }
+        if (!strcmp(op, "waitpidv") && arg <= 0) { printf("err EINVAL\n"); continue; }
         if (slot > 0 && (reaped[slot] || !runnable(real_pid[slot]))) { printf("err ESRCH\n"); continue; }
         if (slot == 0) {
             if (!strcmp(op, "exit") || !strcmp(op, "exec")) { printf("err EINVAL\n"); continue; }
@@ -548,7 +669,7 @@ static void init_loop(int sfd, int sfd_chld, int sfd_rt) {
         }
         await_reply(slot, deadline, answer, sizeof answer);
         if (forking && !strncmp(answer, "ok ", 3)) real_pid[arg] = (pid_t) atoi(answer + 3);
-        if ((!strcmp(op, "wait") || !strcmp(op, "waitb") || !strcmp(op, "waitpid")) && !strncmp(answer, "ok ", 3)) {
+        if ((!strcmp(op, "wait") || !strcmp(op, "waitb") || !strcmp(op, "waitpid") || !strcmp(op, "waitpidv")) && !strncmp(answer, "ok ", 3)) {
             int k = slot_of_live_pid((pid_t) atoi(answer + 3));
             if (k > 0) reaped[k] = 1;
         }
