@@ -124,6 +124,17 @@ public final class TlcOutput {
     }
 
 
+    private static final Pattern LEFT = Pattern.compile("([\\d,]+) states left on queue");
+
+    /** States left on the queue, from the final statistics (0: the search was over), -1 if TLC printed none. */
+    public long statesLeft() {
+        return first(MSG_FINAL_STATS).map(m -> {
+            Matcher x = LEFT.matcher(m.body());
+            return x.find() ? num(x.group(1)) : -1L;
+        }).orElse(-1L);
+    }
+
+    /** The depth of the complete search (TLC prints it only when the run ends without a violation that stops it), -1 if none. */
     public int depth() {
         return first(MSG_DEPTH).map(m -> {
             Matcher x = DEPTH.matcher(m.body());
