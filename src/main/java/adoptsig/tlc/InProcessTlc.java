@@ -52,8 +52,9 @@ import javax.management.ObjectName;
  * <li>System.exit: TLC calls it on a few internal errors (running out of memory in the liveness
  *     check, disk errors); in-process that would end this JVM, so a shutdown hook names the run.</li>
  * </ul>
- * Anything that goes wrong in setting this up is reported as {@link Unavailable}: the caller
- * then runs TLC in a forked JVM instead. The spec is parsed once per run (SANY's results are
+ * Anything that goes wrong in setting this up, and TLC running out of memory (two runs at once
+ * share this JVM's heap), is reported as {@link Unavailable}: the caller then runs TLC in a forked
+ * JVM instead. The spec is parsed once per run (SANY's results are
  * objects of the run's loader); sharing them between runs would share static state again.
  */
 final class InProcessTlc {
@@ -67,8 +68,14 @@ final class InProcessTlc {
     /** How long TLC may take to end after it was asked to stop, before its threads are stopped. */
     static final Duration GRACE = Duration.ofSeconds(10);
 
+    /** TLC's messages for running out of memory in its search (EC.SYSTEM_OUT_OF_MEMORY, ..._TOO_MANY_INIT); in its liveness check it calls System.exit. */
+    private static final int OUT_OF_MEMORY = 1001, OUT_OF_MEMORY_INIT = 1002;
+
     /** Thread stack of TLC's main thread (it parses the spec, recursively): as a forked JVM's main thread at least. */
     private static final long STACK = 16L << 20;
+
+    /** Where the run's loader finds TLC, if not in TLC's own jar: for the test that the forked fallback takes over. */
+    static volatile URL classPathForTest;
 
     /** The class loader of the last run, for the test that checks that a run's loader is not kept alive. */
     static volatile WeakReference<ClassLoader> lastLoader = new WeakReference<>(null);
@@ -97,7 +104,7 @@ final class InProcessTlc {
         long start = System.nanoTime();
         URL jar;
         try {
-            jar = TlcRunner.tlcClassPath().toUri().toURL();
+            jar = classPathForTest != null ? classPathForTest : TlcRunner.tlcClassPath().toUri().toURL();
             for (var e : standardModules().entrySet()) Files.write(r.workDir().resolve(e.getKey()), e.getValue());
         } catch (IOException | RuntimeException e) {
             throw new Unavailable("cannot prepare TLC's class path or standard modules: " + e, e);
@@ -164,6 +171,10 @@ final class InProcessTlc {
             if (crash[0] != null && !timedOut && !stopped) {
                 Throwable c = crash[0] instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : crash[0];
                 throw new Unavailable("TLC failed in-process: " + c, c);
+            }
+            if (!timedOut && !stopped && (out.first(OUT_OF_MEMORY).isPresent() || out.first(OUT_OF_MEMORY_INIT).isPresent())) {
+                // two runs at once share this JVM's heap; a JVM of its own has a heap of its own
+                throw new Unavailable("TLC ran out of memory in-process", null);
             }
             List<String> left = threadsLeft(group);
             if (!left.isEmpty()) sink.note("threads TLC left running (daemons): " + left);

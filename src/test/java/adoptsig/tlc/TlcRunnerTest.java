@@ -93,6 +93,20 @@ class TlcRunnerTest {
         assertThat(loader.get()).as("the run's class loader is freed").isNull();
     }
 
+    /** Where the in-process path cannot run TLC (here: no TLC classes in its loader), the run is done in a forked JVM, and says so. */
+    @Test
+    void whenInProcessFailsTheForkedJvmTakesOver() throws Exception {
+        InProcessTlc.classPathForTest = Files.createDirectories(tmp.resolve("empty")).toUri().toURL();
+        try {
+            TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "fallback", "Masking", MASKING, Duration.ofMinutes(2), null);
+            assertThat(r.how()).startsWith("forked JVM (in-process failed: TLC failed in-process: java.lang.ClassNotFoundException: util.ToolIO");
+            assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-too", "Masking", MASKING, Duration.ofMinutes(2), null)));
+            assertThat(tmp.resolve("fallback/tlc-in-process.out")).exists();
+        } finally {
+            InProcessTlc.classPathForTest = null;
+        }
+    }
+
     @Test
     void aRunIsStoppedAtItsTimeLimitAndByItsStopRule() {
         long t0 = System.nanoTime();
