@@ -45,11 +45,18 @@ class ContinuedRunTest {
         return r;
     }
 
+    /** Traces of runs of one property alone, shared by the tests (each such run is the same). */
+    static final Map<String, Trace> ALONE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The trace of a run that checks one property and stops at its first violation. */
     Trace alone(String property, boolean action) {
+        Trace known = ALONE.get(property);
+        if (known != null) return known;
         TlcRunner.Result r = action ? run(List.of(), List.of(property), false) : run(List.of(property), List.of(), false);
         assertThat(r.output().violationCount()).isEqualTo(1);
-        return r.output().trace(0).orElseThrow();
+        Trace t = r.output().trace(0).orElseThrow();
+        ALONE.put(property, t);
+        return t;
     }
 
     static List<Map<String, ?>> states(Trace t) {
