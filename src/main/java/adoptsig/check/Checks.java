@@ -2,24 +2,32 @@ package adoptsig.check;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Checks several models, {@code parallel} at a time (each TLC run is a process of its own), in the given order. */
+/**
+ * Checks several models, {@code parallel} at a time, and returns their outcomes in the given
+ * order. They are started largest first (by recorded state count; unrecorded ones last, in the
+ * given order): a large model started last would leave the other cores idle while it runs alone.
+ */
 public final class Checks {
     private Checks() {}
 
     public static List<ModelOutcome> run(ModelCheck checker, List<Job> jobs, int parallel, Path results) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        List<Future<ModelOutcome>> futures = new ArrayList<>();
-        for (Job j : jobs) futures.add(pool.submit(() -> checker.check(j, results)));
+        List<Job> start = new ArrayList<>(jobs);
+        start.sort(Comparator.comparingLong((Job j) -> -Math.max(j.distinct(), 0)));   // stable: equal counts keep their order
+        Map<Job, Future<ModelOutcome>> futures = new java.util.IdentityHashMap<>();
+        for (Job j : start) futures.put(j, pool.submit(() -> checker.check(j, results)));
         pool.shutdown();
         List<ModelOutcome> out = new ArrayList<>();
         try {
-            for (Future<ModelOutcome> f : futures) out.add(f.get());
+            for (Job j : jobs) out.add(futures.get(j).get());
         } catch (ExecutionException e) {
             pool.shutdownNow();
             if (e.getCause() instanceof RuntimeException r) throw r;

@@ -20,39 +20,67 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides every property of one model with TLC. TLC stops at the first violation and names
- * only safety properties, so: all safety properties (invariants and action properties; a
- * property with parts as its parts) are checked together; a violated one gets its verdict and
- * shortest counterexample (breadth-first, one worker) and is dropped, and TLC runs again until
- * a run passes, whose distinct-state count and depth are the model's. Each temporal property is
- * then checked in a run of its own, so that a violation is attributed to it. Every run has its
- * own folder (a copy of the spec, the cfg, TLC's metadir and output); a run that exceeds the
- * time limit is stopped and its properties are left undecided.
+ * Decides every property of one model with TLC, in as few runs as the evidence allows.
+ *
+ * <p>Safety properties (invariants and action properties; a property with parts as its parts, so
+ * that TLC names the conjunct that broke) are checked together in a breadth-first, one-worker run
+ * with TLC's {@code -continue}: TLC reports every violation and explores the whole graph, so one run
+ * gives each property's shortest counterexample and the model's distinct-state count and depth
+ * (those of the complete graph: the same as a run that checks nothing, since a violating state is
+ * explored further). {@link ContinuedRun} says which of its reports are trustworthy (TLC reports
+ * one invariant per violating state) and stops a run that spends itself on repeated reports (a
+ * violated property is typically violated again in most states below its first violation); what a
+ * run leaves open is checked again in the next, until a complete run has decided everything.
+ *
+ * <p>Temporal properties: TLC says only "temporal properties were violated", not which, so a
+ * violation is attributed by checking one property per run, or a group that should all hold (if
+ * the group is violated after all, each is checked again alone). The group rides along with the
+ * safety runs (on a small model, if there is no group, one property expected to be violated
+ * does): TLC then checks temporal properties only at the end of the search (-lncheck final), so
+ * one search decides both. The rest get runs of their own; one expected to be violated is checked
+ * every minute on the graph so far too, which on a large model finds the violation long before
+ * the search would end. Every run has its own folder
+ * (a copy of the spec, the cfg, TLC's metadir and output); a run that exceeds the time limit is
+ * stopped and its undecided properties are left undecided.
  */
 public final class ModelCheck {
+    /**
+     * A model with at most this many recorded states is small: its runs end before TLC's first
+     * check of temporal properties on the graph so far (after a minute), so a temporal property
+     * expected to be violated loses nothing by riding along with a safety run.
+     */
+    static final long SMALL_MODEL = 5_000;
+
     private final Catalogue catalogue;
     private final Path specDir;
-    private final TlcRunner runner = new TlcRunner();
+    private final TlcRunner runner;
     private final int workers;
     private final Duration limit;
     private final PrintStream log;
 
-    /** limit: the longest one TLC run may take (null: no limit). */
+    /** limit: the longest one TLC run may take (null: no limit). TLC runs as the system property adoptsig.tlc says (in-process by default). */
     public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log) {
+        this(catalogue, specDir, workers, limit, log, new TlcRunner());
+    }
+
+    public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner) {
         this.catalogue = catalogue;
         this.specDir = specDir;
         this.workers = workers;
         this.limit = limit;
         this.log = log;
+        this.runner = runner;
     }
 
-    /** The cfg of a run that checks these catalogued properties (each expanded into its parts). */
+    /** The cfg of a run that checks these catalogued properties (each expanded into its parts), in this order. */
     public String cfgText(Job job, List<String> props) {
         List<String> inv = new ArrayList<>(), other = new ArrayList<>();
         for (String p : props) {
@@ -67,55 +95,149 @@ public final class ModelCheck {
         for (String p : job.properties()) catalogue.property(p);
         Path modelDir = runRoot.resolve(job.name());
         List<Verdict> verdicts = new ArrayList<>();
-        List<String> safety = new ArrayList<>(), temporal = new ArrayList<>();
-        for (String p : job.properties()) (catalogue.property(p).kind().isSafety() ? safety : temporal).add(p);
-        boolean onlyTemporal = safety.isEmpty() && !temporal.isEmpty();
+        // open: safety properties not decided yet; hold / violated: temporal ones by expected verdict; alone: to check one per run
+        List<String> open = new ArrayList<>(), hold = new ArrayList<>(), violated = new ArrayList<>(), alone = new ArrayList<>();
+        for (String p : job.properties()) {
+            if (catalogue.property(p).kind().isSafety()) open.add(p);
+            else (expectedViolated(job, p) ? violated : hold).add(p);
+        }
+        boolean onlyTemporal = open.isEmpty() && (!hold.isEmpty() || !violated.isEmpty());
+        Tally t = new Tally();
 
         long distinct = -1;
-        int depth = -1, runs = 0;
-        double total = 0, search = 0;
-        while (!onlyTemporal && !(safety.isEmpty() && job.partial())) {
-            runs++;
-            TlcRunner.Result r = run(job, modelDir, runs, safety);
-            total += seconds(r);
-            search += r.search().toMillis() / 1000.0;
+        int depth = -1;
+        boolean safetyRuns = !onlyTemporal && !(open.isEmpty() && job.partial());
+        while (safetyRuns) {
+            List<String> ordered = ContinuedRun.order(open, p -> expectedViolated(job, p) ? job.expected().get(p).steps() : null);
+            // The temporal properties expected to hold ride along, as a group, with every safety run: TLC checks them only
+            // once the search is over (-lncheck final), so a complete run decides them with the same search. A run the stop
+            // rule cuts short wastes their bookkeeping for the part it searched, but the rule stops it after at most twice the
+            // time to its first report, early in the search (measured: riding costs less than a run of their own would).
+            // One expected to be violated rides only on a small model, and only when there is no group: on a larger model
+            // it gets a run of its own, where TLC's checks every minute on the graph so far find the violation long before
+            // the search would end.
+            boolean small = job.distinct() >= 0 && job.distinct() <= SMALL_MODEL;
+            List<String> carried = !hold.isEmpty() ? List.copyOf(hold) : small && !violated.isEmpty() ? List.of(violated.get(0)) : List.of();
+            List<String> props = new ArrayList<>(ordered);
+            props.addAll(carried);
+            Function<String, String> propertyOf = op -> ownerOf(op, ordered);
+            TlcRunner.Result r = run(job, modelDir, t, props, true, new ContinuedRun.Budget(propertyOf));
             if (r.timedOut()) {
-                for (String p : safety) verdicts.add(undecided(job, p, r));
+                for (String p : open) verdicts.add(undecided(job, p, r));
+                for (String p : carried) verdicts.add(undecided(job, p, r));
+                open.clear();
+                hold.removeAll(carried);
+                violated.removeAll(carried);
                 break;
             }
-            Optional<TlcOutput.Message> v = r.output().violation();
-            if (r.exitCode() == 0 && v.isEmpty()) {
+            int temporal = firstTemporal(r);
+            // complete: TLC searched the whole graph (with a temporal violation: the final statistics say nothing was left to search)
+            boolean complete = r.complete() && (temporal < 0 || r.output().statesLeft() == 0);
+            if (complete && (!r.output().errors().isEmpty() || r.output().distinct() < 0 || searchDepth(r) < 0)) throw failure(job, r);
+            Map<String, ContinuedRun.Decision> decided;
+            try {
+                decided = ContinuedRun.decide(lists(ordered), propertyOf, r.output(), complete);
+            } catch (IllegalStateException e) {
+                throw failure(job, r);
+            }
+            for (String p : ordered) {
+                ContinuedRun.Decision d = decided.get(p);
+                if (d.state() == ContinuedRun.State.HOLDS) verdicts.add(holds(job, p, r));
+                else if (d.state() == ContinuedRun.State.VIOLATED) verdicts.add(violated(job, catalogue.property(p), d.operator(), r, d.report(), modelDir));
+                if (d.state() != ContinuedRun.State.OPEN) open.remove(p);
+            }
+            if (temporal >= 0) {
+                // TLC does not say which temporal property is violated: with one carried, that one; else each gets a run of its own
+                if (carried.size() == 1) verdicts.add(violated(job, catalogue.property(carried.get(0)), carried.get(0), r, temporal, modelDir));
+                else alone.addAll(carried);
+                hold.removeAll(carried);
+                violated.removeAll(carried);
+            } else if (complete) {
+                for (String p : carried) verdicts.add(holds(job, p, r));
+                hold.removeAll(carried);
+                violated.removeAll(carried);
+            }
+            if (complete && open.isEmpty()) {
                 distinct = r.output().distinct();
-                depth = r.output().depth();
-                for (String p : safety) verdicts.add(holds(job, p, r));
+                depth = searchDepth(r);
                 break;
             }
-            String operator = v.flatMap(TlcOutput::violatedName).orElse(null);
-            if (operator == null) throw failure(job, r);
-            Property p = catalogue.ofOperator(operator);
-            if (!safety.contains(p.id())) throw failure(job, r);
-            verdicts.add(violated(job, p, operator, r, modelDir));
-            safety.remove(p.id());
+            if (!complete && r.stopped()) log.printf("    %s: run %d stopped early; %s left for the next run%n", job.name(), t.runs,
+                    open.isEmpty() ? "the state count" : String.join(", ", open));
         }
-        for (String p : temporal) {
-            runs++;
-            TlcRunner.Result r = run(job, modelDir, runs, List.of(p));
-            total += seconds(r);
-            search += r.search().toMillis() / 1000.0;
-            Optional<TlcOutput.Message> v = r.output().violation();
+        if (!hold.isEmpty()) {
+            // the temporal properties expected to hold that no safety run took along: together
+            TlcRunner.Result r = run(job, modelDir, t, hold, false, null);
+            if (r.timedOut()) {
+                for (String p : hold) verdicts.add(undecided(job, p, r));
+            } else if (r.exitCode() == 0 && r.output().violation().isEmpty()) {
+                for (String p : hold) verdicts.add(holds(job, p, r));
+            } else if (firstTemporal(r) >= 0) {
+                if (hold.size() == 1) verdicts.add(violated(job, catalogue.property(hold.get(0)), hold.get(0), r, firstTemporal(r), modelDir));
+                else alone.addAll(hold);
+            } else {
+                throw failure(job, r);
+            }
+        }
+        alone.addAll(violated);
+        for (String p : alone) {
+            // a property expected to be violated: TLC also checks the graph so far every minute, to find the violation early
+            TlcRunner.Result r = run(job, modelDir, t, List.of(p), false, null, !expectedViolated(job, p));
             if (r.timedOut()) {
                 verdicts.add(undecided(job, p, r));
-            } else if (r.exitCode() == 0 && v.isEmpty()) {
+            } else if (r.exitCode() == 0 && r.output().violation().isEmpty()) {
                 verdicts.add(holds(job, p, r));
-            } else if (v.isPresent() && v.get().code() == TlcOutput.MSG_TEMPORAL_VIOLATED) {
-                verdicts.add(violated(job, catalogue.property(p), p, r, modelDir));
+            } else if (firstTemporal(r) >= 0) {
+                verdicts.add(violated(job, catalogue.property(p), p, r, firstTemporal(r), modelDir));
             } else {
                 throw failure(job, r);
             }
         }
         List<Verdict> ordered = new ArrayList<>();
         for (String p : job.properties()) verdicts.stream().filter(x -> x.property().equals(p)).forEach(ordered::add);
-        return new ModelOutcome(job, ordered, distinct, depth, total, search, runs);
+        return new ModelOutcome(job, ordered, distinct, depth, t.total, t.search, t.runs);
+    }
+
+    /**
+     * The depth of a complete search: TLC's "depth of the complete state graph search", or, after a
+     * temporal violation (then TLC prints no depth), its last progress report's level, which is the
+     * same number (so in every complete run of the default suite).
+     */
+    private static int searchDepth(TlcRunner.Result r) {
+        if (r.output().depth() >= 0) return r.output().depth();
+        return r.output().statesLeft() == 0 ? r.output().lastProgress().map(TlcOutput.Progress::depth).orElse(-1) : -1;
+    }
+
+    /** Runs so far, their wall time and search time. */
+    private static final class Tally {
+        int runs;
+        double total, search;
+    }
+
+    private static boolean expectedViolated(Job job, String p) {
+        var e = job.expected().get(p);
+        return e != null && e.expected() == Expected.VIOLATED;
+    }
+
+    /** The cfg's two lists of safety properties, as this run orders them: state predicates, and action properties. */
+    private List<List<String>> lists(List<String> ordered) {
+        List<String> inv = new ArrayList<>(), act = new ArrayList<>();
+        for (String p : ordered) (catalogue.property(p).kind().isStatePredicate() ? inv : act).add(p);
+        return List.of(inv, act);
+    }
+
+    /** The property of this run that an operator TLC named belongs to (null: none). */
+    private String ownerOf(String operator, List<String> props) {
+        for (String p : props) if (catalogue.property(p).operators().contains(operator)) return p;
+        return null;
+    }
+
+    /** The index of the first temporal violation TLC reported, -1 if none. */
+    private static int firstTemporal(TlcRunner.Result r) {
+        for (int n = 0; n < r.output().violationCount(); n++) {
+            if (r.output().violationMessage(n).code() == TlcOutput.MSG_TEMPORAL_VIOLATED) return n;
+        }
+        return -1;
     }
 
     private static double seconds(TlcRunner.Result r) { return r.elapsed().toMillis() / 1000.0; }
@@ -123,28 +245,43 @@ public final class ModelCheck {
     private boolean compareSteps() { return workers == 1; }
 
     private Verdict holds(Job job, String p, TlcRunner.Result r) {
-        return new Verdict(job.name(), p, job.expected().get(p), Expected.HOLDS, r.output().distinct(), r.output().depth(), 0,
+        return new Verdict(job.name(), p, job.expected().get(p), Expected.HOLDS, runDistinct(r), runDepth(r), 0,
                 seconds(r), null, null, null, compareSteps());
     }
 
     private Verdict undecided(Job job, String p, TlcRunner.Result r) {
-        return new Verdict(job.name(), p, job.expected().get(p), null, r.output().distinct(), r.output().depth(), 0,
+        return new Verdict(job.name(), p, job.expected().get(p), null, runDistinct(r), runDepth(r), 0,
                 seconds(r), null, null, "TLC stopped at the time limit of " + limit.toSeconds() + " s", compareSteps());
     }
 
-    private TlcRunner.Result run(Job job, Path modelDir, int n, List<String> props) {
+    private TlcRunner.Result run(Job job, Path modelDir, Tally t, List<String> props, boolean continueAfterViolation,
+                                 java.util.function.Predicate<TlcOutput> stopWhen) {
+        return run(job, modelDir, t, props, continueAfterViolation, stopWhen, true);
+    }
+
+    private TlcRunner.Result run(Job job, Path modelDir, Tally t, List<String> props, boolean continueAfterViolation,
+                                 java.util.function.Predicate<TlcOutput> stopWhen, boolean livenessAtEnd) {
+        int n = ++t.runs;
         Path work = modelDir.resolve(String.format("run-%02d", n));
-        log.printf("  %s run %d: checking %s%n", job.name(), n, props.isEmpty() ? "(state count only)" : String.join(", ", props));
-        TlcRunner.Result r = runner.runModel(specDir, work, SpecBridge.MODULE, job.name() + ".cfg", cfgText(job, props), workers, limit,
+        log.printf("  %s run %d: checking %s%s%n", job.name(), n, props.isEmpty() ? "(state count only)" : String.join(", ", props),
+                continueAfterViolation ? " (-continue)" : livenessAtEnd ? "" : " (temporal properties checked every minute too)");
+        TlcRunner.Request request = new TlcRunner.Request(work, SpecBridge.MODULE, job.name() + ".cfg", workers, limit, continueAfterViolation,
+                stopWhen, livenessAtEnd);
+        TlcRunner.Result r = runner.runModel(specDir, work, cfgText(job, props), request,
                 p -> log.printf("    %s: depth %d, %,d distinct states, %,d states/s%n", job.name(), p.depth(), p.distinct(), p.perSecond()));
         String what = r.timedOut() ? "STOPPED at the time limit (" + limit.toSeconds() + " s; see --timeout)"
-                : r.output().violation().map(m -> "violation").orElse(r.exitCode() == 0 ? "passed" : "error");
-        log.printf("    %s run %d: %s after %,d distinct states, %.1f s%n", job.name(), n, what, Math.max(0, r.output().distinct()), seconds(r));
+                : r.stopped() ? "stopped after " + r.output().violationCount() + " violation reports (the same properties again and again)"
+                : r.output().violationCount() > 0 ? r.output().violationCount() + " violation report(s)" : r.exitCode() == 0 ? "passed" : "error";
+        log.printf("    %s run %d: %s after %,d distinct states, %.1f s%s%n", job.name(), n, what, Math.max(0, runDistinct(r)), seconds(r),
+                r.how().startsWith("forked JVM (") ? " [" + r.how() + "]" : "");
+        t.total += seconds(r);
+        t.search += r.search().toMillis() / 1000.0;
         return r;
     }
 
-    private Verdict violated(Job job, Property p, String operator, TlcRunner.Result r, Path modelDir) {
-        Trace trace = r.output().trace().orElseThrow(() -> failure(job, r));
+    /** The verdict of a property TLC reported violated: the n-th violation report's counterexample, saved raw and as a story. */
+    private Verdict violated(Job job, Property p, String operator, TlcRunner.Result r, int report, Path modelDir) {
+        Trace trace = r.output().trace(report).orElseThrow(() -> failure(job, r));
         Path raw = modelDir.resolve("trace-" + p.id() + ".txt");
         Path story = modelDir.resolve("story-" + p.id() + ".txt");
         try {
@@ -154,8 +291,18 @@ public final class ModelCheck {
             throw new UncheckedIOException("cannot save the trace of " + p.id(), e);
         }
         String note = operator.equals(p.id()) ? null : "conjunct " + operator + " broke";
-        return new Verdict(job.name(), p.id(), job.expected().get(p.id()), Expected.VIOLATED, r.output().distinct(),
-                r.output().depth(), trace.steps(), seconds(r), raw, story, note, compareSteps());
+        return new Verdict(job.name(), p.id(), job.expected().get(p.id()), Expected.VIOLATED, runDistinct(r),
+                runDepth(r), trace.steps(), seconds(r), raw, story, note, compareSteps());
+    }
+
+    /** The deciding run's distinct states: its final count, or (a run stopped early) its last progress report's. */
+    private static long runDistinct(TlcRunner.Result r) {
+        return r.complete() && r.output().distinct() >= 0 ? r.output().distinct() : r.output().lastProgress().map(TlcOutput.Progress::distinct).orElse(-1L);
+    }
+
+    private static int runDepth(TlcRunner.Result r) {
+        int d = r.complete() ? searchDepth(r) : -1;
+        return d >= 0 ? d : r.output().lastProgress().map(TlcOutput.Progress::depth).orElse(-1);
     }
 
     private static final Pattern LOCATION = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+ of module (\\w+))?");

@@ -61,8 +61,12 @@ public class CheckCommand implements Callable<Integer> {
             description = "bigger bounds: N more PIDs in every model; verdicts are compared, recorded counts and lengths are not (default: ${DEFAULT-VALUE})")
     int extraPids;
 
-    @Option(names = "--jobs", defaultValue = "2", description = "models checked at once, each by its own TLC process (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jobs", defaultValue = "2", description = "models checked at once, each by its own TLC run (default: ${DEFAULT-VALUE})")
     int jobs;
+
+    @Option(names = "--forked", description = "run every TLC in a JVM of its own (the reference way; slower); by default TLC runs in this JVM, "
+            + "in a class loader of its own per run, and falls back to a JVM of its own where that fails")
+    boolean forked;
 
     @Option(names = "--workers", defaultValue = "1", description = "TLC workers per run; 1 gives shortest, reproducible counterexamples (default: ${DEFAULT-VALUE})")
     int workers;
@@ -135,7 +139,8 @@ public class CheckCommand implements Callable<Integer> {
                     fmt(timeoutMinutes), project.source(), results);
             for (Job j : chosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
             w.flush();
-            ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log);
+            ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
+                    forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
             List<ModelOutcome> outcomes = Checks.run(checker, chosen, jobs, results);
             return report(w, project, results, outcomes, cfg == null);
         }

@@ -191,6 +191,11 @@ public final class Project implements AutoCloseable {
         return new ModelCheck(catalogue, specDir(), workers, limit, log);
     }
 
+    /** As above, with TLC run in-process (a class loader per run) or in a JVM of its own per run. */
+    public ModelCheck checker(int workers, Duration limit, PrintStream log, adoptsig.tlc.TlcRunner.Mode mode) {
+        return new ModelCheck(catalogue, specDir(), workers, limit, log, new adoptsig.tlc.TlcRunner(mode));
+    }
+
     /** A temporary folder, deleted when the project is closed. */
     public Path temporaryFolder(String prefix) {
         try {

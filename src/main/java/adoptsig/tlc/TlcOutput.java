@@ -50,10 +50,13 @@ public final class TlcOutput {
     private int severity;
     private StringBuilder body;
     private long initialStatesAt = -1;
+    /** Indexes into messages of the violation reports, in the order TLC printed them. */
+    private final List<Integer> violationAt = new ArrayList<>();
 
     public TlcOutput(Consumer<Progress> progressListener) { this.progressListener = progressListener; }
 
-    public void accept(String line) {
+    /** Reads one line; true when it completed a message. */
+    public boolean accept(String line) {
         Matcher s = START.matcher(line);
         if (s.find()) {
             code = Integer.parseInt(s.group(1));
@@ -61,7 +64,7 @@ public final class TlcOutput {
             body = new StringBuilder();
             String rest = line.substring(s.end());
             if (!rest.isBlank()) body.append(rest).append('\n');
-            return;
+            return false;
         }
         Matcher e = END.matcher(line);
         if (e.find() && code != null) {
@@ -69,13 +72,15 @@ public final class TlcOutput {
             if (!before.isBlank()) body.append(before).append('\n');
             Message m = new Message(code, severity, body.toString().strip());
             messages.add(m);
+            if (isViolation(m)) violationAt.add(messages.size() - 1);
             if (m.code() == MSG_PROGRESS) progress(m.body()).ifPresent(progressListener);
             if (m.code() == 2190 && initialStatesAt < 0) initialStatesAt = System.nanoTime();
             code = null;
-            return;
+            return true;
         }
         if (code != null) body.append(line).append('\n');
         else outside.append(line).append('\n');
+        return false;
     }
 
     public List<Message> messages() { return messages; }
@@ -95,6 +100,17 @@ public final class TlcOutput {
 
     private static long num(String s) { return Long.parseLong(s.replace(",", "")); }
 
+    /** TLC's last progress report (depth, distinct states so far), if it printed one. */
+    public Optional<Progress> lastProgress() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).code() == MSG_PROGRESS) {
+                Optional<Progress> p = progress(messages.get(i).body());
+                if (p.isPresent()) return p;
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<Message> first(int code) {
         return messages.stream().filter(m -> m.code() == code).findFirst();
     }
@@ -108,6 +124,17 @@ public final class TlcOutput {
     }
 
 
+    private static final Pattern LEFT = Pattern.compile("([\\d,]+) states left on queue");
+
+    /** States left on the queue, from the final statistics (0: the search was over), -1 if TLC printed none. */
+    public long statesLeft() {
+        return first(MSG_FINAL_STATS).map(m -> {
+            Matcher x = LEFT.matcher(m.body());
+            return x.find() ? num(x.group(1)) : -1L;
+        }).orElse(-1L);
+    }
+
+    /** The depth of the complete search (TLC prints it only when the run ends without a violation that stops it), -1 if none. */
     public int depth() {
         return first(MSG_DEPTH).map(m -> {
             Matcher x = DEPTH.matcher(m.body());
@@ -115,11 +142,40 @@ public final class TlcOutput {
         }).orElse(-1);
     }
 
-    /** The violation TLC reported, if any: kind code and (for safety) the property name. */
+    private static boolean isViolation(Message m) {
+        return m.code() == MSG_INVARIANT_VIOLATED || m.code() == MSG_INVARIANT_VIOLATED_INITIAL
+                || m.code() == MSG_ACTION_PROPERTY_VIOLATED || m.code() == MSG_TEMPORAL_VIOLATED || m.code() == MSG_DEADLOCK;
+    }
+
+    /** The (first) violation TLC reported, if any: kind code and (for safety) the property name. */
     public Optional<Message> violation() {
-        return messages.stream().filter(m -> m.code() == MSG_INVARIANT_VIOLATED || m.code() == MSG_INVARIANT_VIOLATED_INITIAL
-                || m.code() == MSG_ACTION_PROPERTY_VIOLATED || m.code() == MSG_TEMPORAL_VIOLATED
-                || m.code() == MSG_DEADLOCK).findFirst();
+        return violationAt.isEmpty() ? Optional.empty() : Optional.of(messages.get(violationAt.get(0)));
+    }
+
+    /** The n-th violation report (0: the first), in the order TLC printed them; with -continue TLC reports every violating state. */
+    public Message violationMessage(int n) { return messages.get(violationAt.get(n)); }
+
+    /** How many violation reports so far. */
+    public int violationCount() { return violationAt.size(); }
+
+    /** The operator named by the n-th violation report (null for a temporal property or a deadlock). */
+    public String violatedOperator(int n) { return violatedName(messages.get(violationAt.get(n))).orElse(null); }
+
+    /**
+     * The counterexample of the n-th violation report: the trace states printed after it; for an
+     * invariant violated by an initial state (printed in the report itself), that one state.
+     */
+    public Optional<Trace> trace(int n) {
+        Message m = violationMessage(n);
+        if (m.code() == MSG_INVARIANT_VIOLATED_INITIAL) {
+            String body = m.body();
+            int nl = body.indexOf('\n');
+            if (nl < 0) return Optional.empty();
+            String state = "1: <Initial predicate>\n" + body.substring(nl + 1).strip();
+            return Optional.of(new Trace(List.of(parseState(state)), 0, false, state + "\n\n"));
+        }
+        int from = violationAt.get(n) + 1, to = n + 1 < violationAt.size() ? violationAt.get(n + 1) : messages.size();
+        return trace(messages.subList(from, to));
     }
 
     public static Optional<String> violatedName(Message m) {
@@ -130,11 +186,15 @@ public final class TlcOutput {
     /** Error messages (class 1) other than violations and the trace framing. */
     public List<Message> errors() {
         return messages.stream().filter(m -> m.severity() == 1 && m.code() != MSG_TRACE_STATE && m.code() != 2121
-                && m.code() != 2264 && violation().map(v -> v != m).orElse(true)).toList();
+                && m.code() != 2264 && !isViolation(m)).toList();
     }
 
-    /** The counterexample, if TLC printed one. */
+    /** The counterexample of the first violation, if TLC printed one. */
     public Optional<Trace> trace() {
+        return violationAt.isEmpty() ? trace(messages) : trace(0);
+    }
+
+    private static Optional<Trace> trace(List<Message> messages) {
         List<TraceState> states = new ArrayList<>();
         StringBuilder raw = new StringBuilder();
         int loopsTo = 0;

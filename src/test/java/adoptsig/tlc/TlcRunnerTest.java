@@ -1,0 +1,128 @@
+package adoptsig.tlc;
+
+import adoptsig.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TLC in-process (a class loader of its own per run) is as good as TLC in a JVM of its own: the
+ * same output on the same model, two runs at once that keep apart, no thread left behind that
+ * would keep the JVM alive, the run's class loader freed, its own copy of the standard modules,
+ * and the time limit and the stop rule obeyed.
+ */
+class TlcRunnerTest {
+    @TempDir Path tmp;
+
+    static final Path SPEC = Fixtures.root().resolve("src/test/resources/tlc");
+    static final String MASKING = "SPECIFICATION Spec\nINVARIANTS InvA InvB InvC InvD\nPROPERTIES ActA ActB\n";
+
+    TlcRunner.Result run(TlcRunner.Mode mode, String name, String module, String cfg, Duration limit, java.util.function.Predicate<TlcOutput> stop) {
+        Path work = tmp.resolve(name);
+        return new TlcRunner(mode).runModel(SPEC, work, cfg,
+                new TlcRunner.Request(work, module, module + ".cfg", 1, limit, true, stop), p -> { });
+    }
+
+    /** What a run reported, in order: each violation's operator and trace states, then the count and depth. */
+    static List<String> summary(TlcRunner.Result r) {
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < r.output().violationCount(); n++) {
+            out.add(r.output().violatedOperator(n) + " " + r.output().trace(n).map(t -> t.states().stream()
+                    .map(s -> s.vars().toString()).collect(Collectors.joining(" -> "))).orElse("(no trace)"));
+        }
+        out.add(r.output().distinct() + " distinct, depth " + r.output().depth() + ", exit " + r.exitCode());
+        return out;
+    }
+
+    @Test
+    void inProcessAndForkedRunsReportTheSame() {
+        TlcRunner.Result in = run(TlcRunner.Mode.IN_PROCESS, "in", "Masking", MASKING, Duration.ofMinutes(2), null);
+        TlcRunner.Result forked = run(TlcRunner.Mode.FORKED, "forked", "Masking", MASKING, Duration.ofMinutes(2), null);
+        assertThat(in.how()).isEqualTo("in-process");
+        assertThat(forked.how()).isEqualTo("forked JVM");
+        assertThat(summary(in)).hasSizeGreaterThan(5).isEqualTo(summary(forked));
+    }
+
+    @Test
+    void twoRunsAtOnceKeepTheirOutputsAndTheirStandardModulesApart() throws IOException {
+        String other = "SPECIFICATION Spec\nINVARIANT InvC\n";
+        var a = CompletableFuture.supplyAsync(() -> run(TlcRunner.Mode.IN_PROCESS, "a", "Count", other, Duration.ofMinutes(2),
+                o -> o.lastProgress().isPresent()));
+        var b = CompletableFuture.supplyAsync(() -> run(TlcRunner.Mode.IN_PROCESS, "b", "Masking", MASKING, Duration.ofMinutes(2), null));
+        TlcRunner.Result ra = a.join(), rb = b.join();
+        assertThat(summary(rb)).isEqualTo(summary(run(TlcRunner.Mode.IN_PROCESS, "b-alone", "Masking", MASKING, Duration.ofMinutes(2), null)));
+        String logA = Files.readString(ra.log()), logB = Files.readString(rb.log());
+        assertThat(logA).contains("Parsing file " + tmp.resolve("a").resolve("Naturals.tla")).doesNotContain("Masking");
+        assertThat(logB).contains("Parsing file " + tmp.resolve("b").resolve("Naturals.tla")).doesNotContain("Count.tla");
+        assertThat(tmp.resolve("a").resolve("Naturals.tla")).exists();
+    }
+
+    @Test
+    void aRunLeavesNoThreadBehindAndItsClassLoaderIsFreed() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "once", "Masking", MASKING, Duration.ofMinutes(2), null);
+        assertThat(r.how()).isEqualTo("in-process");
+        WeakReference<ClassLoader> loader = InProcessTlc.lastLoader;
+        assertThat(loader.get()).isNotNull();
+        List<String> left = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {   // RMI's reaper thread ends soon after the fingerprint set is unexported, not at once
+            left.clear();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.isAlive() && !before.contains(t) && !t.isDaemon()) left.add(t.getName());
+            }
+            if (left.isEmpty()) break;
+            Thread.sleep(100);
+        }
+        assertThat(left).as("non-daemon threads the run left (they would keep the JVM alive)").isEmpty();
+        for (int i = 0; i < 20 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertThat(loader.get()).as("the run's class loader is freed").isNull();
+    }
+
+    /** Where the in-process path cannot run TLC (here: no TLC classes in its loader), the run is done in a forked JVM, and says so. */
+    @Test
+    void whenInProcessFailsTheForkedJvmTakesOver() throws Exception {
+        InProcessTlc.classPathForTest = Files.createDirectories(tmp.resolve("empty")).toUri().toURL();
+        try {
+            TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "fallback", "Masking", MASKING, Duration.ofMinutes(2), null);
+            assertThat(r.how()).startsWith("forked JVM (in-process failed: TLC failed in-process: java.lang.ClassNotFoundException: util.ToolIO");
+            assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-too", "Masking", MASKING, Duration.ofMinutes(2), null)));
+            assertThat(tmp.resolve("fallback/tlc-in-process.out")).exists();
+        } finally {
+            InProcessTlc.classPathForTest = null;
+        }
+    }
+
+    @Test
+    void aRunIsStoppedAtItsTimeLimitAndByItsStopRule() {
+        long t0 = System.nanoTime();
+        TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "slow", "Count", "SPECIFICATION Spec\n", Duration.ofSeconds(3), null);
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.complete()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3).plus(InProcessTlc.GRACE));
+        // the stop rule: stop at the first report of InvB
+        for (TlcRunner.Mode mode : TlcRunner.Mode.values()) {
+            TlcRunner.Result s = run(mode, "rule-" + mode, "Masking", MASKING, Duration.ofMinutes(2),
+                    o -> o.violationCount() > 0 && "InvB".equals(o.violatedOperator(o.violationCount() - 1)));
+            assertThat(s.stopped()).as(mode.toString()).isTrue();
+            assertThat(s.timedOut()).isFalse();
+            // what TLC printed after the report that met the rule is not read
+            assertThat(s.output().violatedOperator(s.output().violationCount() - 1)).isEqualTo("InvB");
+            assertThat(s.output().violationCount()).isLessThan(run(mode, "all-" + mode, "Masking", MASKING, Duration.ofMinutes(2), null).output().violationCount());
+        }
+    }
+}
