@@ -131,7 +131,7 @@ public final class Models {
             String k = p[0].trim(), v = p[1].trim();
             boolean flag = k.equals("workers") || k.equals("sync") || k.equals("outside");
             boolean ok = k.equals("without") ? v.matches("W[1-7]") : flag ? v.equals("TRUE") || v.equals("FALSE") : v.matches("\\d+");
-            if (!ok) throw new InputError(r.where() + ": override " + k + " must be " + (k.equals("without") ? "a rule W1..W7"
+            if (!ok) throw new InputError(r.where() + ": override " + k + " must be " + (k.equals("without") ? "a rule W1..W6"
                     : flag ? "TRUE or FALSE" : "a number") + ", not '" + v + "'");
             if (out.put(k, v) != null) throw new InputError(r.where() + ": override " + k + " given twice");
         }
