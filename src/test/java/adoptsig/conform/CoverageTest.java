@@ -43,7 +43,7 @@ class CoverageTest {
         System.out.printf("coverage at rfc-workers-q2: %,d of %,d reachable states (%.0f%%); actions %s%n",
                 visited.size(), model.distinct(), 100 * share, actions);
         assertThat(actions.keySet()).containsExactlyInAnyOrder("Spawn", "Fork", "Exit", "Setsid", "OpenTty",
-                "DequeueSigchld", "WaitNohang", "WaitNohangEmpty", "DequeueAdoption", "DecideStopped", "ForgetExited");
+                "ReadSigchld", "ReadAdoption", "ReadSignalsEmpty", "WaitAny", "WaitAnyNone", "WaitAnyEchild");
         assertThat(share).isGreaterThanOrEqualTo(0.15);
     }
 }
