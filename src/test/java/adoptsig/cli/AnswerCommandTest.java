@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * `answer` reproduces the recorded verdicts of the indistinguishability checks (the fast suite),
- * cross-checked with TLC on two of them, writes every conflict's story, and fails when a
- * recorded verdict is wrong; bad input exits 2.
+ * `answer` reproduces the recorded verdicts of the fast suite (the belief game, the pairwise game
+ * as a cross-check, each synthesized supervisor checked against every behaviour), TLC accepts a
+ * synthesized supervisor through the generated table module, a wrong recorded verdict or count
+ * makes it exit 1, and bad input exits 2.
  */
 class AnswerCommandTest {
+    /** The recorded row of one fast check (two services, no fork, SIGCHLD and waitpid only, 3 PIDs, eager). */
+    static final String ROW = "closed\tnoFork\tclassic\t3\t4\tFALSE\tFALSE\teager\tfast\t50\t115\tno conflict\t-\t81\tpossible\t31\tclassic-noFork-s2";
+
     @TempDir Path tmp;
 
     @Test
@@ -24,33 +28,34 @@ class AnswerCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).containsPattern("All \\d+ check\\(s\\) agree with the record\\.");
         assertThat(r.exit()).isZero();
-        String story = Files.readString(out.resolve("closed-apue-classic-4").resolve("story.txt"));
-        assertThat(story).contains("forced conflict").contains("init does, and sees (in both)");
-        assertThat(Files.readString(out.resolve("answers.tsv"))).contains("closed\tapue\tclassic\t4\t4\tFALSE\tfast\tforced conflict");
+        String story = Files.readString(out.resolve("closed-noFork-classic-3-eager").resolve("story.txt"));
+        assertThat(story).contains("belief game: possible").contains("checked against every behaviour").contains("it holds every property");
+        assertThat(out.resolve("closed-noFork-classic-3-eager").resolve("supervisor.tsv")).isRegularFile();
+        assertThat(Files.readString(out.resolve("answers.tsv"))).contains(ROW);
     }
 
     @Test
     void javaAndTlcAgreeOnTheChecksTheyBothRun() {
-        Fixtures.Run r = Fixtures.cli("answer", "closed-apue-classic-4", "closed-noFork-waitLine-3", "--tlc",
+        Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--tlc",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("TLC: ").contains("All 2 check(s) agree with the record.");
+        assertThat(r.out()).contains("TLC: ").contains("TLC: every catalogued property holds").contains("All 1 check(s) agree with the record.");
     }
 
     @Test
     void aWrongRecordedVerdictMakesAnswerFail() {
         Path root = Fixtures.copy(tmp.resolve("root"));
-        Fixtures.replaceOnce(root.resolve("properties/answers.tsv"), "closed\tapue\tclassic\t4\t4\tFALSE\tfast\tforced conflict",
-                "closed\tapue\tclassic\t4\t4\tFALSE\tfast\tescapable conflict");
-        Fixtures.Run r = Fixtures.cli("answer", "closed-apue-classic-4", "--root", root.toString(), "--out", tmp.resolve("runs").toString());
+        Fixtures.replaceOnce(root.resolve("properties/answers.tsv"), ROW, ROW.replace("\t81\tpossible\t", "\t80\timpossible\t"));
+        Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--root", root.toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).contains("closed-apue-classic-4: recorded escapable conflict, found forced conflict");
+        assertThat(r.out()).contains("closed-noFork-classic-3-eager: recorded impossible, found possible")
+                .contains("closed-noFork-classic-3-eager: recorded 80 beliefs, found 81");
     }
 
     @Test
     void badInputIsOneLineAndExitTwo() {
         for (String[] args : new String[][] {{"answer", "--interface", "telepathy"}, {"answer", "--world", "half"}, {"answer", "closed-x-rfc-4"},
-                {"answer", "--max-states", "0"}}) {
+                {"answer", "--max-beliefs", "0"}, {"answer", "--regime", "lazy"}}) {
             String[] full = new String[args.length + 2];
             System.arraycopy(args, 0, full, 0, args.length);
             full[args.length] = "--root";

@@ -60,8 +60,8 @@ class RandomConformanceTest {
         // coverage: every action of the spec fired (the reason: a random test that never forks
         // or never reads an adoption signal would pass vacuously); and thousands of steps.
         assertThat(actions.keySet()).containsExactlyInAnyOrder("Spawn", "Fork", "Exit", "Reap", "Setsid", "Exec", "OpenTty",
-                "PrctlSetAdoptsig", "PrctlSetChildSubreaper", "DequeueSigchld", "WaitNohang", "WaitNohangEmpty",
-                "DequeueAdoption", "DecideStopped", "ForgetExited");
+                "PrctlSetAdoptsig", "PrctlSetChildSubreaper", "ReadSigchld", "ReadAdoption", "ReadSignalsEmpty",
+                "WaitAny", "WaitAnyNone", "WaitAnyEchild");
         assertThat(steps).isGreaterThanOrEqualTo(2000);
     }
 
