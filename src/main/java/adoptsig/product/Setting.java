@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The constants of one check of every supervisor at once: the bounds of the system (spec:
- * the constants of Indistinguishability.tla), the services init starts, the strangers (open
+ * the constants of Kernel.tla and Daemons.tla), the services init starts, the strangers (open
  * world: daemons init did not start), the interface under test, and what is assumed of init:
  * its start regime ("eager": it starts every service without waiting for any daemon;
  * "settled": it may wait until every daemon has come to rest) and the optional calls it may
