@@ -8,7 +8,7 @@ import adoptsig.game.BeliefGame;
 import adoptsig.game.PairGame;
 import adoptsig.game.StrategyCheck;
 import adoptsig.game.Strategies;
-import adoptsig.product.Setting;
+import adoptsig.game.Setting;
 import adoptsig.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

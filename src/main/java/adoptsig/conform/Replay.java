@@ -23,7 +23,7 @@ public final class Replay {
     public record Result(boolean replayed, boolean violationReproduced, String explanation, List<World> worlds) {}
 
     /** Variables added to the spec after the oldest saved counterexamples were recorded (PID file, ptrace, open world, kept adoption reports). */
-    public static final java.util.Set<String> LATER_VARIABLES = java.util.Set.of("pidfile", "forksLeft", "strangersBegun", "adoptKeep", "kept");
+    public static final java.util.Set<String> LATER_VARIABLES = java.util.Set.of("pidfile", "forksLeft", "strangersBegun", "kept", "carried");
 
     private Replay() {}
 

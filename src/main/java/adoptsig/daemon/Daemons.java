@@ -86,7 +86,7 @@ public final class Daemons {
         return out;
     }
 
-    /** Spec: DaemonFairStep(p) (DanceFairStep): the steps p's program makes it take, which are weakly fair. */
+    /** Spec: DaemonFairStep(p) (DanceFairStep): the steps p's program makes it take, which are strongly fair (DaemonFairness). */
     public List<World> fairSteps(World w, int p) {
         List<World> out = new ArrayList<>();
         if (p == Kernel.INIT) return out;

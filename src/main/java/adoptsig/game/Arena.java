@@ -8,9 +8,9 @@ import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;
 import adoptsig.kernel.Report;
 import adoptsig.kernel.Result;
-import adoptsig.product.Interface;
-import adoptsig.product.Msg;
-import adoptsig.product.Setting;
+import adoptsig.game.Interface;
+import adoptsig.game.Msg;
+import adoptsig.game.Setting;
 import adoptsig.system.World;
 
 import java.util.ArrayDeque;
@@ -53,7 +53,7 @@ public final class Arena {
 
     private final Map<World, Integer> ids = new HashMap<>();
     private final List<World> states = new ArrayList<>();
-    /** env[i]: the environment's successors of state i; envBy[i][k]: the process whose program step (weakly fair) env[i][k] is, else 0. */
+    /** env[i]: the environment's successors of state i; envBy[i][k]: the process whose program step env[i][k] is (strongly fair), else 0. */
     int[][] env, envBy;
     /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
     long[] fairEnabled;

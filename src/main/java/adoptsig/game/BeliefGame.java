@@ -1,6 +1,6 @@
 package adoptsig.game;
 
-import adoptsig.product.Setting;
+import adoptsig.game.Setting;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

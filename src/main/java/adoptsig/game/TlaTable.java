@@ -1,6 +1,6 @@
 package adoptsig.game;
 
-import adoptsig.product.Msg;
+import adoptsig.game.Msg;
 
 import java.util.ArrayList;
 import java.util.List;

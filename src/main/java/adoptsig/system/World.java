@@ -21,7 +21,7 @@ import java.util.Set;
  * @param tracked   spec: tracked (service -> bit set of PIDs)
  * @param gone      spec: gone (service -> bit set of PIDs)
  * @param status    spec: status ("never", "running", "stopped")
- * @param supPc     spec: supPc (where init is in its loop: "idle", "reaping", "peek", "drain", "reap", "collect", "kill")
+ * @param supPc     spec: supPc (where init is in its loop: "idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe", ...: SupPcTypeInv lists them all)
  * @param carried   spec: carried (what init carries from one call to the next: a service and a PID, or NO_CARRY)
  * @param pending   spec: pending (rfcWitness: adoption signals parked until their previous parent is known)
  * @param pidfile   spec: pidfile (service -> the PID in its PID file, 0 if not written)
@@ -47,7 +47,7 @@ public record World(KernelState kernel, List<String> pc, Set<String> begun, Map<
         status = Map.copyOf(status);
     }
 
-    /** Spec: InitWith(adopt): the initial state at these bounds; adopt: what init asks the kernel for ("none", "signal", "keep"). */
+    /** Spec: InitWith(adopt): the initial state at these bounds; adopt: what init asks the kernel for (an adoption mode: "none", "realtime", "standard", "line", "keep"). */
     public static World boot(Bounds b, String adopt) {
         Map<String, Long> empty = new HashMap<>();
         Map<String, String> status = new HashMap<>();

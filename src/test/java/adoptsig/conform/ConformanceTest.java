@@ -34,7 +34,7 @@ class ConformanceTest {
     @CsvSource(delimiter = '|', value = {
             // mutant | model | the step the divergence must be about | text of the report
             "orphans reparented to the grandparent | rfc-workers-q2 | Exit | step only Java takes: Exit(",
-            "realtime signals dequeued LIFO | rfc-workers-q2 | DequeueAdoption | step only Java takes: DequeueAdoption(",
+            "realtime signals dequeued LIFO | rfc-workers-q2 | ReadAdoption | step only Java takes: ReadAdoption(",
             "orphans ignore child subreapers | subreaper-dance | Exit | step only Java takes: Exit("})
     void mutantKernelsAreCaughtAtTheStepTheyBreak(String mutant, String model, String step, String text) {
         Conformance.Report r = exhaustive(MutantKernels.ALL.get(mutant), model);

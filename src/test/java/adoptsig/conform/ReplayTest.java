@@ -76,7 +76,7 @@ class ReplayTest {
         // a kernel that dequeues adoption signals newest first cannot follow TLC's trace
         Replay.Result lifo = replay(dance, new MutantKernels.LifoDequeue(), "RunningReportedInv");
         assertThat(lifo.replayed()).isFalse();
-        assertThat(lifo.explanation()).startsWith("Java has no step to trace state").contains("DequeueAdoption");
+        assertThat(lifo.explanation()).startsWith("Java has no step to trace state").contains("ReadAdoption");
         // and the trace of one property does not count as a violation of another
         Path smoke = FIXTURES.resolve("rfc-ordered-smoke/trace-StoppedDetectedProp.txt");
         Replay.Result other = replay(smoke, new Kernel(), "SoundAttributionInv");

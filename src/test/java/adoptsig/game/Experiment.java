@@ -1,7 +1,7 @@
 package adoptsig.game;
 
-import adoptsig.product.Interface;
-import adoptsig.product.Setting;
+import adoptsig.game.Interface;
+import adoptsig.game.Setting;
 
 import java.util.EnumSet;
 import java.util.List;

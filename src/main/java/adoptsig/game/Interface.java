@@ -1,4 +1,4 @@
-package adoptsig.product;
+package adoptsig.game;
 
 import adoptsig.InputError;
 import adoptsig.kernel.Adoption;

@@ -1,4 +1,4 @@
-package adoptsig.product;
+package adoptsig.game;
 
 import java.util.List;
 

@@ -1,7 +1,6 @@
-package adoptsig.product;
+package adoptsig.game;
 
 import adoptsig.InputError;
-import adoptsig.game.Call;
 import adoptsig.system.Bounds;
 
 import java.util.EnumSet;
@@ -58,22 +57,4 @@ public record Setting(int maxPid, List<String> services, List<String> strangers,
 
     /** Index of a service in the bit mask of started ones. */
     public int index(String s) { return services.indexOf(s); }
-
-    /** The cfg TLC checks for this setting. */
-    public String cfgText(List<String> invariants) {
-        StringBuilder s = new StringBuilder("CONSTANTS\n");
-        s.append("    MaxPid = ").append(maxPid).append('\n');
-        s.append("    Services = {").append(String.join(", ", services.stream().map(x -> '"' + x + '"').toList())).append("}\n");
-        s.append("    Strangers = {").append(String.join(", ", strangers.stream().map(x -> '"' + x + '"').toList())).append("}\n");
-        s.append("    SigLimit = ").append(sigLimit).append('\n');
-        s.append("    Idiom = \"").append(program).append("\"\n");
-        s.append("    DanceSync = ").append(sync ? "TRUE" : "FALSE").append('\n');
-        s.append("    Workers = ").append(workers ? "TRUE" : "FALSE").append('\n');
-        s.append("    Outside = ").append(outside ? "TRUE" : "FALSE").append('\n');
-        s.append("    Interface = \"").append(iface.id).append("\"\n");
-        s.append("SPECIFICATION Spec\n");
-        if (!invariants.isEmpty()) s.append("INVARIANTS\n");
-        for (String i : invariants) s.append("    ").append(i).append('\n');
-        return s.toString();
-    }
 }
