@@ -24,7 +24,7 @@ public record Model(String name, Mechanism mechanism, Idiom idiom, Map<String, S
         expected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(expected));
     }
 
-    /** A cell of the README's grid: no overrides, and the idiom is a grid column. */
+    /** A cell of the grid (docs/grid.md): no overrides, and the idiom is a grid column. */
     public boolean isGridCell() { return overrides.isEmpty() && idiom.grid(); }
 
     /** The properties this model checks, in expected.tsv's order. */

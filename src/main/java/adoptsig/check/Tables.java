@@ -1,5 +1,6 @@
 package adoptsig.check;
 
+import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Expected;
@@ -21,12 +22,13 @@ import java.util.function.Function;
  * The tables, as Markdown, from recorded or measured outcomes: the bounds of every idiom and
  * mechanism, the grid (mechanisms x idioms: "safe (N)" with the distinct-state count, or each
  * violated property with the length of its shortest counterexample), and the table of the
- * models outside the grid. The README's sections are rendered from the data files (ReadmeTest
- * compares them); `check` renders the same tables from what TLC found.
+ * models outside the grid, the answer tables and the kernel facts. The documentation's generated
+ * sections (README.md and docs/) are rendered from the data files: `tables --write` puts them in
+ * place, ReadmeTest compares them; `check` renders the grid from what TLC found.
  */
 public final class Tables {
-    /** A README section between two markers. */
-    public record Section(String name, String begin, String end, String text) {}
+    /** A generated section of the documentation: the file it lives in (README.md or a page of docs/), its name, its markers and its text. */
+    public record Section(String file, String name, String begin, String end, String text) {}
 
     private Tables() {}
 
@@ -125,11 +127,6 @@ public final class Tables {
         return b.toString();
     }
 
-    /** Whether a model holds every property it checks (by the record). */
-    static boolean holdsAll(Model m) {
-        return m.expected().values().stream().allMatch(o -> o.expected() == Expected.HOLDS);
-    }
-
     /** The violated properties of a model, as the grid shows them ("SA 12, RR 16"), Debug checks left out. */
     static String violations(Model m) {
         List<String> out = new ArrayList<>();
@@ -139,69 +136,144 @@ public final class Tables {
         return String.join(", ", out);
     }
 
+    /** The code of a belief-game verdict in the compact answer tables. */
+    static String code(String verdict) {
+        return switch (verdict) {
+            case "possible" -> "P";
+            case "impossible" -> "I";
+            default -> "?";
+        };
+    }
+
+    /** A column of the answer tables: an interface with a signal limit. */
+    private record Column(Answers.InterfaceRow iface, int sigLimit) {}
+
+    /** What sets a check apart within its cell: the PIDs, outside activity, probes. */
+    private record Variant(int maxPid, boolean outside, boolean probes) {}
+
+    private static Variant variant(Answers.Check c) { return new Variant(c.maxPid(), c.outside(), c.probes()); }
+
+    /** The checks of one world, in the record's order. */
+    private static List<Answers.Check> ofWorld(Answers answers, String world) {
+        return answers.checks().stream().filter(c -> c.world().equals(world)).toList();
+    }
+
+    /** The signal limit most checks of these use. */
+    private static int usualLimit(List<Answers.Check> checks) {
+        Map<Integer, Integer> n = new LinkedHashMap<>();
+        for (Answers.Check c : checks) n.merge(c.sigLimit(), 1, Integer::sum);
+        return n.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+    }
+
     /**
-     * The answer for one world: idioms against interfaces (each with its queue), from the
-     * recorded game verdicts at every bound and the recorded outcomes of the witness supervisors.
+     * The answer, compact: for each world a table of idioms against interfaces (an interface
+     * checked with several signal limits is a column per limit), each cell the belief game's
+     * verdict in the eager and the settled regime ("P/I"), from the record only, with the PIDs
+     * and the signal limit; one legend, with what is assumed of outside activity and probes.
      */
-    public static String answer(Answers answers, Models models, String world) {
-        List<String> columns = new ArrayList<>();
-        Map<String, Integer> firstQueue = new LinkedHashMap<>();
-        for (Answers.Check c : answers.checks()) {
-            if (!c.world().equals(world)) continue;
-            firstQueue.putIfAbsent(c.iface().id(), c.sigLimit());
-            String col = c.iface().id() + "/" + c.sigLimit();
-            if (!columns.contains(col)) columns.add(col);
+    public static String answer(Answers answers) {
+        StringBuilder b = new StringBuilder();
+        for (String world : List.of("closed", "open")) {
+            List<Answers.Check> checks = ofWorld(answers, world);
+            if (!checks.isEmpty()) b.append(answer(checks, answers, world)).append('\n');
         }
-        StringBuilder b = new StringBuilder("| idiom |");
-        for (String col : columns) {
-            String[] f = col.split("/");
-            b.append(' ').append(f[0]).append(Integer.parseInt(f[1]) != firstQueue.get(f[0]) ? " (queue of " + f[1] + ")" : "").append(" |");
-        }
-        b.append("\n|---|");
-        for (int k = 0; k < columns.size(); k++) b.append("---|");
-        b.append('\n');
-        List<String> idioms = new ArrayList<>();
-        for (Answers.Check c : answers.checks()) if (c.world().equals(world) && !idioms.contains(c.idiom().id())) idioms.add(c.idiom().id());
-        for (String idiom : idioms) {
-            b.append("| ").append(idiom).append(" |");
-            for (String col : columns) {
-                List<Answers.Check> rows = answers.checks().stream().filter(c -> c.world().equals(world) && c.idiom().id().equals(idiom)
-                        && (c.iface().id() + "/" + c.sigLimit()).equals(col)).sorted(java.util.Comparator.comparingInt(Answers.Check::maxPid)).toList();
-                b.append(' ').append(answerCell(rows)).append(" |");
-            }
-            b.append('\n');
-        }
-        b.append("\nPIDs of the game:");
-        for (String idiom : idioms) {
-            Map<Integer, List<String>> byPids = new java.util.TreeMap<>();
-            for (Answers.Check c : answers.checks()) {
-                if (!c.world().equals(world) || !c.idiom().id().equals(idiom)) continue;
-                String col = c.iface().id() + (c.sigLimit() != firstQueue.get(c.iface().id()) ? " (queue of " + c.sigLimit() + ")" : "");
-                byPids.computeIfAbsent(c.maxPid(), k -> new ArrayList<>()).add(col);
-            }
-            List<String> parts = new ArrayList<>();
-            byPids.forEach((pids, cols) -> parts.add(pids + (cols.size() == columns.size() ? "" : " (" + String.join(", ", cols) + ")")));
-            b.append(idioms.indexOf(idiom) == 0 ? " " : "; ").append(idiom).append(' ').append(String.join(" and ", parts));
-        }
-        b.append(".\n");
+        List<Answers.Check> all = new ArrayList<>(answers.checks());
+        b.append("Each cell: the verdict in the eager regime (init starts every service without waiting for any daemon) / in the settled "
+                + "regime (it may wait until the daemons have come to rest). **P** possible: a synthesized supervisor checked against "
+                + "every behaviour; **I** impossible: the environment wins against every supervisor; **?** out of reach at these bounds; "
+                + "- not checked. ");
+        boolean outside = all.stream().anyMatch(Answers.Check::outside), probes = all.stream().anyMatch(Answers.Check::probes);
+        b.append(outside ? "Where a cell says \"outside\", processes outside the model move the PID cursor; elsewhere none does. "
+                : "No process outside the model moves the PID cursor. ");
+        b.append(probes ? "Where a cell says \"probes\", init may fork a child that exits at once to see the cursor; elsewhere it may not.\n"
+                : "Init does not probe the cursor.\n");
         return b.toString();
     }
 
-    static String answerCell(List<Answers.Check> rows) {
-        if (rows.isEmpty()) return "-";
-        for (Answers.Check c : rows) if (c.verdict().equals("forced conflict")) return "**impossible** (" + c.maxPid() + " PIDs)";
-        Answers.Check base = rows.get(0);
-        if (base.witness() != null && holdsAll(base.witness())) {
-            // possible at the witness's bounds; what the game says with more PIDs is told beside it
-            StringBuilder more = new StringBuilder();
-            for (Answers.Check c : rows) if (c.maxPid() > base.maxPid() && !c.verdict().equals("no conflict")) more.append("; ").append(c.maxPid()).append(" PIDs: ").append(c.verdict());
-            return "possible (" + base.maxPid() + " PIDs): `" + base.witness().name() + "`" + more;
+    private static String answer(List<Answers.Check> checks, Answers answers, String world) {
+        int usual = usualLimit(checks);
+        List<Column> columns = new ArrayList<>();
+        for (Answers.InterfaceRow i : answers.interfaces()) {
+            for (Answers.Check c : checks) {
+                Column col = new Column(i, c.sigLimit());
+                if (c.iface().id().equals(i.id()) && !columns.contains(col)) columns.add(col);
+            }
         }
-        boolean escapable = rows.stream().anyMatch(c -> c.verdict().equals("escapable conflict"));
-        String what = escapable ? "escapable conflict" : "no conflict";
-        if (base.witness() != null) return "undecided: " + what + "; `" + base.witness().name() + "` fails " + violations(base.witness());
-        return "undecided: " + what + "; no supervisor built";
+        columns.sort(java.util.Comparator.comparingInt((Column c) -> c.iface().number()).thenComparing(c -> c.sigLimit() != usual)
+                .thenComparing(c -> -c.sigLimit()));
+        List<Idiom> idioms = new ArrayList<>();
+        for (Answers.Check c : checks) if (!idioms.contains(c.idiom())) idioms.add(c.idiom());
+
+        StringBuilder b = new StringBuilder(world.equals("closed")
+                ? "**Closed world**: two services, a and b, started by init; every process but init is theirs.\n\n"
+                : "**Open world**: one service, a, started by init, and a stranger, x: a daemon init did not start, whose orphans init adopts too.\n\n");
+        b.append("| idiom \\ interface |");
+        for (Column col : columns) b.append(' ').append(col.iface().id()).append(col.sigLimit() == usual ? "" : " (limit " + col.sigLimit() + ")").append(" |");
+        b.append("\n|---|");
+        for (int k = 0; k < columns.size(); k++) b.append("---|");
+        b.append('\n');
+        Map<Idiom, Variant> base = new LinkedHashMap<>();
+        for (Idiom i : idioms) {
+            List<Answers.Check> mine = checks.stream().filter(c -> c.idiom().equals(i)).toList();
+            Variant v = mine.stream().filter(c -> !c.outside() && !c.probes()).map(Tables::variant).min(java.util.Comparator.comparingInt(Variant::maxPid))
+                    .orElse(variant(mine.get(0)));
+            base.put(i, v);
+            b.append("| ").append(i.id()).append(" |");
+            for (Column col : columns) {
+                List<Answers.Check> cell = mine.stream().filter(c -> c.iface().id().equals(col.iface().id()) && c.sigLimit() == col.sigLimit()).toList();
+                b.append(' ').append(answerCell(cell, v)).append(" |");
+            }
+            b.append('\n');
+        }
+        List<String> pids = new ArrayList<>();
+        for (Idiom i : idioms) pids.add(i.id() + " " + base.get(i).maxPid());
+        long decided = checks.stream().filter(c -> !c.verdict().equals("out of reach")).count();
+        b.append("\nPIDs, init's included: ").append(String.join(", ", pids)).append("; signal limit (RLIMIT_SIGPENDING of init's user) ")
+                .append(usual).append(" unless the column says otherwise; ").append(String.format("decided: %d of %d checks.%n", decided, checks.size()));
+        return b.toString();
     }
+
+    /** One cell of the compact answer: eager/settled per variant, the idiom's usual variant bare, the others named. */
+    static String answerCell(List<Answers.Check> rows, Variant usual) {
+        if (rows.isEmpty()) return "-";
+        Map<Variant, String[]> byVariant = new LinkedHashMap<>();
+        List<Answers.Check> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing((Answers.Check c) -> !variant(c).equals(usual)).thenComparingInt(Answers.Check::maxPid)
+                .thenComparing(Answers.Check::outside).thenComparing(Answers.Check::probes));
+        for (Answers.Check c : sorted) {
+            String[] codes = byVariant.computeIfAbsent(variant(c), k -> new String[] {"-", "-"});
+            codes[Answers.REGIMES.indexOf(c.regime())] = code(c.verdict());
+        }
+        List<String> parts = new ArrayList<>();
+        byVariant.forEach((v, codes) -> {
+            List<String> what = new ArrayList<>();
+            if (v.maxPid() != usual.maxPid()) what.add(v.maxPid() + " PIDs");
+            if (v.outside()) what.add("outside");
+            if (v.probes()) what.add("probes");
+            parts.add(codes[0] + "/" + codes[1] + (what.isEmpty() ? "" : " (" + String.join(", ", what) + ")"));
+        });
+        return String.join("; ", parts);
+    }
+
+    /** Every check of the record, one row each: what both games found and the hand-written supervisor at its bounds. */
+    public static String answerChecks(Answers answers) {
+        StringBuilder b = new StringBuilder("| check | suite | arena | pairwise game (pairs; shortest conflict) | beliefs | verdict | "
+                + "supervisor synthesized (states) | hand-written supervisor at these bounds |\n|---|---|---|---|---|---|---|---|\n");
+        for (Answers.Check c : answers.checks()) {
+            String pairwise = c.pairwise() + (c.pairs() < 0 ? "" : String.format(" (%,d pairs", c.pairs()) + (c.steps() < 0 ? ")" : "; " + c.steps() + " steps)"));
+            String witness = "-";
+            if (c.witness() != null) {
+                String v = violations(c.witness());
+                witness = "`" + c.witness().name() + "`: " + (v.isEmpty() ? "holds" : v);
+            }
+            b.append("| `").append(c.name()).append("` | ").append(c.suite()).append(" | ").append(count(c.arena())).append(" | ").append(pairwise)
+                    .append(" | ").append(count(c.beliefs())).append(" | ").append(c.verdict().equals("impossible") ? "**impossible**" : c.verdict())
+                    .append(" | ").append(c.machine() < 0 ? "-" : String.format("%,d", c.machine())).append(" | ").append(witness).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static String count(long n) { return n < 0 ? "-" : String.format("%,d", n); }
 
     /** The ablation table: for each rule, the models that leave it out (not the witnesses of the answer) and what breaks there. */
     public static String ablations(Models models, List<String[]> rules, Answers answers) {
@@ -242,24 +314,55 @@ public final class Tables {
         return b.toString();
     }
 
-    /** Every README section generated from the data files, in the README's order. */
-    public static List<Section> readme(Models models, Catalogue catalogue, Answers answers, List<String[]> rules,
-                                       adoptsig.catalog.Facts facts) {
+    /**
+     * Every generated section of the documentation, each in the file it lives in (README.md or
+     * a page of docs/), in the order of the files.
+     */
+    public static List<Section> sections(Models models, Catalogue catalogue, Answers answers, List<String[]> rules,
+                                         adoptsig.catalog.Facts facts) {
         List<Section> out = new ArrayList<>();
-        out.add(section("interfaces", "properties/interfaces.tsv", interfaces(answers)));
-        out.add(section("answer-closed", "properties/answers.tsv, models.tsv and expected.tsv", answer(answers, models, "closed")));
-        out.add(section("answer-open", "properties/answers.tsv, models.tsv and expected.tsv", answer(answers, models, "open")));
-        out.add(section("ablations", "properties/rules.tsv, answers.tsv, models.tsv and expected.tsv", ablations(models, rules, answers)));
-        out.add(section("bounds", "properties/idioms.tsv and mechanisms.tsv", bounds(models)));
-        out.add(section("grid", "properties/models.tsv and expected.tsv", recordedGrid(models)));
-        out.add(section("models", "properties/models.tsv and expected.tsv", others(models, catalogue)));
-        out.add(section("facts", "properties/facts.tsv and scenarios.tsv", facts(facts)));
+        String answerData = "properties/answers.tsv and interfaces.tsv";
+        out.add(section(README, "answer", answerData, answer(answers)));
+        out.add(section("docs/answer.md", "interfaces", "properties/interfaces.tsv", interfaces(answers)));
+        out.add(section("docs/answer.md", "answer-checks", "properties/answers.tsv, models.tsv and expected.tsv", answerChecks(answers)));
+        out.add(section("docs/grid.md", "bounds", "properties/idioms.tsv and mechanisms.tsv", bounds(models)));
+        out.add(section("docs/grid.md", "grid", "properties/models.tsv and expected.tsv", recordedGrid(models)));
+        out.add(section("docs/grid.md", "ablations", "properties/rules.tsv, answers.tsv, models.tsv and expected.tsv", ablations(models, rules, answers)));
+        out.add(section("docs/models.md", "models", "properties/models.tsv and expected.tsv", others(models, catalogue)));
+        out.add(section("docs/linux.md", "facts", "properties/facts.tsv and scenarios.tsv", facts(facts)));
         return out;
     }
 
-    private static Section section(String name, String from, String text) {
-        return new Section(name, "<!-- " + name + ":begin (generated from " + from + "; ReadmeTest checks it) -->",
+    /** The file that holds the answer tables. */
+    public static final String README = "README.md";
+
+    private static Section section(String file, String name, String from, String text) {
+        return new Section(file, name, "<!-- " + name + ":begin (generated from " + from + " by `java -jar target/adoptsig.jar tables --write`; ReadmeTest checks it) -->",
                 "<!-- " + name + ":end -->", text);
+    }
+
+    /** The text of a section's block in a file's text (between its markers, stripped), or null if a marker is missing or out of order. */
+    public static String block(String doc, Section s) {
+        int b = doc.indexOf(s.begin()), e = doc.indexOf(s.end());
+        if (b < 0 || e < b) return null;
+        return doc.substring(b + s.begin().length(), e).strip();
+    }
+
+    /** Why a file's text does not hold a section as the data give it; null when it does. */
+    public static String stale(String doc, Section s) {
+        if (!doc.contains(s.end())) return s.file() + ": no marker " + s.end();
+        if (!doc.contains("<!-- " + s.name() + ":begin")) return s.file() + ": no marker <!-- " + s.name() + ":begin";
+        String text = block(doc, s);
+        if (text == null) return s.file() + ": the begin marker of " + s.name() + " is not " + s.begin();
+        return text.equals(s.text().strip()) ? null : s.file() + ": section " + s.name() + " differs from what the data files give";
+    }
+
+    /** A file's text with a section's block, markers included, replaced by the generated one (bad input if its markers are missing). */
+    public static String rewrite(String doc, Section s) {
+        int b = doc.indexOf("<!-- " + s.name() + ":begin");
+        int e = doc.indexOf(s.end(), Math.max(b, 0));
+        if (b < 0 || e < 0) throw new InputError(s.file() + ": no block " + s.name() + " (the markers <!-- " + s.name() + ":begin ... --> and " + s.end() + " are needed)");
+        return doc.substring(0, b) + s.begin() + "\n" + s.text() + doc.substring(e);
     }
 
     /** The measured outcomes of these model checks, in the format of properties/expected.tsv (for updating the record). */

@@ -80,7 +80,7 @@ public class CheckCommand implements Callable<Integer> {
     int distributed;
 
     @Option(names = "--remote-workers", paramLabel = "M", defaultValue = "0",
-            description = "with --distributed: the server also waits for M workers started on other machines (see the README)")
+            description = "with --distributed: the server also waits for M workers started on other machines (see docs/engines.md)")
     int remoteWorkers;
 
     @Option(names = "--server-host", defaultValue = "127.0.0.1", paramLabel = "HOST",

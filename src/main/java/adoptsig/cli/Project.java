@@ -144,10 +144,13 @@ public final class Project implements AutoCloseable {
         return packaged ? Path.of("adoptsig-runs", "fidelity").toAbsolutePath() : root.resolve("target/fidelity");
     }
 
-    /** The README's generated sections. */
-    public List<adoptsig.check.Tables.Section> readmeSections() {
-        return adoptsig.check.Tables.readme(models, catalogue, answers(), rules(), facts());
+    /** The documentation's generated sections (README.md and docs/), each naming its file. */
+    public List<adoptsig.check.Tables.Section> generatedSections() {
+        return adoptsig.check.Tables.sections(models, catalogue, answers(), rules(), facts());
     }
+
+    /** Whether this is the copy of the spec and data packaged in the jar (no README.md or docs/ beside it). */
+    public boolean packaged() { return packaged; }
 
     /** The constants of an indistinguishability check. */
     public Setting setting(Answers.Check c) {

@@ -48,7 +48,7 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A Markdown pipe table (as the README's generated tables) as HTML, with **bold** and `code`; cells may be links by anchor function. */
+    /** A Markdown pipe table (as the generated tables of README.md and docs/) as HTML, with **bold** and `code`; cells may be links by anchor function. */
     public HtmlReport markdownTable(String cssClass, String markdown, java.util.function.Function<String, String> anchorOfFirstCell) {
         List<List<String>> rows = new ArrayList<>();
         for (String line : markdown.split("\n")) {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pictures, checked for structure: one lifeline per process of the trace (a reused PID is a
  * new lifeline), forks and reparentings drawn, the breaking step marked with the property; the
- * checker fails on a picture with a lifeline or the mark missing. The README's pictures are what
- * the code draws today.
+ * checker fails on a picture with a lifeline or the mark missing. The pictures of docs/pictures
+ * (shown by README.md and docs/grid.md) are what the code draws today.
  */
 class PicturesTest {
     static final Path TRACES = Fixtures.root().resolve("src/test/resources/traces");
@@ -127,7 +127,7 @@ class PicturesTest {
         assertThat(problems(svg, t, "RunningReportedInv")).contains("the mark names SoundAttributionInv");
     }
 
-    /** The README's pictures: the RFC's break with two instances, and the impossibility with APUE's idiom. */
+    /** The picture README.md and docs/grid.md show: the RFC's break with two instances. */
     static String rfcBreak() throws Exception {
         return Pictures.counterexample("rfc-two", "SoundAttributionInv", trace("rfc-two", "SoundAttributionInv"));
     }
