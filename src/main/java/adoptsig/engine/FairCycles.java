@@ -130,7 +130,12 @@ public final class FairCycles {
             }
         }
         walk(cur, start, stamp, inComp, succ, loop);
-        if (loop.size() == 1) loop.add(start);                      // a self-loop
+        if (loop.size() == 1) {                                     // nothing led away from start: any cycle through it
+            int next = -1;
+            for (int w : succ[start]) if (inComp[w] == stamp && (next < 0 || w == start)) next = w;
+            loop.add(next);
+            walk(next, start, stamp, inComp, succ, loop);
+        }
         return loop.stream().mapToInt(Integer::intValue).toArray();
     }
 

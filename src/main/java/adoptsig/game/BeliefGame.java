@@ -50,10 +50,18 @@ public final class BeliefGame {
         public String verdict() { return possible ? "possible" : "impossible"; }
     }
 
+    /**
+     * Mutants of the game, each of which must flip a verdict (a checker shown to fail):
+     * NO_LIVENESS accepts every position (StoppedDetectedProp and NotificationsReadProp
+     * dropped); BLIND gives init one belief whatever a call but a probe returned.
+     */
+    public enum Mutant { NONE, NO_LIVENESS, BLIND }
+
     private final Arena a;
     private final Setting setting;
     private final boolean eager;
     private final int ns;
+    private final Mutant mutant;
 
     // beliefs: sorted state numbers
     private final List<int[]> beliefs = new ArrayList<>();
@@ -77,11 +85,14 @@ public final class BeliefGame {
         @Override public int hashCode() { return Arrays.hashCode(a); }
     }
 
-    public BeliefGame(Arena arena) {
+    public BeliefGame(Arena arena) { this(arena, Mutant.NONE); }
+
+    public BeliefGame(Arena arena, Mutant mutant) {
         this.a = arena;
         this.setting = arena.setting;
         this.eager = setting.regime().equals("eager");
         this.ns = setting.services().size();
+        this.mutant = mutant;
     }
 
     // ------------------------------------------------------------------ beliefs
@@ -203,6 +214,17 @@ public final class BeliefGame {
                 long[] res = new long[seeds.size()];
                 int[] nxt = new int[seeds.size()], mid = act.call() == Call.PROBE ? new int[seeds.size()] : null;
                 int k = 0;
+                if (mutant == Mutant.BLIND && mid == null) {            // one belief of the states after every result
+                    int total = 0;
+                    for (int c : counts.values()) total += c;
+                    int[] all = new int[total];
+                    for (var e : seeds.entrySet()) { System.arraycopy(e.getValue(), 0, all, k, counts.get(e.getKey())); k += counts.get(e.getKey()); }
+                    int merged = intern(closure(all, total), queue);
+                    k = 0;
+                    for (long o : seeds.keySet()) { res[k] = o; nxt[k++] = merged; }
+                    ms[act.id()] = new Move(res, nxt, null);
+                    continue;
+                }
                 for (var e : seeds.entrySet()) {
                     int[] c1 = closure(e.getValue(), counts.get(e.getKey()));
                     res[k] = e.getKey();
@@ -383,6 +405,7 @@ public final class BeliefGame {
                     if (!eager) acc = breakpoint;
                     else if (k == 0) { acc = false; if (breakpoint) k2 = 1; }
                     else { acc = spawnOk; if (spawnOk) k2 = 0; }
+                    if (mutant == Mutant.NO_LIVENESS) acc = true;
                     succ[r] = position(b2, owedId(ow), k2, acc, queue);
                 }
                 pm[act.id()] = succ;

@@ -15,8 +15,11 @@ import java.util.function.Consumer;
  * supervisor escapes: "forced" is a proof of impossibility. The environment takes a step in
  * either copy, or lets init run; init makes one call in both copies, and if the two results
  * differ it has told the copies apart (escaped). Init may wait, except while a notification is
- * pending in either copy (NotificationsReadProp) or a service is not started (the eager regime;
- * in the settled regime only once both copies are settled).
+ * pending in a settled copy (NotificationsReadProp: staying there is a fair behaviour) or a
+ * service is not started (the eager regime; in the settled regime only once both copies are
+ * settled). A call that leaves both copies as they were is a wait too (but for a spawn that
+ * fails, an attempt to start a service); where init may not wait and has no other call, it
+ * can only put off what it owes for ever, and loses.
  *
  * <p>A conflict is a pair no answers suit: a started service for which the largest PID set
  * sound in both copies (SoundAttributionInv) names none of its running processes in a copy
@@ -190,6 +193,11 @@ public final class PairGame {
             for (int x : a.env[r]) env.add(pair(l, x, queue, i));
             List<Integer> init = new ArrayList<>();
             boolean esc = false;
+            boolean unstarted = Integer.bitCount(a.started[l]) < ns;
+            boolean mustRead = (pending(l) && a.settled[l]) || (pending(r) && a.settled[r]);
+            boolean mustStart = unstarted && (eager || (a.settled[l] && a.settled[r]));
+            boolean mayW = w != 0 || !(mustRead || mustStart);
+            if (mutant == Mutant.NO_WAITING && w == 0) mayW = false;
             if (w != 0) {                                            // waiting for the probe child w
                 int l2 = a.reapProbe(l, w), r2 = a.reapProbe(r, w);
                 if (l2 >= 0 && r2 >= 0) init.add(pair(l2, r2, queue, i));
@@ -199,14 +207,13 @@ public final class PairGame {
                     if (nl == -3) continue;
                     long ol = a.obs[l][act.id()], or = a.obs[r][act.id()];
                     if (ol != or) { esc = true; continue; }
-                    init.add(pair(nl, nr, queue, i));
+                    int j = pair(nl, nr, queue, i);
+                    boolean attempt = act.call() == Call.SPAWN && !mustRead;
+                    if (j == i && !mayW && !attempt) continue;       // changes neither copy: a wait
+                    init.add(j);
                 }
             }
-            boolean unstarted = Integer.bitCount(a.started[l]) < ns;
-            boolean obliged = pending(l) || pending(r) || (unstarted && (eager || (a.settled[l] && a.settled[r])));
-            boolean mayW = w != 0 || !obliged;
             if (mutant == Mutant.NO_ESCAPE) esc = false;
-            if (mutant == Mutant.NO_WAITING && w == 0) mayW = false;
             while (envL.size() <= i) { envL.add(null); initL.add(null); escL.add(false); waitL.add(false); confL.add(false); }
             envL.set(i, env.stream().mapToInt(Integer::intValue).toArray());
             initL.set(i, init.stream().mapToInt(Integer::intValue).toArray());
@@ -225,7 +232,8 @@ public final class PairGame {
     /**
      * The environment's attractor of the conflicts on positions E(i) (the environment moves, or
      * lets init run) and I(i) (init calls, escapes, or waits when it may): E(i) is won when a
-     * successor is, I(i) when every option is. Counted (each position decided once).
+     * successor is, I(i) when every option is (and when it has none). Counted (each position
+     * decided once).
      */
     boolean[] attractor() {
         int[] predCount = new int[n + 1];
@@ -246,6 +254,7 @@ public final class PairGame {
         for (int i = 0; i < n; i++) left[i] = initSucc[i].length + (escape[i] ? 1 : 0) + (mayWait[i] ? 1 : 0);
         ArrayDeque<Integer> todo = new ArrayDeque<>();
         for (int i = 0; i < n; i++) if (conflict[i]) { in[2 * i] = in[2 * i + 1] = true; todo.add(2 * i); }
+        for (int i = 0; i < n; i++) if (left[i] == 0 && !in[2 * i + 1]) { in[2 * i + 1] = true; todo.add(2 * i + 1); }
         while (!todo.isEmpty()) {
             int pos = todo.poll();
             int i = pos / 2;
@@ -282,7 +291,7 @@ public final class PairGame {
                 if (!in[i] && !escape[i] && (!mayWait[i] || e[i])) {
                     boolean all = true;
                     for (int j : initSucc[i]) if (!e[j]) { all = false; break; }
-                    if (all && (initSucc[i].length > 0 || mayWait[i])) { in[i] = true; changed = true; }
+                    if (all) { in[i] = true; changed = true; }
                 }
                 if (!e[i]) {
                     boolean w = in[i];
