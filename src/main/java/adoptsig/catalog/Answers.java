@@ -21,9 +21,9 @@ public final class Answers {
     public record InterfaceRow(String id, int number, String name, String message, String channel, String description) {}
 
     /** The verdicts of the pairwise game. */
-    public static final List<String> PAIRWISE = List.of("no conflict", "escapable conflict", "forced conflict", "out of reach");
+    public static final List<String> PAIRWISE = List.of("no conflict", "escapable conflict", "forced conflict", "out of reach", "not run");
     /** The verdicts of the belief game: whether some supervisor on the interface is correct. */
-    public static final List<String> VERDICTS = List.of("possible", "impossible", "out of reach");
+    public static final List<String> VERDICTS = List.of("possible", "impossible", "out of reach", "not run");
     public static final List<String> REGIMES = List.of("eager", "settled");
 
     /**

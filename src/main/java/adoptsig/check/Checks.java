@@ -26,12 +26,19 @@ public final class Checks {
         for (Job j : start) futures.put(j, pool.submit(() -> checker.check(j, results)));
         pool.shutdown();
         List<ModelOutcome> out = new ArrayList<>();
-        try {
-            for (Job j : jobs) out.add(futures.get(j).get());
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
+        for (Job j : jobs) {
+            try {
+                out.add(futures.get(j).get());
+            } catch (ExecutionException e) {
+                // one model that TLC could not check leaves its properties undecided, with the cause; the others keep theirs
+                Throwable c = e.getCause();
+                String why = c.getMessage() != null ? c.getMessage() : c.toString();
+                List<Verdict> verdicts = new ArrayList<>();
+                for (String p : j.properties()) {
+                    verdicts.add(new Verdict(j.name(), p, j.expected().get(p), null, -1, -1, 0, 0, null, null, why, false));
+                }
+                out.add(new ModelOutcome(j, verdicts, -1, -1, 0, 0, 0));
+            }
         }
         return out;
     }

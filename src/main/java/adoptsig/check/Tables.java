@@ -141,6 +141,7 @@ public final class Tables {
         return switch (verdict) {
             case "possible" -> "P";
             case "impossible" -> "I";
+            case "not run" -> "·";
             default -> "?";
         };
     }
@@ -180,8 +181,8 @@ public final class Tables {
         List<Answers.Check> all = new ArrayList<>(answers.checks());
         b.append("Each cell: the verdict in the eager regime (init starts every service without waiting for any daemon) / in the settled "
                 + "regime (it may wait until the daemons have come to rest). **P** possible: a synthesized supervisor checked against "
-                + "every behaviour; **I** impossible: the environment wins against every supervisor; **?** out of reach at these bounds; "
-                + "- not checked. ");
+                + "every behaviour; **I** impossible: the environment wins against every supervisor; **?** out of reach at these bounds (the game "
+                + "needed more memory than the run had); **·** not run yet at these bounds; - no such check. ");
         boolean outside = all.stream().anyMatch(Answers.Check::outside), probes = all.stream().anyMatch(Answers.Check::probes);
         b.append(outside ? "Where a cell says \"outside\", processes outside the model move the PID cursor; elsewhere none does. "
                 : "No process outside the model moves the PID cursor. ");
@@ -227,7 +228,7 @@ public final class Tables {
         }
         List<String> pids = new ArrayList<>();
         for (Idiom i : idioms) pids.add(i.id() + " " + base.get(i).maxPid());
-        long decided = checks.stream().filter(c -> !c.verdict().equals("out of reach")).count();
+        long decided = checks.stream().filter(c -> c.verdict().equals("possible") || c.verdict().equals("impossible")).count();
         b.append("\nPIDs, init's included: ").append(String.join(", ", pids)).append("; signal limit (RLIMIT_SIGPENDING of init's user) ")
                 .append(usual).append(" unless the column says otherwise; ").append(String.format("decided: %d of %d checks.%n", decided, checks.size()));
         return b.toString();

@@ -24,7 +24,7 @@ public record Verdict(String model, String property, Outcome expected, Expected 
     /** What differs, in one line; null when it agrees. */
     public String difference() {
         if (agrees()) return null;
-        if (actual == null) return model + " / " + property + ": undecided (TLC was stopped at the time limit)";
+        if (actual == null) return model + " / " + property + ": undecided (" + (note != null ? note : "TLC was stopped at the time limit") + ")";
         if (expected == null) return model + " / " + property + ": no expected outcome recorded; TLC: " + actual.word();
         if (expected.expected() != actual) return model + " / " + property + ": expected " + expected.expected().word() + ", TLC: " + actual.word();
         return model + " / " + property + ": recorded a " + expected.steps() + "-step counterexample, TLC: " + traceSteps + " steps";

@@ -72,7 +72,7 @@ public final class Strategies {
 
     /** Why no supervisor is correct, told. */
     public static String tellLoss(Arena a, LossStory loss) {
-        StringBuilder b = new StringBuilder("whatever init does, the environment can play so that:\n");
+        StringBuilder b = new StringBuilder("the environment wins against every supervisor (the game's verdict); one play that init loses, with init's first choice at each point (not its best):\n");
         for (String st : loss.steps()) b.append("  init ").append(st).append('\n');
         b.append(loss.why()).append('\n');
         int k = 1;

@@ -33,7 +33,7 @@ class HtmlReportTest {
 
     @BeforeAll
     static void check() throws Exception {
-        Fixtures.Run r = Fixtures.cli("check", "rfc-two", "rfc-noFork", "--root", Fixtures.root().toString(), "--out", tmp.resolve("out").toString());
+        Fixtures.Run r = Fixtures.cli("check", "rfc-dance", "rfc-noFork", "--root", Fixtures.root().toString(), "--out", tmp.resolve("out").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         report = tmp.resolve("out/report.html");
         assertThat(report).exists();
@@ -84,17 +84,17 @@ class HtmlReportTest {
             assertThat(problems(page)).isEmpty();
             List<HtmlAnchor> cells = page.getByXPath("//table[@class='grid']//a[@class='cell']");
             assertThat(cells).hasSize(2);
-            // rfc-two's three counterexamples, each with a picture with one lifeline per process
-            assertThat(page.getByXPath("//section[@class='cx']")).hasSize(3);
-            assertThat(page.getElementById("cx--rfc-two--SoundAttributionInv").getByXPath(".//*[local-name()='g'][@class='lifeline']")).hasSize(5);
-            assertThat(page.getElementById("footer").getTextContent()).isEqualTo("3 counterexample(s), 3 picture(s).");
-            HtmlAnchor two = cells.stream().filter(a -> a.getHrefAttribute().equals("#model--rfc-two")).findFirst().orElseThrow();
-            HtmlPage after = two.click();
-            assertThat(after.getElementById("model--rfc-two").getAttribute("class")).contains("target");
-            HtmlAnchor story = after.getFirstByXPath("//a[@href='#cx--rfc-two--SoundAttributionInv']");
+            // rfc-dance's two counterexamples (an invariant and a temporal property), each with a picture with one lifeline per process
+            assertThat(page.getByXPath("//section[@class='cx']")).hasSize(2);
+            assertThat(page.getElementById("cx--rfc-dance--TracksLiveProcessInv").getByXPath(".//*[local-name()='g'][@class='lifeline']")).hasSize(4);
+            assertThat(page.getElementById("footer").getTextContent()).isEqualTo("2 counterexample(s), 2 picture(s).");
+            HtmlAnchor dance = cells.stream().filter(a -> a.getHrefAttribute().equals("#model--rfc-dance")).findFirst().orElseThrow();
+            HtmlPage after = dance.click();
+            assertThat(after.getElementById("model--rfc-dance").getAttribute("class")).contains("target");
+            HtmlAnchor story = after.getFirstByXPath("//a[@href='#cx--rfc-dance--TracksLiveProcessInv']");
             HtmlPage at = story.click();
-            assertThat(at.getElementById("cx--rfc-two--SoundAttributionInv").getAttribute("class")).contains("target");
-            assertThat(at.getElementById("cx--rfc-two--SoundAttributionInv").getTextContent()).contains("SoundAttributionInv is violated (10 steps)");
+            assertThat(at.getElementById("cx--rfc-dance--TracksLiveProcessInv").getAttribute("class")).contains("target");
+            assertThat(at.getElementById("cx--rfc-dance--TracksLiveProcessInv").getTextContent()).contains("TracksLiveProcessInv is violated (12 steps)");
         }
         assertThat(errors).isEmpty();
     }
@@ -103,12 +103,12 @@ class HtmlReportTest {
     void theLinkCheckerFailsOnABrokenLinkAndAMissingPicture() throws Exception {
         String html = Files.readString(report);
         Path broken = tmp.resolve("broken.html");
-        Files.writeString(broken, html.replace("id=\"cx--rfc-two--SoundAttributionInv\"", "id=\"renamed\"")
-                .replaceFirst("(?s)(<section class=\"cx\" id=\"cx--rfc-two--TracksLiveProcessInv\">.*?)<svg.*?</svg>", "$1"));
+        Files.writeString(broken, html.replace("id=\"cx--rfc-dance--TracksLiveProcessInv\"", "id=\"renamed\"")
+                .replaceFirst("(?s)(<section class=\"cx\" id=\"cx--rfc-dance--StoppedDetectedProp\">.*?)<svg.*?</svg>", "$1"));
         List<String> errors = new ArrayList<>();
         try (WebClient c = browser(errors)) {
             HtmlPage page = c.getPage(broken.toUri().toURL());
-            assertThat(problems(page)).contains("a link to nothing: #cx--rfc-two--SoundAttributionInv", "no picture in cx--rfc-two--TracksLiveProcessInv");
+            assertThat(problems(page)).contains("a link to nothing: #cx--rfc-dance--TracksLiveProcessInv", "no picture in cx--rfc-dance--StoppedDetectedProp");
         }
     }
 }
