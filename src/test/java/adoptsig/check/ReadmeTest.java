@@ -112,7 +112,7 @@ class ReadmeTest {
         for (var e : docs.entrySet()) Files.writeString(root.resolve(e.getKey()), e.getValue());
         Tables.Section models = Fixtures.PROJECT.generatedSections().stream().filter(s -> s.name().equals("models")).findFirst().orElseThrow();
         Path page = root.resolve(models.file());
-        Fixtures.replaceOnce(page, "| `rfc-free` |", "| `rfc-free-by-hand` |");
+        Fixtures.replaceOnce(page, "| `rfc-workers-q2` |", "| `rfc-workers-q2-by-hand` |");
 
         Fixtures.Run check = Fixtures.cli("tables", "--check", "--root", root.toString());
         assertThat(check.exit()).isEqualTo(Main.DIFFERS);
