@@ -58,7 +58,7 @@ class ConformanceTest {
         SpecBridge spec = Fixtures.PROJECT.bridge(b, false);
         Conformance.Report r = Conformance.exhaustive(new JavaSystem(new Kernel(), withMechanism(b, "classic")), spec, line -> { });
         assertThat(r.divergence()).isPresent();
-        assertThat(r.divergence().get().describe()).startsWith("Java and the spec disagree at the initial state:\n  adoptSig: Java <<FALSE,");
+        assertThat(r.divergence().get().describe()).startsWith("Java and the spec disagree at the initial state:\n  adoptMode: Java \"none\", spec \"realtime\"\n  adoptSig: Java <<FALSE,");
     }
 
     @Test

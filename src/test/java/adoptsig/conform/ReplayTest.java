@@ -72,9 +72,9 @@ class ReplayTest {
 
     @Test
     void theReplayCheckerCanFail() throws IOException {
-        Path dance = FIXTURES.resolve("rfc-workers-q2/trace-RunningReportedInv.txt");
-        // a kernel that dequeues adoption signals newest first cannot follow TLC's trace
-        Replay.Result lifo = replay(dance, new MutantKernels.LifoDequeue(), "RunningReportedInv");
+        Path ordered = FIXTURES.resolve("rfc-ordered/trace-TracksLiveProcessInv.txt");
+        // a kernel that dequeues adoption signals newest first cannot follow TLC's trace (init reads one of two queued signals)
+        Replay.Result lifo = replay(ordered, new MutantKernels.LifoDequeue(), "TracksLiveProcessInv");
         assertThat(lifo.replayed()).isFalse();
         assertThat(lifo.explanation()).startsWith("Java has no step to trace state").contains("ReadAdoption");
         // and the trace of one property does not count as a violation of another
