@@ -71,7 +71,7 @@ class CheckCommandTest {
                     assertThat(story).doesNotExist();
                     continue;
                 }
-                assertThat(Files.readString(story)).contains(e.getKey() + " is violated").contains("init forks process");
+                assertThat(Files.readString(story)).contains(e.getKey() + " is violated").contains("init: fork() returns");
                 Trace fresh = TlcOutput.parseSavedTrace(Files.readString(trace));
                 Replay.Result replay = Replay.replay(new JavaSystem(new Kernel(), m.bounds()), fresh, catalogue.property(e.getKey()));
                 assertThat(replay.violationReproduced()).as(m.name() + "/" + e.getKey() + ": " + replay.explanation()).isTrue();
@@ -103,8 +103,8 @@ class CheckCommandTest {
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("StoppedDetectedProp is violated")
-                .contains("[DequeueSigchld] init reads SIGCHLD")
-                .contains("[DequeueAdoption] init reads an adoption signal")
+                .contains("[ReadSigchld] init: sigwaitinfo returns SIGCHLD")
+                .contains("[ReadAdoption] init reads an adoption signal")
                 .contains("is already free")
                 .contains("nothing more happens, forever")
                 .contains("raw trace: " + tmp.resolve("runs"));
@@ -170,7 +170,7 @@ class CheckCommandTest {
         Fixtures.Run r = Fixtures.cli("check", "rfc-workers-q2", "--property", "TypeInv", "--timeout", "0.02",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).contains("STOPPED at the time limit").contains("rfc-workers-q2 / TypeInv: undecided (TLC was stopped at the time limit)");
+        assertThat(r.out()).contains("STOPPED at the time limit").contains("rfc-workers-q2 / TypeInv: undecided (TLC stopped at the time limit of 1 s)");
     }
 
     /** A cfg written by hand is checked, with no record to compare. */
