@@ -134,14 +134,14 @@ class ReadmeTest {
     void theAnswerTablesComeFromTheRecordAlone() {
         Path root = Fixtures.copy(tmp.resolve("root"));
         String before = Tables.answer(answers(root));
-        assertThat(before).contains("| dance | ?/? |").contains("| noFork | P/P |");
+        assertThat(before).contains("| workers | ·/· |").contains("| noFork | P/P |");
         Fixtures.replaceOnce(root.resolve("properties/answers.tsv"),
-                "closed\tdance\tclassic\t4\t4\tFALSE\tFALSE\teager\tdefault\t-\t-\tout of reach\t-\t-\tout of reach\t-\t-\n",
-                "closed\tdance\tclassic\t4\t4\tFALSE\tFALSE\teager\tdefault\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n"
-                        + "closed\tdance\tclassic\t5\t4\tFALSE\tTRUE\tsettled\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n");
+                "closed\tworkers\tclassic\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tnot run\t-\t-\tnot run\t-\t-\n",
+                "closed\tworkers\tclassic\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n"
+                        + "closed\tworkers\tclassic\t5\t4\tFALSE\tTRUE\tsettled\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n");
         String after = Tables.answer(answers(root));
-        assertThat(after).contains("| dance | I/?; -/I (5 PIDs, probes) |").contains("Where a cell says \"probes\"");
-        assertThat(after.replace("| dance | I/?; -/I (5 PIDs, probes) |", "| dance | ?/? |").replace("decided: 18 of 97", "decided: 16 of 96"))
+        assertThat(after).contains("| workers | I/·; -/I (5 PIDs, probes) |").contains("Where a cell says \"probes\"");
+        assertThat(after.replace("| workers | I/·; -/I (5 PIDs, probes) |", "| workers | ·/· |").replace("decided: 50 of 97", "decided: 48 of 96"))
                 .as("nothing else changes but the legend of probes").isEqualTo(before.replace("Init does not probe the cursor.",
                         "Where a cell says \"probes\", init may fork a child that exits at once to see the cursor; elsewhere it may not."));
     }

@@ -35,7 +35,7 @@ class AnswerCommandTest {
     }
 
     @Test
-    void javaAndTlcAgreeOnTheChecksTheyBothRun() {
+    void javaAndTlcAgreeOnTheChecksTheyBothRun() throws Exception {
         Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--tlc",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
