@@ -26,12 +26,16 @@ public final class Checks {
         for (Job j : start) futures.put(j, pool.submit(() -> checker.check(j, results)));
         pool.shutdown();
         List<ModelOutcome> out = new ArrayList<>();
+        RuntimeException first = null;
+        int failed = 0;
         for (Job j : jobs) {
             try {
                 out.add(futures.get(j).get());
             } catch (ExecutionException e) {
                 // one model that TLC could not check leaves its properties undecided, with the cause; the others keep theirs
                 Throwable c = e.getCause();
+                failed++;
+                if (first == null && c instanceof RuntimeException r) first = r;
                 String why = c.getMessage() != null ? c.getMessage() : c.toString();
                 List<Verdict> verdicts = new ArrayList<>();
                 for (String p : j.properties()) {
@@ -40,6 +44,8 @@ public final class Checks {
                 out.add(new ModelOutcome(j, verdicts, -1, -1, 0, 0, 0));
             }
         }
+        // when no model could be checked (a spec that does not parse, a property it lacks) the cause is the answer
+        if (failed == jobs.size() && first != null) throw first;
         return out;
     }
 }

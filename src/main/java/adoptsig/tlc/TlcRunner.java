@@ -107,9 +107,28 @@ public final class TlcRunner {
         return run(request, progress);
     }
 
+    /**
+     * One TLC at a time runs in this JVM: TLC registers JMX beans under fixed names (its liveness
+     * checker's among them) and keeps other static state, so two concurrent in-process runs can
+     * disturb each other's output. A run that finds the slot taken runs in a JVM of its own.
+     */
+    private static final java.util.concurrent.Semaphore IN_PROCESS_SLOT = new java.util.concurrent.Semaphore(1);
+
     public Result run(Request r, Consumer<TlcOutput.Progress> progress) {
         Path log = r.workDir().resolve("tlc.out");
+        if (mode == Mode.IN_PROCESS && !IN_PROCESS_SLOT.tryAcquire()) return forked(r, progress, log);
         if (mode == Mode.IN_PROCESS) {
+            try {
+                return inProcess(r, progress, log);
+            } finally {
+                IN_PROCESS_SLOT.release();
+            }
+        }
+        return forked(r, progress, log);
+    }
+
+    private Result inProcess(Request r, Consumer<TlcOutput.Progress> progress, Path log) {
+        {
             Path dir = r.workDir().toAbsolutePath();
             List<String> args = options(r, dir.resolve("states").toString());
             args.addAll(List.of("-config", dir.resolve(r.cfgName()).toString(), dir.resolve(r.module()).toString()));
@@ -128,7 +147,6 @@ public final class TlcRunner {
                         "forked JVM (in-process failed: " + e.getMessage() + ")");
             }
         }
-        return forked(r, progress, log);
     }
 
     private static Result forked(Request r, Consumer<TlcOutput.Progress> progress, Path log) {
