@@ -89,8 +89,8 @@ public final class Answers {
                 }
             }
             Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "sigLimit"), bool(r, "outside"), bool(r, "probes"), regime,
-                    suite, countOrDash(r, "arena"), countOrDash(r, "pairs"), pairwise, (int) countOrDash(r, "steps"), countOrDash(r, "beliefs"),
-                    verdict, (int) countOrDash(r, "machine"), witness);
+                    suite, Models.countOrDash(r, "arena"), Models.countOrDash(r, "pairs"), pairwise, (int) Models.countOrDash(r, "steps"), Models.countOrDash(r, "beliefs"),
+                    verdict, (int) Models.countOrDash(r, "machine"), witness);
             if (witness != null) {
                 var b = witness.bounds();
                 boolean same = witness.idiom().program().equals(idiom.program()) && witness.idiom().sync() == idiom.sync()
@@ -125,17 +125,6 @@ public final class Answers {
         }
     }
 
-    private static long countOrDash(Tsv.Row r, String col) {
-        String v = r.get(col);
-        if (v.equals("-")) return -1;
-        try {
-            long n = Long.parseLong(v);
-            if (n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InputError(r.where() + ": " + col + " must be a number or '-', not '" + v + "'");
-        }
-    }
 
     public Collection<InterfaceRow> interfaces() { return interfaces.values(); }
     public Collection<Check> checks() { return checks.values(); }

@@ -162,7 +162,8 @@ public final class Models {
         return n;
     }
 
-    private static long countOrDash(Tsv.Row r, String col) {
+    /** A count column: a natural number (thousands separators allowed) or "-" (-1). */
+    static long countOrDash(Tsv.Row r, String col) {
         String v = r.get(col).replace(",", "");
         if (v.equals("-")) return -1;
         try {
