@@ -42,7 +42,7 @@ public final class Arena {
     public static final long EAGAIN = -1, ECHILD = -2, SIGCHLD_BIT = 1L << 61;
 
     /** Program locations whose step the program makes the process take (spec: DanceFairStep). */
-    static final java.util.Set<String> FAIR_PCS = java.util.Set.of("d0", "d1", "d2", "a0", "a1", "await", "exit", "r0", "r1");
+    static final java.util.Set<String> FAIR_PCS = Daemons.FAIR_PCS;
 
     final Setting setting;
     final Interface iface;
