@@ -68,6 +68,12 @@ public class CheckCommand implements Callable<Integer> {
             + "in a class loader of its own per run, and falls back to a JVM of its own where that fails")
     boolean forked;
 
+    @Option(names = "--temporal", defaultValue = "java", paramLabel = "ENGINE",
+            description = "who decides the temporal properties: java (the Java engine's fair-cycle search on its state graph, "
+                    + "given only when that graph has TLC's state count; TLC then searches for the safety properties alone) "
+                    + "or tlc (TLC's liveness checker; much slower) (default: ${DEFAULT-VALUE})")
+    String temporal;
+
     @Option(names = "--workers", defaultValue = "1", description = "TLC workers per run; 1 gives shortest, reproducible counterexamples (default: ${DEFAULT-VALUE})")
     int workers;
 
@@ -106,6 +112,7 @@ public class CheckCommand implements Callable<Integer> {
         if (jobs < 1) throw new InputError("--jobs must be at least 1, not " + jobs);
         if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
         if (!(timeoutMinutes > 0)) throw new InputError("--timeout must be a positive number of minutes, not " + timeoutMinutes);
+        if (!temporal.equals("java") && !temporal.equals("tlc")) throw new InputError("--temporal must be java or tlc, not '" + temporal + "'");
         try (Project project = where.open()) {
             Models models = project.models();
             for (String p : properties) project.catalogue().property(p);
@@ -135,12 +142,13 @@ public class CheckCommand implements Callable<Integer> {
             }
             if (distributed > 0 || remoteWorkers > 0) return distributed(w, project, chosen);
             Path results = project.resultsFolder(out, "check-");
-            w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min; %s%nresults in %s%n", chosen.size(), jobs,
-                    fmt(timeoutMinutes), project.source(), results);
+            w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min, temporal properties by %s; %s%nresults in %s%n", chosen.size(), jobs,
+                    fmt(timeoutMinutes), temporal.equals("java") ? "the Java engine" : "TLC", project.source(), results);
             for (Job j : chosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
             w.flush();
             ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
                     forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
+            if (temporal.equals("java")) checker = checker.withJavaTemporal(project::system);
             List<ModelOutcome> outcomes = Checks.run(checker, chosen, jobs, results);
             return report(w, project, results, outcomes, cfg == null);
         }
