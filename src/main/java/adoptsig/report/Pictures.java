@@ -9,9 +9,19 @@ import java.util.List;
 public final class Pictures {
     private Pictures() {}
 
-    /** The timeline of a TLC counterexample; the property is marked at its last step. */
+    /**
+     * The timeline of a TLC counterexample; the property is marked at its last step, and the loop
+     * of a temporal counterexample ("Back to state N", or stuttering) is drawn as an arrow back.
+     */
     public static String counterexample(String model, String property, Trace trace) {
-        return Timeline.svg(Frame.of(trace), model + ": " + property + " (" + trace.steps() + " steps)", property);
+        return Timeline.svg(Frame.of(trace), model + ": " + property + " (" + trace.steps() + " steps)", property, loop(trace));
+    }
+
+    /** How a trace goes on for ever, in the pictures' step numbers (TLC numbers states from 1); null when it does not. */
+    static Timeline.Loop loop(Trace trace) {
+        if (trace.loopsTo() > 0) return new Timeline.Loop(trace.loopsTo() - 1);
+        if (trace.stutters()) return new Timeline.Loop(trace.steps());
+        return null;
     }
 
     /** A fidelity script as the model saw it (steps: the script's operations), with the disagreement marked at the last step. */

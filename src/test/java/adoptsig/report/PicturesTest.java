@@ -17,15 +17,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pictures, checked for structure: one lifeline per process of the trace (a reused PID is a
- * new lifeline), forks and reparentings drawn, the breaking step marked with the property; the
- * checker fails on a picture with a lifeline or the mark missing. The pictures of docs/pictures
- * (shown by README.md and docs/grid.md) are what the code draws today.
+ * new lifeline), forks and reparentings drawn, the breaking step marked with the property in the
+ * violation colour, each step's label written in the step table, a legend, one colour per service
+ * whatever the picture and never the violation's, the loop of a temporal counterexample drawn
+ * back to the step it returns to, and no two texts meeting or leaving the canvas (their boxes
+ * computed from the SVG's coordinates and the font's advance). Each check is shown to fail on a
+ * picture broken on purpose. The pictures of docs/pictures (shown by README.md and docs/) are
+ * what the code draws today.
  */
 class PicturesTest {
     static final Path TRACES = Fixtures.root().resolve("src/test/resources/traces");
@@ -71,7 +76,103 @@ class PicturesTest {
         for (String e : expected) if (!drawn.contains(e)) out.add("no lifeline for process " + e);
         for (String e : drawn) if (!expected.contains(e)) out.add("a lifeline for no process: " + e);
         if (breaks != 1) out.add(breaks + " breaking marks");
+        // each step's label on the page, in its row of the step table
+        List<Frame> frames = Frame.of(trace);
+        Map<String, String> rows = rows(d);
+        for (int i = 0; i < frames.size(); i++) {
+            String row = rows.get(Integer.toString(i));
+            if (row == null || !row.contains(frames.get(i).step())) out.add("step " + i + " (" + frames.get(i).step() + ") not written on the picture");
+        }
+        // the loop of a temporal counterexample
+        Timeline.Loop loop = Pictures.loop(trace);
+        List<Element> loops = byClass(d, "g", "loop");
+        if (loop == null && !loops.isEmpty()) out.add("a loop drawn for a trace that does not loop");
+        if (loop != null && (loops.size() != 1 || !loops.get(0).getAttribute("data-to").equals(Integer.toString(loop.to()))))
+            out.add("no loop back to step " + loop.to());
+        out.addAll(drawing(svg));
         return out;
+    }
+
+    /** The text of each row of the step tables, by step. */
+    static Map<String, String> rows(Document d) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Element g : byClass(d, "g", "row")) out.put(g.getAttribute("data-step"), g.getTextContent());
+        return out;
+    }
+
+    static List<Element> byClass(Document d, String tag, String cls) {
+        List<Element> out = new ArrayList<>();
+        NodeList l = d.getElementsByTagName(tag);
+        for (int i = 0; i < l.getLength(); i++) if (((Element) l.item(i)).getAttribute("class").equals(cls)) out.add((Element) l.item(i));
+        return out;
+    }
+
+    /** The service colours seen so far, across pictures: a service must keep its colour in every picture. */
+    static final Map<String, String> COLOURS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The problems of any picture, whatever it draws: a legend with a sample of each kind of line
+     * and of each service's colour; each service drawn in one colour, the same as in every other
+     * picture, never the violation's; the violation marked in its colour; no two texts meeting,
+     * none leaving the canvas.
+     */
+    static List<String> drawing(String svg) throws Exception {
+        List<String> out = new ArrayList<>();
+        Document d = parse(svg);
+        Set<String> kinds = new java.util.HashSet<>();
+        for (Element e : byClass(d, "g", "legend-item")) kinds.add(e.getAttribute("data-kind"));
+        if (byClass(d, "g", "legend").size() != 1) out.add(byClass(d, "g", "legend").size() + " legends");
+        for (String k : List.of("running", "zombie", "reaped", "fork", "reparent")) if (!kinds.contains(k)) out.add("the legend does not show " + k);
+        if (!byClass(d, "g", "breaks").isEmpty() && !kinds.contains("breaks")) out.add("the legend does not show the violation mark");
+        if (!byClass(d, "g", "loop").isEmpty() && !kinds.contains("loop")) out.add("the legend does not show the loop");
+        Set<String> legendColours = new java.util.HashSet<>();
+        for (Element e : byClass(d, "g", "legend-item")) {
+            if (!e.getAttribute("data-kind").equals("service")) continue;
+            legendColours.add(((Element) e.getElementsByTagName("rect").item(0)).getAttribute("fill"));
+        }
+        for (Element g : byClass(d, "g", "lifeline")) {
+            String svc = g.getAttribute("data-service");
+            NodeList lines = g.getElementsByTagName("line");
+            for (int i = 0; i < lines.getLength(); i++) {
+                String c = ((Element) lines.item(i)).getAttribute("stroke");
+                String before = COLOURS.putIfAbsent(svc, c);
+                if (before != null && !before.equals(c)) out.add("service " + svc + " drawn in " + c + ", elsewhere in " + before);
+                if (c.equalsIgnoreCase(Timeline.VIOLATION)) out.add("service " + svc + " drawn in the violation colour");
+                if (!legendColours.contains(c)) out.add("the legend does not show the colour of service " + svc);
+            }
+        }
+        for (Element g : byClass(d, "g", "breaks")) {
+            Element l = (Element) g.getElementsByTagName("line").item(0);
+            if (l == null || !l.getAttribute("stroke").equalsIgnoreCase(Timeline.VIOLATION)) out.add("the violation mark is not in the violation colour");
+        }
+        out.addAll(overlaps(d));
+        return out;
+    }
+
+    /** Every pair of texts whose boxes meet, and every text that leaves the canvas (the viewBox). */
+    static List<String> overlaps(Document d) {
+        List<String> out = new ArrayList<>();
+        Element root = d.getDocumentElement();
+        String[] vb = root.getAttribute("viewBox").trim().split("\\s+");
+        double w = Double.parseDouble(vb[2]), h = Double.parseDouble(vb[3]);
+        List<Timeline.Box> boxes = new ArrayList<>();
+        NodeList texts = d.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element t = (Element) texts.item(i);
+            double size = Double.parseDouble(inherited(t, "font-size"));
+            String anchor = inherited(t, "text-anchor");
+            Timeline.Box b = Timeline.box(Double.parseDouble(t.getAttribute("x")), Double.parseDouble(t.getAttribute("y")), size,
+                    anchor == null ? "start" : anchor, t.getTextContent());
+            if (b.x0() < 0 || b.y0() < 0 || b.x1() > w || b.y1() > h) out.add("'" + b.text() + "' leaves the canvas");
+            for (Timeline.Box o : boxes) if (o.meets(b)) out.add("'" + o.text() + "' and '" + b.text() + "' meet");
+            boxes.add(b);
+        }
+        return out;
+    }
+
+    private static String inherited(Element e, String attr) {
+        for (org.w3c.dom.Node n = e; n instanceof Element x; n = n.getParentNode()) if (x.hasAttribute(attr)) return x.getAttribute(attr);
+        return null;
     }
 
     @Test
@@ -125,6 +226,57 @@ class PicturesTest {
         String noMark = svg.replaceFirst("(?s)<g class=\"breaks\".*?</g>\n", "");
         assertThat(problems(noMark, t, "SoundAttributionInv")).contains("0 breaking marks");
         assertThat(problems(svg, t, "RunningReportedInv")).contains("the mark names SoundAttributionInv");
+    }
+
+    @Test
+    void theDrawingCheckFailsOnTextsThatMeetOrLeaveTheCanvasAndOnAMissingLegendLabelOrLoop() throws Exception {
+        Trace t = trace("rfc-dance", "StoppedDetectedProp");
+        String svg = Pictures.counterexample("rfc-dance", "StoppedDetectedProp", t);
+        assertThat(problems(svg, t, "StoppedDetectedProp")).isEmpty();
+        // columns narrower than a two-digit step number: the numbers 9 and 10 meet
+        String narrow = Timeline.svg(Frame.of(t), "rfc-dance: StoppedDetectedProp", "StoppedDetectedProp", Pictures.loop(t),
+                new Timeline.Spacing(10, 22, 11, 15, 6));
+        assertThat(overlaps(parse(narrow))).contains("'9' and '10' meet");
+        // table rows closer than the font's height: the steps' rows meet
+        String tight = Timeline.svg(Frame.of(t), "rfc-dance: StoppedDetectedProp", "StoppedDetectedProp", Pictures.loop(t),
+                new Timeline.Spacing(34, 22, 11, 8, 6));
+        assertThat(overlaps(parse(tight))).contains("'init boots' and 'init forks service process 2' meet");
+        // a canvas cut short on the right: the violation's label leaves it
+        String cut = svg.replaceFirst("viewBox=\"0 0 (\\d+) ", "viewBox=\"0 0 600 ");
+        assertThat(overlaps(parse(cut))).contains("'StoppedDetectedProp breaks' leaves the canvas");
+        String noLegend = svg.replaceFirst("(?s)<g class=\"legend\">.*?</g>\n</svg>", "</svg>");
+        assertThat(problems(noLegend, t, "StoppedDetectedProp")).contains("0 legends", "the legend does not show zombie");
+        String noTable = svg.replaceFirst("(?s)<g class=\"row\" data-step=\"3\">.*?</g>", "");
+        assertThat(problems(noTable, t, "StoppedDetectedProp")).contains("step 3 (3: setsid) not written on the picture");
+        String noLoop = svg.replaceFirst("(?s)<g class=\"loop\".*?</g>", "");
+        assertThat(problems(noLoop, t, "StoppedDetectedProp")).contains("no loop back to step 15");
+        String violationColour = svg.replace("stroke=\"" + Timeline.colour("a") + "\"", "stroke=\"" + Timeline.VIOLATION + "\"");
+        assertThat(drawing(violationColour)).contains("service a drawn in the violation colour");
+    }
+
+    @Test
+    void aLoopBackToAnEarlierStateIsAnArrowToThatStep() throws Exception {
+        String raw = Files.readString(TRACES.resolve("rfc-dance/trace-StoppedDetectedProp.txt"));
+        Trace back = TlcOutput.parseSavedTrace(raw.replace("17: Stuttering", "17: Back to state 14"));
+        assertThat(back.loopsTo()).isEqualTo(14);
+        String svg = Pictures.counterexample("rfc-dance", "StoppedDetectedProp", back);
+        assertThat(problems(svg, back, "StoppedDetectedProp")).isEmpty();
+        Element loop = byClass(parse(svg), "g", "loop").get(0);
+        assertThat(loop.getAttribute("data-to")).isEqualTo("13");
+        assertThat(svg).contains("back to step 13, for ever", "steps 14 to 15 and back to step 13 repeat for ever");
+        // an invariant's counterexample has no loop
+        Trace inv = trace("rfc-two", "SoundAttributionInv");
+        assertThat(byClass(parse(Pictures.counterexample("rfc-two", "SoundAttributionInv", inv)), "g", "loop")).isEmpty();
+    }
+
+    @Test
+    void aServiceHasOneColourInEveryPictureFromAColourBlindSafePaletteAndNotTheViolations() {
+        Set<String> okabeIto = Set.of("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7");
+        for (String s : List.of("init", "a", "b", "c", "x", "y", "z", "svc7")) {
+            assertThat(okabeIto).as(s).contains(Timeline.colour(s));
+            assertThat(Timeline.colour(s)).as(s).isNotEqualTo(Timeline.VIOLATION);
+        }
+        assertThat(Set.of(Timeline.colour("a"), Timeline.colour("b"), Timeline.colour("x"), Timeline.colour("init"))).hasSize(4);
     }
 
     /** The picture README.md and docs/grid.md show: the RFC's break with two instances. */
