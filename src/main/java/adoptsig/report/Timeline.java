@@ -168,7 +168,7 @@ public final class Timeline {
         double y = body(c, frames, breaks, loop, c.bottom + sp.pad());
         Set<String> services = new LinkedHashSet<>();
         for (Life l : lives(frames)) services.add(l.service());
-        legend(c, services, breaks, loop != null, y + sp.pad());
+        legend(c, services, breaks == null ? null : "breaks", loop != null, y + sp.pad());
         return wrap(c, title, "timeline");
     }
 
@@ -268,7 +268,8 @@ public final class Timeline {
                         c.raw(String.format(Locale.ROOT, "<g class=\"reparent\" data-pid=\"%d\" data-to=\"%d\"><title>%d adopted by %d</title>"
                                         + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#555555\" stroke-dasharray=\"1.5 3\" stroke-width=\"2\"/></g>",
                                 p.pid(), p.parent(), p.pid(), p.parent(), x, yp, x, yc));
-                        adopted.set(i, adopted.get(i) + "; " + p.pid() + " adopted by " + (p.parent() == 1 ? "init" : Integer.toString(p.parent())));
+                        String said = p.pid() + " adopted by " + (p.parent() == 1 ? "init" : Integer.toString(p.parent()));
+                        if (!frames.get(i).step().contains(said)) adopted.set(i, adopted.get(i) + "; " + said);
                     }
                 }
             }
@@ -289,16 +290,21 @@ public final class Timeline {
             pend.add(f.pending().isEmpty() ? "none" : f.pending());
             bel.add(f.beliefs().isEmpty() ? "-" : f.beliefs());
         }
+        int rows = frames.size();
+        String verdict = breaks == null || rows == 0 ? null : loop == null ? breaks + " breaks at step " + (rows - 1) + "."
+                : loop.to() == rows - 1 ? breaks + " fails: after step " + (rows - 1) + " nothing changes, for ever."
+                : breaks + " fails: steps " + (loop.to() + 1) + " to " + (rows - 1) + " and back to step " + loop.to() + " repeat for ever.";
         return table(c, yt, List.of("step", "what happens", "init's pending signals after it", "init believes after it"),
-                List.of(what, pend, bel), breaks, loop, frames.size());
+                List.of(what, pend, bel), breaks != null, loop, rows, verdict);
     }
 
     /**
      * A numbered table at yt: a header, then one row per step; columns after the first are grey
-     * where the row repeats the one above. Marks the last row when a property breaks there, and
-     * the rows of a loop with a bracket. Returns its bottom.
+     * where the row repeats the one above. Marks the last row (markLast: a property breaks there),
+     * the rows of a loop with a bracket, and writes the verdict under it (null: none). Returns its
+     * bottom.
      */
-    static double table(Canvas c, double yt, List<String> header, List<List<String>> columns, String breaks, Loop loop, int rows) {
+    static double table(Canvas c, double yt, List<String> header, List<List<String>> columns, boolean markLast, Loop loop, int rows, String verdict) {
         Spacing sp = c.sp;
         double[] x = new double[header.size() + 1];
         x[0] = sp.pad() + 8;
@@ -316,14 +322,14 @@ public final class Timeline {
         for (int k = 0; k < header.size(); k++) c.text(x[k], yt + sp.row() - 4, sp.font(), "start", header.get(k), "font-weight=\"bold\"");
         for (int i = 0; i < rows; i++) {
             double yr = yt + sp.row() * (i + 1);
-            boolean breaksHere = breaks != null && i == rows - 1;
+            boolean breaksHere = markLast && i == rows - 1;
             String bg = breaksHere ? "#fbe3d6" : i % 2 == 0 ? "#ffffff" : "#f2f2f2";
             c.raw(String.format(Locale.ROOT, "<g class=\"row\" data-step=\"%d\">", i));
             c.rect(x[0] - sp.pad() / 2.0, yr, right - x[0], sp.row(), bg, "");
             c.text(x[0], yr + sp.row() - 4, sp.font(), "start", Integer.toString(i), "fill=\"#555555\"");
             for (int k = 0; k < columns.size(); k++) {
                 String s = columns.get(k).get(i);
-                boolean same = k > 0 && i > 0 && s.equals(columns.get(k).get(i - 1));
+                boolean same = k > 0 && i > 0 && !breaksHere && s.equals(columns.get(k).get(i - 1));
                 c.text(x[k + 1], yr + sp.row() - 4, sp.font(), "start", s, "class=\"cell\"" + (same ? " fill=\"#999999\"" : ""));
             }
             c.raw("</g>");
@@ -335,28 +341,31 @@ public final class Timeline {
         }
         c.raw("</g>");
         double y = bottom;
-        if (breaks != null && rows > 0) {
-            String s = loop == null ? breaks + " breaks at step " + (rows - 1) + "."
-                    : loop.to() == rows - 1 ? breaks + " fails: after step " + (rows - 1) + " nothing changes, for ever."
-                    : breaks + " fails: steps " + (loop.to() + 1) + " to " + (rows - 1) + " and back to step " + loop.to() + " repeat for ever.";
-            y += sp.row();
-            c.text(x[0], y, sp.font(), "start", s, "class=\"verdict\" fill=\"" + VIOLATION + "\" font-weight=\"bold\"");
+        if (verdict != null) {
+            for (String sentence : verdict.split("(?<=[.:]) (?=[A-Z])")) {     // a line per sentence
+                y += sp.row();
+                c.text(x[0], y, sp.font(), "start", sentence, "class=\"verdict\" fill=\"" + VIOLATION + "\" font-weight=\"bold\"");
+            }
             y += sp.font() * DESCENT;
         }
         return y;
     }
 
-    /** The legend: what each line, mark and colour means, in rows that fit the canvas drawn so far. */
-    static void legend(Canvas c, Set<String> services, String breaks, boolean loop, double y0) {
+    /**
+     * The legend: what each line, mark and colour means, in rows that fit the canvas drawn so far;
+     * mark: "breaks" (the violation's line), "conflict" (the conflict's row) or null.
+     */
+    static void legend(Canvas c, Set<String> services, String mark, boolean loop, double y0) {
         Spacing sp = c.sp;
         List<String[]> items = new ArrayList<>();          // {kind, colour, text}
-        for (String s : services) items.add(new String[] {"service", colour(s), s.equals("init") ? "init" : s.equals("none") ? "no service" : "service " + s});
+        for (String s : services) items.add(new String[] {"service", colour(s), s.equals("init") ? "init" : s.equals("none") ? "no service" : "processes of " + s});
         items.add(new String[] {"running", "#555555", "running"});
         items.add(new String[] {"zombie", "#555555", "zombie (exited, not reaped)"});
         items.add(new String[] {"reaped", "#555555", "reaped: the PID is free"});
         items.add(new String[] {"fork", "#555555", "fork (parent to child)"});
         items.add(new String[] {"reparent", "#555555", "reparented (adopted)"});
-        if (breaks != null) items.add(new String[] {"breaks", VIOLATION, "where the property breaks"});
+        if ("breaks".equals(mark)) items.add(new String[] {"breaks", VIOLATION, "where the property breaks"});
+        if ("conflict".equals(mark)) items.add(new String[] {"conflict", VIOLATION, "the conflict: no answer suits both"});
         if (loop) items.add(new String[] {"loop", LOOP, "the loop: repeats for ever"});
         double limit = Math.max(c.right, 480);
         double x = sp.pad(), y = y0 + sp.row() / 2.0;
@@ -377,6 +386,7 @@ public final class Timeline {
                 case "fork" -> { c.line(sx + 4, sy - 6, sx + 4, sy + 6, it[1], 1.5, ""); c.line(sx + 4, sy + 6, sx + 24, sy + 6, it[1], 1.5, ""); }
                 case "reparent" -> c.line(sx + 12, sy - 6, sx + 12, sy + 6, it[1], 2, "stroke-dasharray=\"1.5 3\"");
                 case "breaks" -> c.line(sx + 12, sy - 6, sx + 12, sy + 6, it[1], 3, "");
+                case "conflict" -> c.rect(sx, sy - 6, 24, 12, "#fbe3d6", "stroke=\"" + it[1] + "\"");
                 case "loop" -> c.raw(String.format(Locale.ROOT, "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>"
                         + "<path d=\"M%.1f %.1fl-4 -7h8z\" fill=\"%s\"/>", sx + 22, sy + 5, sx + 22, sy - 7, sx + 4, sy - 7, sx + 4, sy + 3, it[1], sx + 4, sy + 6, it[1]));
                 default -> { }
@@ -437,16 +447,12 @@ public final class Timeline {
             cols.add(runs);
             cols.add(sound);
         }
-        y = table(c, y + 2 * sp.row() + sp.pad(), header, cols, null, null, n);
-        if (conflict != null) {
-            y += sp.row();
-            c.text(sp.pad() + 8, y, sp.font(), "start", conflict, "class=\"verdict\" fill=\"" + VIOLATION + "\" font-weight=\"bold\"");
-        }
+        y = table(c, y + 2 * sp.row() + sp.pad(), header, cols, conflict != null, null, n, conflict == null ? null : "At step " + (n - 1) + ": " + conflict);
         c.raw("</g>");
         Set<String> all = new LinkedHashSet<>();
         for (Life l : lives(left)) all.add(l.service());
         for (Life l : lives(right)) all.add(l.service());
-        legend(c, all, null, false, y + sp.pad() + sp.font() * DESCENT);
+        legend(c, all, conflict == null ? null : "conflict", false, y + sp.pad());
         return wrap(c, title, "timeline pair");
     }
 
@@ -465,7 +471,7 @@ public final class Timeline {
         return out;
     }
 
-    private static String pids(Set<Integer> s) { return s.isEmpty() ? "none" : s.toString().replace("[", "{").replace("]", "}"); }
+    static String pids(Set<Integer> s) { return s.isEmpty() ? "none" : s.toString().replace("[", "{").replace("]", "}"); }
 
     private static String fmt(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
 

@@ -2,6 +2,11 @@ package adoptsig.report;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Answers;
+import adoptsig.game.Arena;
+import adoptsig.game.Call;
+import adoptsig.game.Interface;
+import adoptsig.game.PairGame;
+import adoptsig.game.Setting;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import org.junit.jupiter.api.Test;
@@ -284,12 +289,79 @@ class PicturesTest {
         return Pictures.counterexample("rfc-two", "SoundAttributionInv", trace("rfc-two", "SoundAttributionInv"));
     }
 
+    /** The pairwise game's first conflict in the open world with SIGCHLD and waitpid alone (the impossibility of the answer's first row). */
+    static String openDanceConflict() {
+        Setting s = new Setting(4, List.of("a"), List.of("x"), 4, "dance", false, false, false, Interface.of("classic"), "eager", Set.of(Call.PROBE));
+        Arena a = new Arena(s).build(x -> {}, 1_000_000);
+        PairGame g = new PairGame(a);
+        PairGame.Result r = g.solve(x -> {}, 10_000_000);
+        assertThat(r.forced()).isTrue();
+        return Pictures.conflict("open-dance-classic-4-eager: two behaviours init cannot tell apart, a forced conflict", a, g, r);
+    }
+
+    /**
+     * The problems of a conflict's picture: both behaviours drawn, and, step by step, what init
+     * did and saw and whose each PID could be, with the conflict said at its step.
+     */
+    static List<String> pairProblems(String svg) throws Exception {
+        List<String> out = new ArrayList<>(drawing(svg));
+        Document d = parse(svg);
+        Set<String> sides = new java.util.HashSet<>();
+        for (Element g : byClass(d, "g", "behaviour")) {
+            sides.add(g.getAttribute("data-side"));
+            if (g.getElementsByTagName("g").getLength() == 0) out.add("behaviour " + g.getAttribute("data-side") + " is empty");
+        }
+        if (!sides.equals(Set.of("L", "R"))) out.add("the behaviours drawn: " + sides);
+        List<Element> obs = byClass(d, "g", "observations");
+        if (obs.size() != 1) { out.add(obs.size() + " tables of what init sees"); return out; }
+        String table = obs.get(0).getTextContent();
+        for (String h : List.of("init does and sees", "a runs as, L | R", "PIDs init could name as a's")) if (!table.contains(h)) out.add("no column " + h);
+        // each call of init, with what it returned, in its row of what init sees (L's step "init CALL: RESULT")
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (Element row : byClass(d, "g", "row")) if (isIn(row, null)) seen.put(row.getAttribute("data-step"), cell(row, 1));
+        for (Element row : byClass(d, "g", "row")) {
+            if (!isIn(row, "L") || !cell(row, 1).startsWith("init ")) continue;
+            String call = cell(row, 1).substring(5);
+            if (!call.equals(seen.get(row.getAttribute("data-step")))) out.add("init's " + call + " at step " + row.getAttribute("data-step") + " not in what init sees");
+        }
+        if (!table.contains("no answers suit both copies")) out.add("the conflict is not said");
+        return out;
+    }
+
+    /** The text of a row's k-th cell (0: the step's number). */
+    private static String cell(Element row, int k) {
+        NodeList t = row.getElementsByTagName("text");
+        return k < t.getLength() ? t.item(k).getTextContent() : "";
+    }
+
+    /** Whether an element is inside the behaviour of this side (null: inside the observations). */
+    private static boolean isIn(Element e, String side) {
+        for (org.w3c.dom.Node n = e.getParentNode(); n instanceof Element x; n = n.getParentNode()) {
+            if (side == null && x.getAttribute("class").equals("observations")) return true;
+            if (side != null && x.getAttribute("class").equals("behaviour") && x.getAttribute("data-side").equals(side)) return true;
+        }
+        return false;
+    }
+
     @Test
-    void theReadmePicturesAreWhatTheCodeDrawsToday() throws Exception {
+    void theConflictPictureShowsBothBehavioursWhatInitSawAndWhoseEachPidCouldBe() throws Exception {
+        String svg = openDanceConflict();
+        assertThat(pairProblems(svg)).isEmpty();
+        // the conflict turns on PID 3: x's in L, a's in R; init has reaped a's first process and read nothing else
+        assertThat(svg).contains("WaitAny: 2", "In R, a runs only as {3}, and 3 is x&apos;s in L".replace("&apos;", "'"));
+        String noObservations = svg.replaceFirst("(?s)<g class=\"observations\">.*?</g>\n(?=<g class=\"legend\">)", "");
+        assertThat(pairProblems(noObservations)).contains("0 tables of what init sees");
+        String noCall = svg.replaceFirst("(?s)(<g class=\"observations\">.*?<g class=\"row\" data-step=\"7\">.*?)WaitAny: 2", "$1-");
+        assertThat(pairProblems(noCall)).contains("init's WaitAny: 2 at step 7 not in what init sees");
+    }
+
+    @Test
+    void theCommittedPicturesAreWhatTheCodeDrawsToday() throws Exception {
+        Map<String, String> pictures = Map.of("rfc-two-SoundAttributionInv.svg", rfcBreak(), "open-dance-classic-4-eager-conflict.svg", openDanceConflict());
         if (Boolean.getBoolean("adoptsig.writePictures")) {
             Files.createDirectories(DOCS);
-            Files.writeString(DOCS.resolve("rfc-two-SoundAttributionInv.svg"), rfcBreak());
+            for (var e : pictures.entrySet()) Files.writeString(DOCS.resolve(e.getKey()), e.getValue());
         }
-        assertThat(Files.readString(DOCS.resolve("rfc-two-SoundAttributionInv.svg"))).isEqualTo(rfcBreak());
+        for (var e : pictures.entrySet()) assertThat(Files.readString(DOCS.resolve(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
     }
 }
