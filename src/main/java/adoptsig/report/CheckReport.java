@@ -149,17 +149,18 @@ public final class CheckReport {
         StringBuilder b = new StringBuilder("<table class=\"grid\">\n<tr><th>mechanism \\ idiom</th>");
         for (Idiom i : idioms) b.append("<th>").append(i.number()).append(". ").append(HtmlReport.esc(i.id())).append("</th>");
         b.append("</tr>\n");
-        Set<String> shown = new LinkedHashSet<>();
+        Set<String> shown = new LinkedHashSet<>(), classes = new java.util.HashSet<>();
         for (Mechanism m : mechs) {
             b.append("<tr><th>").append(m.number()).append(". ").append(HtmlReport.esc(m.id())).append("</th>");
             for (Idiom i : idioms) {
                 Model cell = run.models().cell(m, i);
                 ModelOutcome o = cell == null ? null : byName.get(cell.name());
-                if (o == null) { b.append("<td class=\"v-notrun\">not run</td>"); continue; }
+                if (o == null) { b.append("<td class=\"v-notrun\">not run</td>"); classes.add("v-notrun"); continue; }
                 Map<String, adoptsig.catalog.Outcome> measured = Tables.measured(o, run.catalogue());
                 measured.keySet().stream().filter(p -> !p.startsWith("Debug")).forEach(shown::add);
                 String text = Tables.cell(measured, o.distinct());
                 String cls = verdictClass(o) + (run.compared() && !o.agrees() ? " v-differs" : "");
+                classes.addAll(List.of(cls.split(" ")));
                 b.append("<td class=\"").append(cls).append("\" id=\"").append(cellAnchor(m.id(), i.id())).append("\">")
                         .append("<a class=\"cell\" href=\"#").append(modelAnchor(o.job().name())).append("\">").append(abbreviated(text, run.catalogue()))
                         .append("</a>").append(run.compared() && !o.agrees() ? " <span class=\"bad\">differs</span>" : "").append("</td>");
@@ -167,15 +168,18 @@ public final class CheckReport {
             b.append("</tr>\n");
         }
         b.append("</table>\n");
-        // the legend: colours, then the abbreviations
-        b.append("<div class=\"legend\" id=\"grid-legend\">\n<p><b>Legend.</b> ")
-                .append("<span class=\"swatch v-safe\">safe (N)</span> every property holds; N: the distinct states TLC explored. ")
-                .append("<span class=\"swatch v-violated\">SA 12</span> a property is violated, with its counterexample's length in steps ")
-                .append("(a temporal property's counterexample, a loop, has no length). ")
-                .append("<span class=\"swatch v-undecided\">?</span> undecided: TLC was stopped at its time limit. ")
-                .append("<span class=\"swatch v-notrun\">not run</span> not checked in this run. ")
-                .append(run.compared() ? "<span class=\"swatch v-safe v-differs\">differs</span> the outcome differs from the record. " : "")
-                .append("</p>\n<table class=\"properties\">\n<tr><th>abbreviation</th><th>property</th><th>kind</th><th>what it says</th></tr>\n");
+        // the legend: the colours and marks the grid uses, then the abbreviations
+        b.append("<div class=\"legend\" id=\"grid-legend\">\n<p><b>Legend.</b> ");
+        String[][] swatches = {
+                {"v-safe", "safe (N)", "every property holds; N: the distinct states TLC explored."},
+                {"v-violated", "SA 12", "a property is violated, with its counterexample's length in steps (a temporal property's counterexample, a loop, has no length)."},
+                {"v-undecided", "?", "undecided: TLC was stopped at its time limit."},
+                {"v-notrun", "not run", "not checked in this run."},
+                {"v-differs", "differs", "the outcome differs from the record."}};
+        for (String[] w : swatches) {
+            if (classes.contains(w[0])) b.append("<span class=\"swatch ").append(w[0]).append("\">").append(w[1]).append("</span> ").append(HtmlReport.esc(w[2])).append(' ');
+        }
+        b.append("</p>\n<table class=\"properties\">\n<tr><th>abbreviation</th><th>property</th><th>kind</th><th>what it says</th></tr>\n");
         for (String p : shown) {
             Property prop = run.catalogue().property(p);
             b.append("<tr><td><abbr title=\"").append(HtmlReport.esc(p)).append("\">").append(Tables.label(p)).append("</abbr></td><td><code>")

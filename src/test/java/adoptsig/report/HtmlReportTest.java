@@ -131,9 +131,9 @@ class HtmlReportTest {
         for (Object o : page.getByXPath("//*[@id='grid-legend']//table[@class='properties']//tr/td[1]")) expanded.add(((DomElement) o).getTextContent().trim());
         for (DomElement td : cells) {
             if (td.getTextContent().trim().equals("-")) out.add("a grid cell of '-'");
-            String verdict = List.of(td.getAttribute("class").split(" ")).stream().filter(c -> c.startsWith("v-")).findFirst().orElse(null);
-            if (verdict == null) { out.add("cell " + td.getId() + " has no verdict colour"); continue; }
-            if (!swatches.contains(verdict)) out.add("the legend has no swatch for " + verdict);
+            List<String> marks = List.of(td.getAttribute("class").split(" ")).stream().filter(c -> c.startsWith("v-")).toList();
+            if (marks.isEmpty()) { out.add("cell " + td.getId() + " has no verdict colour"); continue; }
+            for (String m : marks) if (!swatches.contains(m)) out.add("the legend has no swatch for " + m);
             for (DomElement abbr : td.getElementsByTagName("abbr")) if (!expanded.contains(abbr.getTextContent().trim())) out.add("abbreviation " + abbr.getTextContent().trim() + " not expanded");
             for (DomElement a : td.getElementsByTagName("a")) {
                 DomElement model = page.getElementById(a.getAttribute("href").substring(1));
@@ -184,6 +184,41 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDifferenceFromTheRecordIsInTheSummaryLinkedToItsModelAndMarkedInTheGrid() throws Exception {
+        // a copy of the project whose record expects rfc-noFork to break SoundAttributionInv in 5 steps
+        Path proj = tmp.resolve("proj");
+        for (String dir : List.of("spec", "properties")) {
+            try (var files = Files.walk(Fixtures.root().resolve(dir))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = proj.resolve(Fixtures.root().relativize(f));
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path expected = proj.resolve("properties/expected.tsv");
+        String record = Files.readString(expected);
+        assertThat(record).contains("rfc-noFork\tSoundAttributionInv\tholds\t-");
+        Files.writeString(expected, record.replace("rfc-noFork\tSoundAttributionInv\tholds\t-", "rfc-noFork\tSoundAttributionInv\tviolated\t5"));
+        Fixtures.Run r = Fixtures.cli("check", "rfc-dance", "rfc-noFork", "--root", proj.toString(), "--out", tmp.resolve("differs").toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        List<String> errors = new ArrayList<>();
+        try (WebClient c = browser(errors)) {
+            HtmlPage page = c.getPage(tmp.resolve("differs/report.html").toUri().toURL());
+            assertThat(problems(page)).isEmpty();
+            assertThat(reportProblems(page)).isEmpty();
+            String summary = page.getElementById("summary").getTextContent();
+            assertThat(summary).contains("1 of 2 model(s) agree with the record", "1 difference(s)",
+                    "rfc-noFork / SoundAttributionInv: expected violated, TLC: holds");
+            HtmlAnchor d = page.getFirstByXPath("//section[@id='summary']//table[@class='differences']//a");
+            assertThat(d.getHrefAttribute()).isEqualTo("#model--rfc-noFork");
+            assertThat(page.getElementById("cell--rfc--noFork").getAttribute("class")).isEqualTo("v-safe v-differs");
+            assertThat(page.getElementById("cell--rfc--dance").getAttribute("class")).isEqualTo("v-violated");
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
     void aRunOfOneModelHasNoGridAndNoBounds() throws Exception {
         List<String> errors = new ArrayList<>();
         try (WebClient c = browser(errors)) {
@@ -207,6 +242,7 @@ class HtmlReportTest {
         broken.put("the legend has no swatch for v-violated", html.replace("<span class=\"swatch v-violated\">", "<span>"));
         broken.put("abbreviation TLP not expanded", html.replaceFirst("(?s)<tr><td><abbr title=\"TracksLiveProcessInv\">.*?</tr>", ""));
         broken.put("model--rfc-dance has no link back to cell--rfc--dance", html.replace("href=\"#cell--rfc--dance\"", "href=\"#grid\""));
+        broken.put("the legend has no swatch for v-differs", html.replace("class=\"v-safe\" id=\"cell--rfc--noFork\"", "class=\"v-safe v-differs\" id=\"cell--rfc--noFork\""));
         broken.put("cell cell--rfc--noFork has no verdict colour", html.replace("class=\"v-safe\" id=\"cell--rfc--noFork\"", "id=\"cell--rfc--noFork\""));
         broken.put("cx--rfc-dance--StoppedDetectedProp is not in its model's section",
                 html.replaceFirst("(?s)(<section class=\"cx\" id=\"cx--rfc-dance--StoppedDetectedProp\">.*?</section>)\n</section>", "</section>\n$1"));
