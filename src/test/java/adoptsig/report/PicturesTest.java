@@ -154,7 +154,7 @@ class PicturesTest {
         return out;
     }
 
-    /** Every pair of texts whose boxes meet, and every text that leaves the canvas (the viewBox). */
+    /** Every pair of texts whose boxes meet, every text that leaves the canvas (the viewBox), and every text too small to read. */
     static List<String> overlaps(Document d) {
         List<String> out = new ArrayList<>();
         Element root = d.getDocumentElement();
@@ -169,11 +169,17 @@ class PicturesTest {
             Timeline.Box b = Timeline.box(Double.parseDouble(t.getAttribute("x")), Double.parseDouble(t.getAttribute("y")), size,
                     anchor == null ? "start" : anchor, t.getTextContent());
             if (b.x0() < 0 || b.y0() < 0 || b.x1() > w || b.y1() > h) out.add("'" + b.text() + "' leaves the canvas");
+            if (size < MIN_FONT) out.add("'" + b.text() + "' is drawn at " + fmt(size) + " px, smaller than " + MIN_FONT);
             for (Timeline.Box o : boxes) if (o.meets(b)) out.add("'" + o.text() + "' and '" + b.text() + "' meet");
             boxes.add(b);
         }
         return out;
     }
+
+    /** The smallest font size a picture may use, in px: readable in a PNG at its own size. */
+    static final int MIN_FONT = 11;
+
+    private static String fmt(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
 
     private static String inherited(Element e, String attr) {
         for (org.w3c.dom.Node n = e; n instanceof Element x; n = n.getParentNode()) if (x.hasAttribute(attr)) return x.getAttribute(attr);
@@ -246,6 +252,9 @@ class PicturesTest {
         String tight = Timeline.svg(Frame.of(t), "rfc-dance: StoppedDetectedProp", "StoppedDetectedProp", Pictures.loop(t),
                 new Timeline.Spacing(34, 22, 11, 8, 6));
         assertThat(overlaps(parse(tight))).contains("'init boots' and 'init forks service process 2' meet");
+        // a font smaller than can be read
+        String small = svg.replaceFirst("font-size=\"11\">", "font-size=\"9\">");
+        assertThat(overlaps(parse(small))).contains("'init boots' is drawn at 9 px, smaller than 11");
         // a canvas cut short on the right: the violation's label leaves it
         String cut = svg.replaceFirst("viewBox=\"0 0 (\\d+) ", "viewBox=\"0 0 600 ");
         assertThat(overlaps(parse(cut))).contains("'StoppedDetectedProp breaks' leaves the canvas");
