@@ -95,6 +95,15 @@ public final class Arena {
     public World state(int i) { return states.get(i); }
     public Setting setting() { return setting; }
 
+    /** The environment's successors of state i (a daemon's step, a stranger starting, activity outside the model). */
+    public int[] envSuccessors(int i) { return env[i].clone(); }
+
+    /** The state after init's action a in state i, or -1 when the action does not apply there. */
+    public int after(int i, Action a) { return next[i][a.id()] < 0 ? -1 : next[i][a.id()]; }
+
+    /** What init sees when it takes action a in state i (an observation code; {@link #tell} says it). */
+    public long seen(int i, Action a) { return obs[i][a.id()]; }
+
     /** The state number of w (normalized), adding it if new. */
     private int intern(World w, ArrayDeque<Integer> queue) {
         World x = w.withKernel(w.kernel().withoutGhosts());
