@@ -130,6 +130,7 @@ public final class ModelCheck {
         long distinct = -1;
         int depth = -1;
         boolean safetyRuns = !onlyTemporal && !(open.isEmpty() && job.partial());
+        boolean stopRule = true;
         while (safetyRuns) {
             List<String> ordered = ContinuedRun.order(open, p -> expectedViolated(job, p) ? job.expected().get(p).steps() : null);
             // The temporal properties expected to hold ride along, as a group, with every safety run: TLC checks them only
@@ -144,7 +145,7 @@ public final class ModelCheck {
             List<String> props = new ArrayList<>(ordered);
             props.addAll(carried);
             Function<String, String> propertyOf = op -> ownerOf(op, ordered);
-            TlcRunner.Result r = run(job, modelDir, t, props, true, new ContinuedRun.Budget(propertyOf));
+            TlcRunner.Result r = run(job, modelDir, t, props, true, stopRule ? new ContinuedRun.Budget(propertyOf) : null);
             if (r.timedOut()) {
                 for (String p : open) verdicts.add(undecided(job, p, r));
                 for (String p : carried) verdicts.add(undecided(job, p, r));
@@ -161,6 +162,12 @@ public final class ModelCheck {
             try {
                 decided = ContinuedRun.decide(lists(ordered), propertyOf, r.output(), complete);
             } catch (IllegalStateException e) {
+                // a run stopped by the stop rule while TLC was printing a report leaves a report cut short: run again, to the end
+                if (!complete && r.stopped() && stopRule) {
+                    log.printf("    %s run %d: its last report was cut short by the stop (%s); the next run goes to the end%n", job.name(), t.runs, e.getMessage());
+                    stopRule = false;
+                    continue;
+                }
                 throw failure(job, r);
             }
             for (String p : ordered) {
