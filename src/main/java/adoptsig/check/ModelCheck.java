@@ -95,7 +95,7 @@ public final class ModelCheck {
      * (engine.LivenessCheck) on the Java system of the job's bounds, and TLC searches for the safety
      * properties only. A temporal verdict is given only when the Java graph has exactly the state
      * count of TLC's complete search in the same check (or, with no safety property asked, the
-     * recorded count); otherwise the property is undecided, with the two counts.
+     * recorded count), and its depth; otherwise the property is undecided, with both.
      */
     public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> systemOf) {
         return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf);
@@ -223,7 +223,7 @@ public final class ModelCheck {
                 throw failure(job, r);
             }
         }
-        if (!byJava.isEmpty()) verdicts.addAll(javaTemporal(job, byJava, distinct >= 0 ? distinct : job.distinct(), modelDir, t));
+        if (!byJava.isEmpty()) verdicts.addAll(javaTemporal(job, byJava, distinct >= 0 ? distinct : job.distinct(), distinct >= 0 ? depth : job.depth(), modelDir, t));
         List<Verdict> ordered = new ArrayList<>();
         for (String p : job.properties()) verdicts.stream().filter(x -> x.property().equals(p)).forEach(ordered::add);
         return new ModelOutcome(job, ordered, distinct, depth, t.total, t.search, t.runs);
@@ -239,8 +239,8 @@ public final class ModelCheck {
         return r.output().statesLeft() == 0 ? r.output().lastProgress().map(TlcOutput.Progress::depth).orElse(-1) : -1;
     }
 
-    /** The temporal properties decided by the Java engine; tlcCount: the state count its graph must have (TLC's, or the record's; below 0: none to compare). */
-    private List<Verdict> javaTemporal(Job job, List<String> props, long tlcCount, Path modelDir, Tally t) {
+    /** The temporal properties decided by the Java engine; tlcCount, tlcDepth: the state count and depth its graph must have (TLC's, or the record's; below 0: none to compare). */
+    private List<Verdict> javaTemporal(Job job, List<String> props, long tlcCount, int tlcDepth, Path modelDir, Tally t) {
         List<Verdict> out = new ArrayList<>();
         log.printf("  %s: %s by the Java engine (fair cycles on its state graph)%n", job.name(), String.join(", ", props));
         adoptsig.engine.LivenessCheck.Result r;
@@ -252,9 +252,10 @@ public final class ModelCheck {
             return out;
         }
         t.total += r.seconds();
-        log.printf("    %s: Java engine: %,d distinct states, %,d steps, %.1f s%n", job.name(), r.distinct(), r.edges(), r.seconds());
-        if (tlcCount >= 0 && r.distinct() != tlcCount) {
-            String why = String.format("Java engine: its graph has %,d states, TLC's %,d: not the spec's graph, so no verdict", r.distinct(), tlcCount);
+        log.printf("    %s: Java engine: %,d distinct states, depth %d, %,d steps, %.1f s%n", job.name(), r.distinct(), r.depth(), r.edges(), r.seconds());
+        if (tlcCount >= 0 && (r.distinct() != tlcCount || (tlcDepth >= 0 && r.depth() != tlcDepth))) {
+            String why = String.format("Java engine: its graph has %,d states and depth %d, TLC's %,d and depth %d: not the spec's graph, so no verdict",
+                    r.distinct(), r.depth(), tlcCount, tlcDepth);
             for (String p : props) out.add(new Verdict(job.name(), p, job.expected().get(p), null, r.distinct(), -1, 0, r.seconds(), null, null, why, false));
             return out;
         }

@@ -70,7 +70,7 @@ public class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--temporal", defaultValue = "java", paramLabel = "ENGINE",
             description = "who decides the temporal properties: java (the Java engine's fair-cycle search on its state graph, "
-                    + "given only when that graph has TLC's state count; TLC then searches for the safety properties alone) "
+                    + "given only when that graph has TLC's state count and depth; TLC then searches for the safety properties alone) "
                     + "or tlc (TLC's liveness checker; much slower) (default: ${DEFAULT-VALUE})")
     String temporal;
 

@@ -55,8 +55,8 @@ public final class LivenessCheck {
         }
     }
 
-    /** distinct states, edges (without the stuttering steps), the violations by property, wall seconds, bytes of the graph's arrays. */
-    public record Result(long distinct, long edges, Map<String, Lasso> violations, double seconds, long graphBytes) {}
+    /** distinct states, depth (breadth-first levels, the initial state's being 1, as TLC counts), edges (without the stuttering steps), the violations by property, wall seconds, bytes of the graph's arrays. */
+    public record Result(long distinct, int depth, long edges, Map<String, Lasso> violations, double seconds, long graphBytes) {}
 
     /** The state graph ran over the limit: how far it got. */
     public static final class TooLarge extends RuntimeException {
@@ -114,6 +114,9 @@ public final class LivenessCheck {
         long t0 = System.nanoTime();
         List<Instance> inst = instances(sys, ids);
         LongIntMap index = new LongIntMap();
+        int[] level = new int[1024];
+        level[0] = 1;
+        int depth = 1;
         int[][] succ = new int[1024][];
         long[][] label = new long[1024][];
         long[] enabled = new long[1024];
@@ -144,7 +147,10 @@ public final class LivenessCheck {
                         succ = Arrays.copyOf(succ, cap);
                         label = Arrays.copyOf(label, cap);
                         enabled = Arrays.copyOf(enabled, cap);
+                        level = Arrays.copyOf(level, cap);
                     }
+                    level[n] = level[i] + 1;
+                    depth = Math.max(depth, level[n]);
                     n++;
                 }
                 if (j == i) continue;                                // a step to the same state is a stuttering step
@@ -172,7 +178,7 @@ public final class LivenessCheck {
             if (c == null) continue;
             violations.put(in.property(), lasso(sys, in, n, succ, inP[k], region, c));
         }
-        return new Result(n, edges, violations, (System.nanoTime() - t0) / 1e9, bytes);
+        return new Result(n, depth, edges, violations, (System.nanoTime() - t0) / 1e9, bytes);
     }
 
     /** The states not in Q reached from a state in P and not in Q without meeting Q. */

@@ -45,6 +45,7 @@ class LivenessCheckTest {
         JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
         LivenessCheck.Result r = LivenessCheck.run(sys, temporal(m), SMALL * 2);
         assertThat(r.distinct()).as("distinct states").isEqualTo(m.distinct());
+        assertThat(r.depth()).as("depth").isEqualTo(m.depth());
         for (String p : temporal(m)) {
             LivenessCheck.Lasso l = r.violations().get(p);
             assertThat(l == null ? Expected.HOLDS : Expected.VIOLATED).as(name + " / " + p).isEqualTo(m.expected().get(p).expected());
