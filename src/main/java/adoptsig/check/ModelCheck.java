@@ -288,11 +288,18 @@ public final class ModelCheck {
             Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
             Files.writeString(story, Story.tell(job.name(), p, trace), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the trace of " + p.id(), e);
+            throw new adoptsig.RunFailure("cannot save the trace of " + p.id() + " in " + modelDir + ": " + causes(e));
         }
         String note = operator.equals(p.id()) ? null : "conjunct " + operator + " broke";
         return new Verdict(job.name(), p.id(), job.expected().get(p.id()), Expected.VIOLATED, runDistinct(r),
                 runDepth(r), trace.steps(), seconds(r), raw, story, note, compareSteps());
+    }
+
+    /** An I/O error's message with its cause's (as "cannot write X: No space left on device"). */
+    private static String causes(IOException e) {
+        String m = e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getMessage() : e.getMessage();
+        return m != null ? m : e.toString();
     }
 
     /** The deciding run's distinct states: its final count, or (a run stopped early) its last progress report's. */
@@ -310,24 +317,44 @@ public final class ModelCheck {
     private static final Pattern PARSING = Pattern.compile("Parsing file .*?(\\w+)\\.tla");
     private static final Set<String> NOISE = Set.of("", "Fatal errors while parsing TLA+ spec in file", "Semantic errors:");
 
-    /** A TLC run that neither passed nor reported a violation: an InputError saying where, in one line. */
-    private InputError failure(Job job, TlcRunner.Result r) {
+    /**
+     * A TLC run that neither passed nor reported a violation, in one line: bad input (an
+     * InputError saying where) when TLC rejected the spec or the cfg, or failed evaluating them;
+     * a run that could not be completed (a RunFailure) when TLC was killed, ran out of memory or
+     * disk, or stopped on a system error.
+     */
+    private RuntimeException failure(Job job, TlcRunner.Result r) {
         StringBuilder text = new StringBuilder(r.output().outside());
         for (TlcOutput.Message m : r.output().errors()) text.append(m.body()).append('\n');
         String all = text.toString();
-        Matcher loc = LOCATION.matcher(all);
+        String fault = runFault(r.exitCode(), all);
+        if (fault != null) return new adoptsig.RunFailure(job.name() + ": TLC stopped before its end: " + fault + " [full output: " + r.log() + "]");
         String where = "";
-        if (loc.find()) {
-            String module = loc.group(3);
+        Matcher loc = LOCATION.matcher(all);
+        int start = -1;
+        String module = null, line = null, col = null;
+        // the first location in one of the spec's own modules: a runtime error raised inside a standard module
+        // (Cardinality in FiniteSets) is told with the spec's expression that called it too
+        while (loc.find()) {
+            String m = loc.group(3);
+            if (start < 0 || (module != null && !ownModule(module) && m != null && ownModule(m))) {
+                start = loc.start();
+                module = m;
+                line = loc.group(1);
+                col = loc.group(2);
+                if (m != null && ownModule(m)) break;
+            }
+        }
+        if (start >= 0) {
             if (module == null) {
                 Matcher m = MODULE_NAME.matcher(all);
                 if (m.find()) module = m.group(1);
                 else {
-                    Matcher p = PARSING.matcher(all.substring(0, loc.start()));
+                    Matcher p = PARSING.matcher(all.substring(0, start));
                     while (p.find()) module = p.group(1);
                 }
             }
-            if (module != null) where = specDir.resolve(module + ".tla") + ":" + loc.group(1) + ":" + loc.group(2) + ": ";
+            if (module != null) where = specDir.resolve(module + ".tla") + ":" + line + ":" + col + ": ";
         }
         String reason = all.lines().map(String::strip)
                 .filter(l -> !NOISE.contains(l) && !l.startsWith("Parsing file") && !l.startsWith("Starting")
@@ -337,5 +364,26 @@ public final class ModelCheck {
                 .findFirst().orElse("TLC exited with code " + r.exitCode());
         return new InputError(where + job.name() + ": TLC could not check the model (exit " + r.exitCode() + "): "
                 + reason + " [full output: " + r.log() + "]");
+    }
+
+    /** A module of this spec (not one of TLC's standard modules). */
+    private boolean ownModule(String module) { return Files.isRegularFile(specDir.resolve(module + ".tla")); }
+
+    /**
+     * Why a TLC run stopped for a reason outside the spec, in a few words, or null when TLC
+     * itself rejected the spec or cfg: killed by a signal (a forked JVM's exit code 128 + the
+     * signal), out of memory or disk, or TLC's own system error (153) or state space too large (152).
+     */
+    public static String runFault(int exitCode, String output) {
+        if (output.contains("OutOfMemoryError") || output.contains("Java heap space")) return "out of memory";
+        if (output.contains("No space left on device")) return "No space left on device";
+        if (exitCode > 128 && exitCode < 150) {
+            int signal = exitCode - 128;
+            String name = switch (signal) { case 9 -> "SIGKILL"; case 15 -> "SIGTERM"; case 2 -> "SIGINT"; case 6 -> "SIGABRT"; case 11 -> "SIGSEGV"; default -> "signal " + signal; };
+            return "the TLC process was killed (" + name + (signal == 9 ? ": by hand, or by the kernel out of memory" : "") + ")";
+        }
+        if (exitCode == 152) return "the state space is too large for TLC's fingerprint set (exit 152)";
+        if (exitCode == 153) return "TLC's system error (exit 153): " + output.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+        return null;
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * explorer and of TLC on the same model (and whether the counts agree), conformance-checked
  * random steps per second, and memory per stored state. Figures, not assertions.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", defaultValue = "rfc-workers-q2", description = "a model of properties/models.tsv (default: ${DEFAULT-VALUE})") String model;
     @picocli.CommandLine.Mixin ProjectOption where;

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** `models`: lists every model of properties/models.tsv with its bounds, suite and recorded state count. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models of properties/models.tsv.")
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models of properties/models.tsv.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT})
 public final class ModelsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin ProjectOption where;
 

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 
 /** `replay MODEL TRACE`: replays a saved TLC counterexample on the Java kernel and supervisor. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a counterexample saved by `check` (trace-PROPERTY.txt) on the Java kernel, supervisor and daemons.",
-                "Exit code 0: Java takes every step and sees the property violated; 1: it does not; 2: bad input."})
+        description = "Replay a counterexample saved by `check` (trace-PROPERTY.txt) on the Java kernel, supervisor and daemons.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:Java takes every step and sees the property violated", "1:it does not",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model the trace belongs to (or its cfg file)") String model;
     @Parameters(index = "1", paramLabel = "TRACE", description = "a trace file saved by check") Path trace;
