@@ -313,6 +313,9 @@ public final class ModelCheck {
     }
 
     private static final Pattern LOCATION = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+ of module (\\w+))?");
+    /** TLC's message of an error in evaluating an expression of the spec (severity 0, nested in its error 1000). */
+    private static final int MSG_EVALUATION_ERROR = 2181;
+    private static final Pattern EVALUATING = Pattern.compile("\\d+\\. Line (\\d+), column (\\d+) to line \\d+, column \\d+ in (\\w+)");
     private static final Pattern MODULE_NAME = Pattern.compile("(?:In module|Could not parse module) (\\w+)");
     private static final Pattern PARSING = Pattern.compile("Parsing file .*?(\\w+)\\.tla");
     private static final Set<String> NOISE = Set.of("", "Fatal errors while parsing TLA+ spec in file", "Semantic errors:");
@@ -325,45 +328,55 @@ public final class ModelCheck {
      */
     private RuntimeException failure(Job job, TlcRunner.Result r) {
         StringBuilder text = new StringBuilder(r.output().outside());
+        // TLC's evaluation errors (2181, "Attempted to compute cardinality of the value 0") come first: they say what went wrong
+        for (TlcOutput.Message m : r.output().messages()) if (m.code() == MSG_EVALUATION_ERROR) text.append(m.body()).append('\n');
         for (TlcOutput.Message m : r.output().errors()) text.append(m.body()).append('\n');
         String all = text.toString();
         String fault = runFault(r.exitCode(), all);
         if (fault != null) return new adoptsig.RunFailure(job.name() + ": TLC stopped before its end: " + fault + " [full output: " + r.log() + "]");
         String where = "";
-        Matcher loc = LOCATION.matcher(all);
-        int start = -1;
-        String module = null, line = null, col = null;
-        // the first location in one of the spec's own modules: a runtime error raised inside a standard module
-        // (Cardinality in FiniteSets) is told with the spec's expression that called it too
-        while (loc.find()) {
-            String m = loc.group(3);
-            if (start < 0 || (module != null && !ownModule(module) && m != null && ownModule(m))) {
-                start = loc.start();
-                module = m;
-                line = loc.group(1);
-                col = loc.group(2);
-                if (m != null && ownModule(m)) break;
-            }
+        // a runtime error: TLC lists the expressions it was evaluating, outermost first; the innermost one in one of the
+        // spec's own modules is where the error was raised (a call of Cardinality, not FiniteSets where it is defined)
+        Matcher stack = EVALUATING.matcher(all);
+        while (stack.find()) {
+            if (ownModule(stack.group(3))) where = specDir.resolve(stack.group(3) + ".tla") + ":" + stack.group(1) + ":" + stack.group(2) + ": ";
         }
-        if (start >= 0) {
+        Matcher loc = LOCATION.matcher(all);
+        if (where.isEmpty() && loc.find()) {
+            String module = loc.group(3);
             if (module == null) {
                 Matcher m = MODULE_NAME.matcher(all);
                 if (m.find()) module = m.group(1);
                 else {
-                    Matcher p = PARSING.matcher(all.substring(0, start));
+                    Matcher p = PARSING.matcher(all.substring(0, loc.start()));
                     while (p.find()) module = p.group(1);
                 }
             }
-            if (module != null) where = specDir.resolve(module + ".tla") + ":" + line + ":" + col + ": ";
+            if (module != null) where = specDir.resolve(module + ".tla") + ":" + loc.group(1) + ":" + loc.group(2) + ": ";
         }
-        String reason = all.lines().map(String::strip)
-                .filter(l -> !NOISE.contains(l) && !l.startsWith("Parsing file") && !l.startsWith("Starting")
-                        && !l.startsWith("***") && !l.startsWith("Processing") && !l.startsWith("Semantic processing")
-                        && !l.startsWith("Linting") && !l.startsWith("SANY") && !l.startsWith("TLC2") && !l.startsWith("Running")
-                        && !l.startsWith("Residual stack trace") && !l.matches(".*line \\d+, col.*"))
-                .findFirst().orElse("TLC exited with code " + r.exitCode());
+        List<String> lines = all.lines().map(String::strip).toList();
+        int first = -1;
+        for (int i = 0; i < lines.size() && first < 0; i++) if (!noise(lines.get(i))) first = i;
+        String reason;
+        if (first < 0) reason = "TLC exited with code " + r.exitCode();
+        else {
+            // the message's first line, with the short lines that finish it ("Attempted to compute cardinality of the value" / "0")
+            StringBuilder b = new StringBuilder(lines.get(first));
+            for (int i = first + 1; i < lines.size() && i <= first + 3 && !lines.get(i).isEmpty() && !noise(lines.get(i))
+                    && lines.get(i).length() <= 60 && !lines.get(i - 1).endsWith(".") && !Character.isUpperCase(lines.get(i).charAt(0)); i++) {
+                b.append(' ').append(lines.get(i));
+            }
+            reason = b.toString();
+        }
         return new InputError(where + job.name() + ": TLC could not check the model (exit " + r.exitCode() + "): "
                 + reason + " [full output: " + r.log() + "]");
+    }
+
+    private static boolean noise(String l) {
+        return NOISE.contains(l) || l.startsWith("Parsing file") || l.startsWith("Starting") || l.startsWith("@!@!@")
+                || l.startsWith("***") || l.startsWith("Processing") || l.startsWith("Semantic processing")
+                || l.startsWith("Linting") || l.startsWith("SANY") || l.startsWith("TLC2") || l.startsWith("Running")
+                || l.startsWith("Residual stack trace") || l.startsWith("Computing initial states") || l.matches(".*line \\d+, col.*");
     }
 
     /** A module of this spec (not one of TLC's standard modules). */

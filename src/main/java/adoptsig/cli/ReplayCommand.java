@@ -31,6 +31,8 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
+            if (!Files.exists(trace)) throw new InputError(trace + ": no such file");
+            if (Files.isDirectory(trace)) throw new InputError(trace + ": a folder, not a trace file");
             String id = property;
             String file = trace.getFileName().toString();
             if (id == null) {
@@ -52,7 +54,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new InputError("cannot read the trace " + file + ": " + e.getMessage());
+            throw new InputError("cannot read the trace " + file + ": " + Failures.causes(e));
         }
         Trace t;
         try {
