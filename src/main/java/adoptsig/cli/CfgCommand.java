@@ -27,7 +27,7 @@ public final class CfgCommand implements Callable<Integer> {
             Model m = p.models().model(model);
             Job j = Job.of(m, 0);
             String text = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream())).cfgText(j, j.properties());
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print("\\* read from " + p.source() + "\n" + text);
             spec.commandLine().getOut().flush();
         }
         return Main.OK;

@@ -19,6 +19,7 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
+            w.printf("The models of %s:%n", p.source());
             w.printf("%-24s %-8s %5s %4s %9s  %s%n", "model", "suite", "PIDs", "svcs", "states", "what");
             for (Model m : p.models().models()) {
                 var b = m.bounds();

@@ -42,6 +42,7 @@ public final class ReplayCommand implements Callable<Integer> {
             Property prop = p.catalogue().property(id);
             Trace t = read(trace);
             Replay.Result r = Replay.replay(p.system(p.bounds(model)), t, prop);
+            w.printf("replay of %s on the Java kernel of %s%n", trace, p.source());
             w.printf("%s: %s%n", trace, r.explanation());
             if (r.replayed()) w.printf("Java took all %d steps of the trace.%n", t.steps());
             w.flush();

@@ -44,6 +44,7 @@ public final class TablesCommand implements Callable<Integer> {
         if (write && check) throw new InputError("tables: --write and --check exclude each other");
         try (Project p = where.open()) {
             List<Tables.Section> sections = p.generatedSections();
+            w.println("<!-- the generated sections of " + p.source() + " -->");
             if (!write && !check) {
                 for (Tables.Section s : sections) w.print("<!-- in " + s.file() + " -->\n" + s.begin() + "\n" + s.text() + s.end() + "\n\n");
                 w.flush();
