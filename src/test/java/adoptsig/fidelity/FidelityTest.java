@@ -289,9 +289,9 @@ class FidelityTest {
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").contains("adoptsig-driver")).toList()).isEmpty();
     }
 
-    /** Without a C compiler the command says so in one line and exits 2. */
+    /** Without a C compiler the command says so in one line and exits 3 (the run could not be completed here). */
     @Test
-    void withoutACompilerTheCommandSaysSoAndExitsTwo() throws Exception {
+    void withoutACompilerTheCommandSaysSoAndExitsThree() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder b = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "fidelity", "--root", Fixtures.root().toString())).redirectErrorStream(true);
