@@ -65,6 +65,10 @@ public final class ModelCheck {
     private final int workers;
     private final Duration limit;
     private final PrintStream log;
+    /** When set, the Java engine decides the temporal properties on its state graph of the job's bounds (null: TLC does). */
+    private final java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> javaTemporal;
+    /** The Java engine's liveness check gives up above this many states (its graph is held in memory). */
+    static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
 
     /** limit: the longest one TLC run may take (null: no limit). TLC runs as the system property adoptsig.tlc says (in-process by default). */
     public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log) {
@@ -72,12 +76,29 @@ public final class ModelCheck {
     }
 
     public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner) {
+        this(catalogue, specDir, workers, limit, log, runner, null);
+    }
+
+    private ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner,
+                       java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> javaTemporal) {
         this.catalogue = catalogue;
         this.specDir = specDir;
         this.workers = workers;
         this.limit = limit;
         this.log = log;
         this.runner = runner;
+        this.javaTemporal = javaTemporal;
+    }
+
+    /**
+     * The same checker, but the temporal properties are decided by the Java engine's liveness check
+     * (engine.LivenessCheck) on the Java system of the job's bounds, and TLC searches for the safety
+     * properties only. A temporal verdict is given only when the Java graph has exactly the state
+     * count of TLC's complete search in the same check (or, with no safety property asked, the
+     * recorded count); otherwise the property is undecided, with the two counts.
+     */
+    public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> systemOf) {
+        return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf);
     }
 
     /** The cfg of a run that checks these catalogued properties (each expanded into its parts), in this order. */
@@ -97,16 +118,19 @@ public final class ModelCheck {
         List<Verdict> verdicts = new ArrayList<>();
         // open: safety properties not decided yet; hold / violated: temporal ones by expected verdict; alone: to check one per run
         List<String> open = new ArrayList<>(), hold = new ArrayList<>(), violated = new ArrayList<>(), alone = new ArrayList<>();
+        List<String> byJava = new ArrayList<>();
         for (String p : job.properties()) {
             if (catalogue.property(p).kind().isSafety()) open.add(p);
+            else if (javaTemporal != null) byJava.add(p);
             else (expectedViolated(job, p) ? violated : hold).add(p);
         }
-        boolean onlyTemporal = open.isEmpty() && (!hold.isEmpty() || !violated.isEmpty());
+        boolean onlyTemporal = open.isEmpty() && (!hold.isEmpty() || !violated.isEmpty() || !byJava.isEmpty());
         Tally t = new Tally();
 
         long distinct = -1;
         int depth = -1;
         boolean safetyRuns = !onlyTemporal && !(open.isEmpty() && job.partial());
+        boolean stopRule = true;
         while (safetyRuns) {
             List<String> ordered = ContinuedRun.order(open, p -> expectedViolated(job, p) ? job.expected().get(p).steps() : null);
             // The temporal properties expected to hold ride along, as a group, with every safety run: TLC checks them only
@@ -121,7 +145,7 @@ public final class ModelCheck {
             List<String> props = new ArrayList<>(ordered);
             props.addAll(carried);
             Function<String, String> propertyOf = op -> ownerOf(op, ordered);
-            TlcRunner.Result r = run(job, modelDir, t, props, true, new ContinuedRun.Budget(propertyOf));
+            TlcRunner.Result r = run(job, modelDir, t, props, true, stopRule ? new ContinuedRun.Budget(propertyOf) : null);
             if (r.timedOut()) {
                 for (String p : open) verdicts.add(undecided(job, p, r));
                 for (String p : carried) verdicts.add(undecided(job, p, r));
@@ -138,6 +162,12 @@ public final class ModelCheck {
             try {
                 decided = ContinuedRun.decide(lists(ordered), propertyOf, r.output(), complete);
             } catch (IllegalStateException e) {
+                // a run stopped by the stop rule while TLC was printing a report leaves a report cut short: run again, to the end
+                if (!complete && r.stopped() && stopRule) {
+                    log.printf("    %s run %d: its last report was cut short by the stop (%s); the next run goes to the end%n", job.name(), t.runs, e.getMessage());
+                    stopRule = false;
+                    continue;
+                }
                 throw failure(job, r);
             }
             for (String p : ordered) {
@@ -193,6 +223,7 @@ public final class ModelCheck {
                 throw failure(job, r);
             }
         }
+        if (!byJava.isEmpty()) verdicts.addAll(javaTemporal(job, byJava, distinct >= 0 ? distinct : job.distinct(), modelDir, t));
         List<Verdict> ordered = new ArrayList<>();
         for (String p : job.properties()) verdicts.stream().filter(x -> x.property().equals(p)).forEach(ordered::add);
         return new ModelOutcome(job, ordered, distinct, depth, t.total, t.search, t.runs);
@@ -206,6 +237,47 @@ public final class ModelCheck {
     private static int searchDepth(TlcRunner.Result r) {
         if (r.output().depth() >= 0) return r.output().depth();
         return r.output().statesLeft() == 0 ? r.output().lastProgress().map(TlcOutput.Progress::depth).orElse(-1) : -1;
+    }
+
+    /** The temporal properties decided by the Java engine; tlcCount: the state count its graph must have (TLC's, or the record's; below 0: none to compare). */
+    private List<Verdict> javaTemporal(Job job, List<String> props, long tlcCount, Path modelDir, Tally t) {
+        List<Verdict> out = new ArrayList<>();
+        log.printf("  %s: %s by the Java engine (fair cycles on its state graph)%n", job.name(), String.join(", ", props));
+        adoptsig.engine.LivenessCheck.Result r;
+        try {
+            r = adoptsig.engine.LivenessCheck.run(javaTemporal.apply(job.bounds()), props, JAVA_TEMPORAL_LIMIT);
+        } catch (adoptsig.engine.LivenessCheck.TooLarge e) {
+            for (String p : props) out.add(new Verdict(job.name(), p, job.expected().get(p), null, e.reached, -1, 0, 0, null, null,
+                    "Java engine: " + e.getMessage() + "; try --temporal tlc", false));
+            return out;
+        }
+        t.total += r.seconds();
+        log.printf("    %s: Java engine: %,d distinct states, %,d steps, %.1f s%n", job.name(), r.distinct(), r.edges(), r.seconds());
+        if (tlcCount >= 0 && r.distinct() != tlcCount) {
+            String why = String.format("Java engine: its graph has %,d states, TLC's %,d: not the spec's graph, so no verdict", r.distinct(), tlcCount);
+            for (String p : props) out.add(new Verdict(job.name(), p, job.expected().get(p), null, r.distinct(), -1, 0, r.seconds(), null, null, why, false));
+            return out;
+        }
+        for (String p : props) {
+            adoptsig.engine.LivenessCheck.Lasso l = r.violations().get(p);
+            if (l == null) {
+                out.add(new Verdict(job.name(), p, job.expected().get(p), Expected.HOLDS, r.distinct(), -1, 0, r.seconds(), null, null, "Java engine", compareSteps()));
+                continue;
+            }
+            Trace trace = TlcOutput.parseSavedTrace(l.trace());
+            Path raw = modelDir.resolve("trace-" + p + ".txt");
+            Path story = modelDir.resolve("story-" + p + ".txt");
+            try {
+                Files.createDirectories(modelDir);
+                Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
+                Files.writeString(story, Story.tell(job.name() + " (Java engine)", catalogue.property(p), trace), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save the trace of " + p + ": " + e.getMessage(), e);
+            }
+            out.add(new Verdict(job.name(), p, job.expected().get(p), Expected.VIOLATED, r.distinct(), -1, trace.steps(), r.seconds(), raw, story,
+                    "Java engine" + (l.instance().isEmpty() ? "" : ", " + l.instance()), compareSteps()));
+        }
+        return out;
     }
 
     /** Runs so far, their wall time and search time. */

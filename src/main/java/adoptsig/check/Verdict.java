@@ -21,13 +21,16 @@ public record Verdict(String model, String property, Outcome expected, Expected 
         return !compareSteps || expected.steps() < 0 || expected.steps() == traceSteps;
     }
 
+    /** Who decided it: the Java engine (its liveness check, for a temporal property under `check --temporal java`) or TLC. */
+    public String engine() { return note != null && note.startsWith("Java engine") ? "Java engine" : "TLC"; }
+
     /** What differs, in one line; null when it agrees. */
     public String difference() {
         if (agrees()) return null;
         if (actual == null) return model + " / " + property + ": undecided (" + (note != null ? note : "TLC was stopped at the time limit") + ")";
-        if (expected == null) return model + " / " + property + ": no expected outcome recorded; TLC: " + actual.word();
-        if (expected.expected() != actual) return model + " / " + property + ": expected " + expected.expected().word() + ", TLC: " + actual.word();
-        return model + " / " + property + ": recorded a " + expected.steps() + "-step counterexample, TLC: " + traceSteps + " steps";
+        if (expected == null) return model + " / " + property + ": no expected outcome recorded; " + engine() + ": " + actual.word();
+        if (expected.expected() != actual) return model + " / " + property + ": expected " + expected.expected().word() + ", " + engine() + ": " + actual.word();
+        return model + " / " + property + ": recorded a " + expected.steps() + "-step counterexample, " + engine() + ": " + traceSteps + " steps";
     }
 
     /** The outcome as measured, in the form of properties/expected.tsv. */

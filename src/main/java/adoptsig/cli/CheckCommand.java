@@ -69,6 +69,12 @@ public class CheckCommand implements Callable<Integer> {
             + "in a class loader of its own per run, and falls back to a JVM of its own where that fails")
     boolean forked;
 
+    @Option(names = "--temporal", defaultValue = "java", paramLabel = "ENGINE",
+            description = "who decides the temporal properties: java (the Java engine's fair-cycle search on its state graph, "
+                    + "given only when that graph has TLC's state count; TLC then searches for the safety properties alone) "
+                    + "or tlc (TLC's liveness checker; much slower) (default: ${DEFAULT-VALUE})")
+    String temporal;
+
     @Option(names = "--workers", defaultValue = "1", description = "TLC workers per run; 1 gives shortest, reproducible counterexamples (default: ${DEFAULT-VALUE})")
     int workers;
 
@@ -110,6 +116,7 @@ public class CheckCommand implements Callable<Integer> {
         if (distributed < 0) throw new InputError("--distributed must not be negative, not " + distributed);
         if (remoteWorkers < 0) throw new InputError("--remote-workers must not be negative, not " + remoteWorkers);
         if (remoteWorkers > 0 && distributed < 1) throw new InputError("--remote-workers needs --distributed N (N local workers, 1 or more)");
+        if (!temporal.equals("java") && !temporal.equals("tlc")) throw new InputError("--temporal must be java or tlc, not '" + temporal + "'");
         try (Project project = where.open()) {
             Models models = project.models();
             for (String p : properties) project.catalogue().property(p);
@@ -141,12 +148,13 @@ public class CheckCommand implements Callable<Integer> {
             Path results = project.resultsFolder(out, "check-");
             List<Job> jobsChosen = chosen;
             return RunMark.around(results, RunOutput.commandLine(spec), () -> {
-                w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min; %s%nresults in %s%n", jobsChosen.size(), jobs,
-                        fmt(timeoutMinutes), project.source(), results);
+                w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min, temporal properties by %s; %s%nresults in %s%n",
+                        jobsChosen.size(), jobs, fmt(timeoutMinutes), temporal.equals("java") ? "the Java engine" : "TLC", project.source(), results);
                 for (Job j : jobsChosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
                 w.flush();
-                ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
+                ModelCheck tlcChecker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
                         forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
+                ModelCheck checker = temporal.equals("java") ? tlcChecker.withJavaTemporal(project::system) : tlcChecker;
                 List<ModelOutcome> done = new ArrayList<>();
                 List<ModelOutcome> outcomes;
                 try {

@@ -86,6 +86,9 @@ public final class Daemons {
         return out;
     }
 
+    /** Program locations whose step the program makes the process take (spec: the locations of DanceFairStep). */
+    public static final java.util.Set<String> FAIR_PCS = java.util.Set.of("d0", "d1", "d2", "a0", "a1", "await", "exit", "r0", "r1");
+
     /** Spec: DaemonFairStep(p) (DanceFairStep): the steps p's program makes it take, which are strongly fair (DaemonFairness). */
     public List<World> fairSteps(World w, int p) {
         List<World> out = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class Arena {
     public static final long EAGAIN = -1, ECHILD = -2, SIGCHLD_BIT = 1L << 61;
 
     /** Program locations whose step the program makes the process take (spec: DanceFairStep). */
-    static final java.util.Set<String> FAIR_PCS = java.util.Set.of("d0", "d1", "d2", "a0", "a1", "await", "exit", "r0", "r1");
+    static final java.util.Set<String> FAIR_PCS = Daemons.FAIR_PCS;
 
     final Setting setting;
     final Interface iface;
@@ -94,6 +94,15 @@ public final class Arena {
     public int size() { return states.size(); }
     public World state(int i) { return states.get(i); }
     public Setting setting() { return setting; }
+
+    /** The environment's successors of state i (a daemon's step, a stranger starting, activity outside the model). */
+    public int[] envSuccessors(int i) { return env[i].clone(); }
+
+    /** The state after init's action a in state i, or -1 when the action does not apply there. */
+    public int after(int i, Action a) { return next[i][a.id()] < 0 ? -1 : next[i][a.id()]; }
+
+    /** What init sees when it takes action a in state i (an observation code; {@link #tell} says it). */
+    public long seen(int i, Action a) { return obs[i][a.id()]; }
 
     /** The state number of w (normalized), adding it if new. */
     private int intern(World w, ArrayDeque<Integer> queue) {

@@ -5,13 +5,16 @@ import java.util.List;
 
 /**
  * A results folder's report.html: one self-contained page (inline CSS, SVG and a little
- * script; nothing fetched from the network) with a summary, an optional grid whose cells link to
- * the models, a table per model linking every violated property to its story and picture, and
- * the pictures themselves. The commands give it sections; it knows nothing of TLC.
+ * script; nothing fetched from the network) made of the parts the commands give it, in order:
+ * paragraphs, headings, tables, counterexamples (a picture and a story, with a link back to
+ * what they illustrate) placed where they are given or gathered at the end. It knows nothing of
+ * TLC; {@link CheckReport} makes the report of a check.
  */
 public final class HtmlReport {
-    /** A counterexample: its anchor, title, story text and picture. */
-    public record Counterexample(String anchor, String title, String story, String svg) {}
+    /** A counterexample: its anchor, title, story text and picture, and the anchor of what it illustrates (null: none). */
+    public record Counterexample(String anchor, String title, String story, String svg, String back) {
+        public Counterexample(String anchor, String title, String story, String svg) { this(anchor, title, story, svg, null); }
+    }
 
     private final String title;
     private final List<String> parts = new ArrayList<>();
@@ -71,9 +74,29 @@ public final class HtmlReport {
 
     public static String link(String text, String anchor) { return "<a href=\"#" + anchor + "\">" + esc(text) + "</a>"; }
 
+    /** HTML as it is (the caller escapes what it takes from elsewhere). */
+    public HtmlReport raw(String html) {
+        parts.add(html);
+        return this;
+    }
+
+    /** A counterexample, gathered with the others at the end of the page. */
     public HtmlReport counterexample(Counterexample c) {
         examples.add(c);
         return this;
+    }
+
+    /** A counterexample, here. */
+    public HtmlReport section(Counterexample c) {
+        parts.add(cx(c));
+        return this;
+    }
+
+    private static String cx(Counterexample c) {
+        return "<section class=\"cx\" id=\"" + c.anchor() + "\">\n<h3>" + esc(c.title()) + "</h3>\n"
+                + (c.back() == null ? "" : "<p class=\"back\">" + link("back to the verdicts", c.back()) + "</p>\n")
+                + "<div class=\"picture\">\n" + c.svg() + "</div>\n"
+                + "<details><summary>the story</summary><pre>" + esc(c.story()) + "</pre></details>\n</section>";
     }
 
     public String html() {
@@ -83,14 +106,13 @@ public final class HtmlReport {
                 .append("td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px;vertical-align:top}th{background:#eee}")
                 .append(".bad{color:#b00;font-weight:bold}.differs{background:#fdd}.target{outline:3px solid #f90}")
                 .append("pre{font-size:12px;background:#f7f7f7;padding:6px;overflow-x:auto}section.cx{border-top:1px solid #ccc;margin-top:1em}")
-                .append(".picture{overflow-x:auto}\n</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
+                .append(".picture{overflow-x:auto}section.model{border-top:2px solid #999;margin-top:1.5em}.back{font-size:13px}")
+                .append(".v-safe{background:#d4e8f5}.v-violated{background:#fbdcc8}.v-undecided{background:#fbf3c0}.v-notrun{background:#eeeeee;color:#666}")
+                .append(".v-differs{box-shadow:inset 0 0 0 3px #D55E00}.swatch{display:inline-block;padding:1px 6px;border:1px solid #ccc}")
+                .append("table.grid td{min-width:7em}abbr{text-decoration:underline dotted}\n</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
         for (String p : parts) b.append(p).append('\n');
         if (!examples.isEmpty()) b.append("<h2 id=\"counterexamples\">Counterexamples</h2>\n");
-        for (Counterexample c : examples) {
-            b.append("<section class=\"cx\" id=\"").append(c.anchor()).append("\">\n<h3>").append(esc(c.title())).append("</h3>\n")
-                    .append("<div class=\"picture\">\n").append(c.svg()).append("</div>\n")
-                    .append("<details><summary>the story</summary><pre>").append(esc(c.story())).append("</pre></details>\n</section>\n");
-        }
+        for (Counterexample c : examples) b.append(cx(c)).append('\n');
         b.append("<p id=\"footer\"></p>\n<script>\n")
                 .append("function mark(){document.querySelectorAll('.target').forEach(function(e){e.classList.remove('target');});")
                 .append("var id=decodeURIComponent(location.hash.substring(1));var t=id&&document.getElementById(id);if(t){t.classList.add('target');}}\n")

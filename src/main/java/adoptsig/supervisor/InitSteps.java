@@ -171,6 +171,27 @@ public abstract class InitSteps implements Supervisor {
         for (int p = 2; p <= bounds.maxPid(); p++) out.addAll(daemons.steps(w, p));
     }
 
+    /**
+     * Spec: MFairness for the mechanisms whose fairness is their loop and DaemonFairness: an
+     * init step other than the start of a service is a step of init's loop (every section's
+     * WF_vars names all its init actions but Spawn); a step of a process at a location of
+     * DanceFairStep is a DaemonFairStep (of a service's or stranger's process, or of init's own
+     * child); nothing else is fair (the daemons' own choices, strangers starting, the world
+     * outside).
+     */
+    @Override public long fairness(World before, World after) {
+        Step s = after.kernel().lastAction();
+        int a = s.actor();
+        if (a == Kernel.INIT) return s.name().equals("Spawn") ? 0 : Fairness.INIT_LOOP;
+        return daemonFairness(before, a, s);
+    }
+
+    /** The DaemonFairness group of a step by process p (0 when the step is not a DaemonFairStep). */
+    protected static long daemonFairness(World before, int p, Step s) {
+        if (p == Kernel.NO_PID || s.name().equals("WritePidfile") || !Daemons.FAIR_PCS.contains(before.pc(p))) return 0;
+        return before.kernel().proc(p).svc().equals(adoptsig.kernel.Proc.INIT_SVC) ? Fairness.INIT_CHILDREN : Fairness.DAEMONS;
+    }
+
     /** Adds w to out unless it is null (a disabled action). */
     protected static void add(List<World> out, World w) { if (w != null) out.add(w); }
 

@@ -38,6 +38,16 @@ public class Ptrace extends Classic {
                 .withForksLeft(World.put(after.forksLeft(), s, after.forksLeft().get(s) - 1));
     }
 
+    /**
+     * Spec: PtraceFairness: WF_vars(ClassicLoop(TRUE)) and one strongly fair group of every
+     * process's program steps, Traced (SF_vars(\E p : DaemonFairStep(p) /\ Traced(p))).
+     */
+    @Override public long fairness(World before, World after) {
+        Step s = after.kernel().lastAction();
+        if (s.actor() == Kernel.INIT) return s.name().equals("Spawn") ? 0 : Fairness.INIT_LOOP;
+        return daemonFairness(before, s.actor(), s) == 0 ? 0 : Fairness.DAEMONS;
+    }
+
     /** Spec: PtraceNext: classic init's steps (with PtraceSpawn, ClassicWaitAnyDone(TRUE)), and every daemon step Traced. */
     @Override protected void daemonSteps(World w, List<World> out) {
         for (int p = 2; p <= bounds.maxPid(); p++) for (World x : daemons.steps(w, p)) out.add(traced(w, p, x));

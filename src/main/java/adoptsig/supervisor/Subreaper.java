@@ -90,6 +90,19 @@ public class Subreaper extends InitSteps {
         }
     }
 
+    /**
+     * Spec: SubreaperFairness: init's loop, the reapers' programs as one weakly fair group
+     * (a reaper's step from reaper0, reaper1 or reaper), and DaemonFairness.
+     */
+    @Override public long fairness(World before, World after) {
+        Step s = after.kernel().lastAction();
+        int a = s.actor();
+        if (a != Kernel.INIT && a != Kernel.NO_PID && REAPER_PCS.contains(before.pc(a))) return adoptsig.supervisor.Fairness.HELPERS;
+        return super.fairness(before, after);
+    }
+
+    private static final java.util.Set<String> REAPER_PCS = java.util.Set.of("reaper0", "reaper1", "reaper");
+
     /** Spec: SubreaperBelieved(s): the in-use children of the service's reaper. */
     @Override public long believed(World w, String s) {
         long bits = 0;

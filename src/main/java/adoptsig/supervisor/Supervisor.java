@@ -27,6 +27,12 @@ public interface Supervisor {
     /** Spec: MBelieved(s): the PIDs (a bit set) the mechanism attributes to service s. */
     long believed(World w, String s);
 
+    /**
+     * Spec: MFairness: the fairness groups ({@link Fairness}) whose action the step from
+     * {@code before} to {@code after} (one of {@link #next}'s successors) is a step of.
+     */
+    long fairness(World before, World after);
+
     /** The bounds this mechanism runs under (spec: the constants). */
     Bounds bounds();
 }

@@ -99,7 +99,7 @@ class CheckCommandTest {
 
     @Test
     void printsTheStoryOfAViolationInKernelVocabulary() {
-        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp",
+        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp", "--temporal", "tlc",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("StoppedDetectedProp is violated")
@@ -111,16 +111,33 @@ class CheckCommandTest {
     }
 
     @Test
-    void changingOneExpectedVerdictMakesCheckFail() {
+    void changingOneExpectedVerdictMakesCheckFailWithEitherTemporalEngine() {
         Path root = Fixtures.copy(tmp.resolve("root"));
         Fixtures.replaceOnce(root.resolve("properties/expected.tsv"),
                 "rfc-ordered\tStoppedDetectedProp\tviolated", "rfc-ordered\tStoppedDetectedProp\tholds");
-        Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp", "--property", "TypeInv",
-                "--root", root.toString(), "--no-stories");
-        assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).containsPattern("StoppedDetectedProp\\s+holds\\s+violated  <-- DIFFERS")
-                .contains("1 difference(s) from the record:")
-                .contains("rfc-ordered / StoppedDetectedProp: expected holds, TLC: violated");
+        for (String engine : List.of("tlc", "java")) {
+            Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "StoppedDetectedProp", "--property", "TypeInv",
+                    "--temporal", engine, "--root", root.toString(), "--no-stories");
+            assertThat(r.exit()).as(engine).isEqualTo(Main.DIFFERS);
+            assertThat(r.out()).as(engine).containsPattern("StoppedDetectedProp\\s+holds\\s+violated  <-- DIFFERS")
+                    .contains("1 difference(s) from the record:")
+                    .contains("rfc-ordered / StoppedDetectedProp: expected holds, " + (engine.equals("tlc") ? "TLC" : "Java engine") + ": violated");
+        }
+    }
+
+    @Test
+    void theJavaEnginesTemporalVerdictNeedsTlcsStateCount() {
+        // a Java system of other bounds than TLC's (with workers) has another graph: no temporal verdict from it
+        var job = adoptsig.check.Job.of(MODELS.model("rfc-ordered-smoke"), 0);
+        var checker = Fixtures.PROJECT.checker(1, null, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .withJavaTemporal(b -> Fixtures.PROJECT.system(MODELS.model("rfc-ordered").bounds()));
+        var outcome = checker.check(job, tmp.resolve("runs"));
+        var v = outcome.verdicts().stream().filter(x -> x.property().equals("StoppedDetectedProp")).findFirst().orElseThrow();
+        assertThat(v.decided()).as(v.note() + " " + v.distinct() + " " + outcome.distinct()).isFalse();
+        assertThat(v.note()).contains("not the spec's graph");
+        var honest = Fixtures.PROJECT.checker(1, null, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .withJavaTemporal(Fixtures.PROJECT::system).check(job, tmp.resolve("runs2"));
+        assertThat(honest.verdicts()).allMatch(adoptsig.check.Verdict::agrees);
     }
 
     @Test
