@@ -75,9 +75,12 @@ public final class Models {
             }
             firstRow.putIfAbsent(model, r.where());
         }
+        Map<String, String> modelRow = new LinkedHashMap<>();
         for (Tsv.Row r : Tsv.read(root.resolve("properties/models.tsv"), "model", "mechanism", "idiom", "overrides", "suite", "distinct",
                 "depth", "seconds", "description")) {
             String name = r.get("model");
+            String first = modelRow.putIfAbsent(name, r.where());
+            if (first != null) throw new InputError(r.where() + ": model '" + name + "' listed twice (first at " + first + ")");
             Mechanism mech = m.mechanisms.get(r.get("mechanism"));
             if (mech == null) throw new InputError(r.where() + ": unknown mechanism '" + r.get("mechanism") + "' (not in properties/mechanisms.tsv)");
             Idiom idiom = m.idioms.get(r.get("idiom"));
@@ -133,6 +136,9 @@ public final class Models {
             boolean ok = k.equals("without") ? v.matches("W[1-7]") : flag ? v.equals("TRUE") || v.equals("FALSE") : v.matches("\\d+");
             if (!ok) throw new InputError(r.where() + ": override " + k + " must be " + (k.equals("without") ? "a rule W1..W6"
                     : flag ? "TRUE or FALSE" : "a number") + ", not '" + v + "'");
+            if (!flag && !k.equals("without") && v.length() > 9) {
+                throw new InputError(r.where() + ": override " + k + " must be a number of at most 9 digits, not '" + v + "'");
+            }
             if (out.put(k, v) != null) throw new InputError(r.where() + ": override " + k + " given twice");
         }
         return out;

@@ -361,11 +361,18 @@ public final class ModelCheck {
             Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
             Files.writeString(story, Story.tell(job.name(), p, trace), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the trace of " + p.id(), e);
+            throw new adoptsig.RunFailure("cannot save the trace of " + p.id() + " in " + modelDir + ": " + causes(e));
         }
         String note = operator.equals(p.id()) ? null : "conjunct " + operator + " broke";
         return new Verdict(job.name(), p.id(), job.expected().get(p.id()), Expected.VIOLATED, runDistinct(r),
                 runDepth(r), trace.steps(), seconds(r), raw, story, note, compareSteps());
+    }
+
+    /** An I/O error's message with its cause's (as "cannot write X: No space left on device"). */
+    private static String causes(IOException e) {
+        String m = e instanceof java.nio.file.AccessDeniedException a ? a.getFile() + ": permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getMessage() : e.getMessage();
+        return m != null ? m : e.toString();
     }
 
     /** The deciding run's distinct states: its final count, or (a run stopped early) its last progress report's. */
@@ -379,18 +386,36 @@ public final class ModelCheck {
     }
 
     private static final Pattern LOCATION = Pattern.compile("line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+ of module (\\w+))?");
+    /** TLC's message of an error in evaluating an expression of the spec (severity 0, nested in its error 1000). */
+    private static final int MSG_EVALUATION_ERROR = 2181;
+    private static final Pattern EVALUATING = Pattern.compile("\\d+\\. Line (\\d+), column (\\d+) to line \\d+, column \\d+ in (\\w+)");
     private static final Pattern MODULE_NAME = Pattern.compile("(?:In module|Could not parse module) (\\w+)");
     private static final Pattern PARSING = Pattern.compile("Parsing file .*?(\\w+)\\.tla");
     private static final Set<String> NOISE = Set.of("", "Fatal errors while parsing TLA+ spec in file", "Semantic errors:");
 
-    /** A TLC run that neither passed nor reported a violation: an InputError saying where, in one line. */
-    private InputError failure(Job job, TlcRunner.Result r) {
+    /**
+     * A TLC run that neither passed nor reported a violation, in one line: bad input (an
+     * InputError saying where) when TLC rejected the spec or the cfg, or failed evaluating them;
+     * a run that could not be completed (a RunFailure) when TLC was killed, ran out of memory or
+     * disk, or stopped on a system error.
+     */
+    private RuntimeException failure(Job job, TlcRunner.Result r) {
         StringBuilder text = new StringBuilder(r.output().outside());
+        // TLC's evaluation errors (2181, "Attempted to compute cardinality of the value 0") come first: they say what went wrong
+        for (TlcOutput.Message m : r.output().messages()) if (m.code() == MSG_EVALUATION_ERROR) text.append(m.body()).append('\n');
         for (TlcOutput.Message m : r.output().errors()) text.append(m.body()).append('\n');
         String all = text.toString();
-        Matcher loc = LOCATION.matcher(all);
+        String fault = runFault(r.exitCode(), all);
+        if (fault != null) return new adoptsig.RunFailure(job.name() + ": TLC stopped before its end: " + fault + " [full output: " + r.log() + "]");
         String where = "";
-        if (loc.find()) {
+        // a runtime error: TLC lists the expressions it was evaluating, outermost first; the innermost one in one of the
+        // spec's own modules is where the error was raised (a call of Cardinality, not FiniteSets where it is defined)
+        Matcher stack = EVALUATING.matcher(all);
+        while (stack.find()) {
+            if (ownModule(stack.group(3))) where = specDir.resolve(stack.group(3) + ".tla") + ":" + stack.group(1) + ":" + stack.group(2) + ": ";
+        }
+        Matcher loc = LOCATION.matcher(all);
+        if (where.isEmpty() && loc.find()) {
             String module = loc.group(3);
             if (module == null) {
                 Matcher m = MODULE_NAME.matcher(all);
@@ -402,13 +427,49 @@ public final class ModelCheck {
             }
             if (module != null) where = specDir.resolve(module + ".tla") + ":" + loc.group(1) + ":" + loc.group(2) + ": ";
         }
-        String reason = all.lines().map(String::strip)
-                .filter(l -> !NOISE.contains(l) && !l.startsWith("Parsing file") && !l.startsWith("Starting")
-                        && !l.startsWith("***") && !l.startsWith("Processing") && !l.startsWith("Semantic processing")
-                        && !l.startsWith("Linting") && !l.startsWith("SANY") && !l.startsWith("TLC2") && !l.startsWith("Running")
-                        && !l.startsWith("Residual stack trace") && !l.matches(".*line \\d+, col.*"))
-                .findFirst().orElse("TLC exited with code " + r.exitCode());
+        List<String> lines = all.lines().map(String::strip).toList();
+        int first = -1;
+        for (int i = 0; i < lines.size() && first < 0; i++) if (!noise(lines.get(i))) first = i;
+        String reason;
+        if (first < 0) reason = "TLC exited with code " + r.exitCode();
+        else {
+            // the message's first line, with the short lines that finish it ("Attempted to compute cardinality of the value" / "0")
+            StringBuilder b = new StringBuilder(lines.get(first));
+            for (int i = first + 1; i < lines.size() && i <= first + 3 && !lines.get(i).isEmpty() && !noise(lines.get(i))
+                    && lines.get(i).length() <= 60 && !lines.get(i - 1).endsWith(".") && !Character.isUpperCase(lines.get(i).charAt(0)); i++) {
+                b.append(' ').append(lines.get(i));
+            }
+            reason = b.toString();
+        }
         return new InputError(where + job.name() + ": TLC could not check the model (exit " + r.exitCode() + "): "
                 + reason + " [full output: " + r.log() + "]");
+    }
+
+    private static boolean noise(String l) {
+        return NOISE.contains(l) || l.startsWith("Parsing file") || l.startsWith("Starting") || l.startsWith("@!@!@")
+                || l.startsWith("***") || l.startsWith("Processing") || l.startsWith("Semantic processing")
+                || l.startsWith("Linting") || l.startsWith("SANY") || l.startsWith("TLC2") || l.startsWith("Running")
+                || l.startsWith("Residual stack trace") || l.startsWith("Computing initial states") || l.matches(".*line \\d+, col.*");
+    }
+
+    /** A module of this spec (not one of TLC's standard modules). */
+    private boolean ownModule(String module) { return Files.isRegularFile(specDir.resolve(module + ".tla")); }
+
+    /**
+     * Why a TLC run stopped for a reason outside the spec, in a few words, or null when TLC
+     * itself rejected the spec or cfg: killed by a signal (a forked JVM's exit code 128 + the
+     * signal), out of memory or disk, or TLC's own system error (153) or state space too large (152).
+     */
+    public static String runFault(int exitCode, String output) {
+        if (output.contains("OutOfMemoryError") || output.contains("Java heap space")) return "out of memory";
+        if (output.contains("No space left on device")) return "No space left on device";
+        if (exitCode > 128 && exitCode < 150) {
+            int signal = exitCode - 128;
+            String name = switch (signal) { case 9 -> "SIGKILL"; case 15 -> "SIGTERM"; case 2 -> "SIGINT"; case 6 -> "SIGABRT"; case 11 -> "SIGSEGV"; default -> "signal " + signal; };
+            return "the TLC process was killed (" + name + (signal == 9 ? ": by hand, or by the kernel out of memory" : "") + ")";
+        }
+        if (exitCode == 152) return "the state space is too large for TLC's fingerprint set (exit 152)";
+        if (exitCode == 153) return "TLC's system error (exit 153): " + output.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+        return null;
     }
 }

@@ -6,9 +6,19 @@ import java.util.List;
 /**
  * Everything a model's check produced: one verdict per property, the distinct-state count and
  * depth of the final complete safety run (compared with the record), and its runs: their
- * wall time, and their time of search (from TLC's initial states to its exit).
+ * wall time, and their time of search (from TLC's initial states to its exit). failure: what
+ * stopped the model's check before it decided its properties (null: nothing did); its
+ * properties are then undecided.
  */
-public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int depth, double seconds, double searchSeconds, int runs) {
+public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int depth, double seconds, double searchSeconds, int runs,
+                           Throwable failure) {
+    public ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int depth, double seconds, double searchSeconds, int runs) {
+        this(job, verdicts, distinct, depth, seconds, searchSeconds, runs, null);
+    }
+
+    /** Every property was decided. */
+    public boolean complete() { return failure == null && verdicts.stream().allMatch(Verdict::decided); }
+
     /** The state count was measured (not when only temporal properties were asked for). */
     public boolean counted() { return distinct >= 0; }
 

@@ -372,7 +372,12 @@ public final class Tables {
                 + "model\tproperty\texpected\tsteps\n");
         for (ModelOutcome o : outcomes) {
             for (Verdict v : o.verdicts()) {
-                if (!v.decided()) continue;
+                if (!v.decided()) {
+                    // kept, as a comment the table's reader skips: an undecided property is not silently absent
+                    b.append("# ").append(o.job().name()).append('\t').append(v.property()).append("\tundecided\t")
+                            .append(v.note() == null ? "-" : v.note().replaceAll("\\s+", " ")).append('\n');
+                    continue;
+                }
                 Outcome m = v.measured(catalogue.property(v.property()).kind().isSafety());
                 b.append(o.job().name()).append('\t').append(v.property()).append('\t').append(m.expected().word()).append('\t')
                         .append(m.steps() < 0 ? "-" : Integer.toString(m.steps())).append('\n');

@@ -30,9 +30,10 @@ import java.util.concurrent.Callable;
  * be an impossibility here); a hand-written supervisor that holds must agree with "possible".
  */
 @Command(name = "answer", mixinStandardHelpOptions = true,
-        description = {"Decide, for every supervisor at once, whether a kernel interface tells init enough: the belief game "
+        description = "Decide, for every supervisor at once, whether a kernel interface tells init enough: the belief game "
                 + "(exact) and the pairwise game (a cross-check) for each check of properties/answers.tsv.",
-                "Exit code 0: every verdict and count agrees with the record; 1: something differs; 2: bad input; 3: the run could not be completed."})
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:every verdict and count agrees with the record", "1:something differs",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class AnswerCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "CHECK", description = "checks to run, named WORLD-IDIOM-INTERFACE-PIDS[-limN][-outside][-probes]-REGIME (default: the suite's)")
     List<String> names = new ArrayList<>();
@@ -83,8 +84,8 @@ public final class AnswerCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         for (String x : worlds) if (!x.equals("closed") && !x.equals("open")) throw new InputError("--world must be closed or open, not '" + x + "'");
         long heap = Runtime.getRuntime().maxMemory();
-        long beliefLimit = maxBeliefs != null ? maxBeliefs : Math.max(10_000, heap / 2048);
-        long pairLimit = maxPairs != null ? maxPairs : Math.max(10_000, heap / 200);
+        long beliefLimit = maxBeliefs != null ? maxBeliefs : Math.max(10_000, heap / BELIEF_BYTES);
+        long pairLimit = maxPairs != null ? maxPairs : Math.max(10_000, heap / PAIR_BYTES);
         if (beliefLimit < 1 || pairLimit < 1) throw new InputError("--max-beliefs and --max-pairs must be at least 1");
         try (Project project = where.open()) {
             this.project = project;
@@ -98,56 +99,88 @@ public final class AnswerCommand implements Callable<Integer> {
             }
             Path results = project.resultsFolder(out, "answer-");
             this.results = results;
-            w.printf("adoptsig answer: %d check(s); %s%nresults in %s%n", chosen.size(), project.source(), results);
-            w.flush();
-            List<String> differences = new ArrayList<>();
-            StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
-                    + String.join("\t", Answers.COLUMNS) + "\n");
-            HtmlReport report = new HtmlReport("adoptsig answer: " + chosen.size() + " check(s) of every supervisor");
-            List<List<String>> table = new ArrayList<>();
-            table.add(List.of("check", "recorded", "found", "beliefs", "supervisor", "pairwise", "time"));
-            for (Answers.Check c : chosen) {
-                Setting s = project.setting(c);
-                w.printf("%s: %d PIDs, services %s%s, RLIMIT_SIGPENDING %d%s%s, regime %s%n", c.name(), c.maxPid(), c.services(),
-                        c.strangers().isEmpty() ? "" : ", strangers " + c.strangers(), c.sigLimit(), c.outside() ? ", outside activity" : "",
-                        c.probes() ? ", probes" : "", c.regime());
-                w.flush();
-                Outcome o = run(c, s, beliefLimit, pairLimit, line -> { w.println(line); w.flush(); });
-                compare(c, o, differences);
-                Path dir = results.resolve(c.name());
-                RunOutput.write(dir.resolve("story.txt"), o.story);
-                if (o.machine != null) RunOutput.write(dir.resolve("supervisor.tsv"), o.machine);
-                String found = o.verdict + (o.verdict.equals(c.verdict()) ? "" : "  <-- DIFFERS");
-                w.printf("  %s: %s (%s beliefs%s), pairwise: %s, %.1f s%n", c.name(), o.verdict, count(o.beliefs),
-                        o.machineStates >= 0 ? ", a supervisor of " + o.machineStates + " states" : "", o.pairwise, o.seconds);
-                w.flush();
-                table.add(List.of(HtmlReport.esc(c.name()), HtmlReport.esc(c.verdict()), HtmlReport.esc(found), count(o.beliefs),
-                        o.machineStates < 0 ? "-" : Integer.toString(o.machineStates), HtmlReport.esc(o.pairwise), String.format("%.1f s", o.seconds)));
-                measured.append(String.join("\t", c.world(), c.idiom().id(), c.iface().id(), Integer.toString(c.maxPid()), Integer.toString(c.sigLimit()),
-                        tf(c.outside()), tf(c.probes()), c.regime(), c.suite(), dash(o.arena), dash(o.pairs), o.pairwise, dash(o.steps), dash(o.beliefs),
-                        o.verdict, dash(o.machineStates), c.witness() == null ? "-" : c.witness().name())).append('\n');
-                RunOutput.write(results.resolve("answers.tsv"), measured.toString());
-            }
-            report.paragraph("Spec and data: " + project.source() + ". possible: a supervisor on the interface holds every property "
-                    + "(synthesized from the belief game and checked against every behaviour); impossible: the environment wins against every supervisor.");
-            report.table("answers", table);
-            if (!differences.isEmpty()) {
-                List<List<String>> d = new ArrayList<>();
-                d.add(List.of("difference from the record"));
-                for (String x : differences) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
-                report.table("differences", d);
-            }
-            RunOutput.write(results.resolve("report.html"), report.html());
-            w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor)%n", results);
-            if (differences.isEmpty()) {
-                w.printf("All %d check(s) agree with the record.%n", chosen.size());
-            } else {
-                w.printf("%d difference(s) from the record:%n", differences.size());
-                for (String d : differences) w.printf("  %s%n", d);
-            }
-            w.flush();
-            return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+            return RunMark.around(results, RunOutput.commandLine(spec), () -> answer(w, chosen, beliefLimit, pairLimit, heap));
         }
+    }
+
+    private int answer(PrintWriter w, List<Answers.Check> chosen, long beliefLimit, long pairLimit, long heap) {
+        w.printf("adoptsig answer: %d check(s); %s%nresults in %s%n", chosen.size(), project.source(), results);
+        if (maxBeliefs != null && maxBeliefs > heap / BELIEF_BYTES) {
+            w.printf("Note: --max-beliefs %,d is more than the heap (%,d MB) holds at about %,d bytes a belief (%,d): a game may run out of memory first%n",
+                    maxBeliefs, heap >> 20, BELIEF_BYTES, heap / BELIEF_BYTES);
+        }
+        if (maxPairs != null && maxPairs > heap / PAIR_BYTES) {
+            w.printf("Note: --max-pairs %,d is more than the heap (%,d MB) holds at about %,d bytes a pair (%,d): the pairwise game may run out of memory first%n",
+                    maxPairs, heap >> 20, PAIR_BYTES, heap / PAIR_BYTES);
+        }
+        w.flush();
+        List<String> differences = new ArrayList<>(), unfinished = new ArrayList<>();
+        StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
+                + String.join("\t", Answers.COLUMNS) + "\n");
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("check", "recorded", "found", "beliefs", "supervisor", "pairwise", "time"));
+        int done = 0;
+        for (Answers.Check c : chosen) {
+            Setting s = project.setting(c);
+            w.printf("%s: %d PIDs, services %s%s, RLIMIT_SIGPENDING %d%s%s, regime %s%n", c.name(), c.maxPid(), c.services(),
+                    c.strangers().isEmpty() ? "" : ", strangers " + c.strangers(), c.sigLimit(), c.outside() ? ", outside activity" : "",
+                    c.probes() ? ", probes" : "", c.regime());
+            w.flush();
+            Outcome o = run(c, s, beliefLimit, pairLimit, line -> { w.println(line); w.flush(); });
+            compare(c, o, differences, unfinished);
+            Path dir = results.resolve(c.name());
+            RunOutput.write(dir.resolve("story.txt"), o.story);
+            if (o.machine != null) RunOutput.write(dir.resolve("supervisor.tsv"), o.machine);
+            String found = o.verdict + (o.verdict.equals(c.verdict()) ? "" : "  <-- DIFFERS");
+            w.printf("  %s: %s (%s beliefs%s), pairwise: %s, %.1f s%n", c.name(), o.verdict, count(o.beliefs),
+                    o.machineStates >= 0 ? ", a supervisor of " + o.machineStates + " states" : "", o.pairwise, o.seconds);
+            w.flush();
+            table.add(List.of(HtmlReport.esc(c.name()), HtmlReport.esc(c.verdict()), HtmlReport.esc(found), count(o.beliefs),
+                    o.machineStates < 0 ? "-" : Integer.toString(o.machineStates), HtmlReport.esc(o.pairwise), String.format("%.1f s", o.seconds)));
+            measured.append(String.join("\t", c.world(), c.idiom().id(), c.iface().id(), Integer.toString(c.maxPid()), Integer.toString(c.sigLimit()),
+                    tf(c.outside()), tf(c.probes()), c.regime(), c.suite(), dash(o.arena), dash(o.pairs), o.pairwise, dash(o.steps), dash(o.beliefs),
+                    o.verdict, dash(o.machineStates), c.witness() == null ? "-" : c.witness().name())).append('\n');
+            // everything so far, rewritten after each check: a run stopped halfway keeps the checks it finished
+            done++;
+            RunOutput.write(results.resolve("answers.tsv"), measured.toString());
+            RunOutput.write(results.resolve("report.html"), report(done, chosen.size(), table, differences, unfinished));
+        }
+        w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor)%n", results);
+        if (differences.isEmpty()) {
+            w.printf("All %d check(s)%s agree with the record.%n", chosen.size() - unfinished.size(), unfinished.isEmpty() ? "" : " that were completed");
+        } else {
+            w.printf("%d difference(s) from the record:%n", differences.size());
+            for (String d : differences) w.printf("  %s%n", d);
+        }
+        if (!unfinished.isEmpty()) {
+            w.printf("%d check(s) not completed:%n", unfinished.size());
+            for (String d : unfinished) w.printf("  %s%n", d);
+        }
+        w.flush();
+        if (!unfinished.isEmpty()) {
+            throw new adoptsig.RunFailure(unfinished.size() + " check(s) stopped at a limit before a verdict (the first, " + unfinished.get(0)
+                    + "); give Java more heap (-Xmx) or a higher --max-beliefs / --max-pairs");
+        }
+        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+    }
+
+    /** Bytes a belief of the belief game takes, about (as measured on the default suite); a pair of the pairwise game. */
+    static final long BELIEF_BYTES = 2048, PAIR_BYTES = 200;
+
+    private String report(int done, int asked, List<List<String>> table, List<String> differences, List<String> unfinished) {
+        HtmlReport report = new HtmlReport("adoptsig answer: " + asked + " check(s) of every supervisor" + (done < asked ? " (" + done + " done so far)" : ""));
+        report.paragraph("Spec and data: " + project.source() + ". possible: a supervisor on the interface holds every property "
+                + "(synthesized from the belief game and checked against every behaviour); impossible: the environment wins against every supervisor.");
+        report.table("answers", table);
+        List<String> all = new ArrayList<>(differences);
+        for (String u : unfinished) all.add("not completed: " + u);
+        if (!all.isEmpty()) {
+            List<List<String>> d = new ArrayList<>();
+            d.add(List.of("difference from the record"));
+            for (String x : all) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
+            report.table("differences", d);
+        }
+        return report.html();
     }
 
     /** What one check found. */
@@ -155,6 +188,8 @@ public final class AnswerCommand implements Callable<Integer> {
         long arena = -1, pairs = -1, beliefs = -1;
         int steps = -1, machineStates = -1;
         String pairwise = "out of reach", verdict = "out of reach", story = "", machine;
+        /** Why the belief game, or the pairwise game, stopped before a verdict (null: it did not). */
+        String stopped, pairStopped;
         double seconds;
         final List<String> internal = new ArrayList<>();
     }
@@ -177,7 +212,11 @@ public final class AnswerCommand implements Callable<Integer> {
                     story.append("pairwise game: ").append(p.verdict()).append(String.format(" (%,d pairs)", p.pairs()))
                             .append(p.why() == null ? "" : "; the first conflict: " + p.why()).append('\n');
                 } catch (BeliefGame.TooLarge e) {
+                    o.pairStopped = e.getMessage() + " (--max-pairs " + String.format("%,d", pairLimit) + ")";
                     story.append("pairwise game: out of reach (").append(e.getMessage()).append(")\n");
+                } catch (OutOfMemoryError e) {
+                    o.pairStopped = Failures.outOfMemory(e);
+                    story.append("pairwise game: out of reach (the heap is full)\n");
                 }
             }
             BeliefGame g = new BeliefGame(a);
@@ -200,8 +239,10 @@ public final class AnswerCommand implements Callable<Integer> {
                 story.append(Strategies.tellLoss(a, r.loss()));
             }
         } catch (BeliefGame.TooLarge | Arena.TooLarge e) {
+            o.stopped = e.getMessage() + " (--max-beliefs " + String.format("%,d", beliefLimit) + ")";
             story.append("out of reach: ").append(e.getMessage()).append('\n');
         } catch (OutOfMemoryError e) {
+            o.stopped = Failures.outOfMemory(e);
             story.append("out of reach: the heap is full\n");
         }
         o.seconds = (System.nanoTime() - t0) / 1e9;
@@ -237,14 +278,26 @@ public final class AnswerCommand implements Callable<Integer> {
         return verdict + "\n";
     }
 
-    private void compare(Answers.Check c, Outcome o, List<String> differences) {
+    /**
+     * What differs from the record, and what was not completed: a game stopped at its limit (or
+     * by a full heap) before the verdict the record has is not a different answer but a run that
+     * could not be completed; recorded out of reach and stopped again agrees.
+     */
+    private void compare(Answers.Check c, Outcome o, List<String> differences, List<String> unfinished) {
         String n = c.name();
         for (String x : o.internal) differences.add(n + ": " + x);
+        if (o.stopped != null && !c.verdict().equals(o.verdict)) {
+            unfinished.add(String.format("%s: recorded %s; the belief game stopped: %s", n, c.verdict(), o.stopped));
+            return;
+        }
+        if (o.pairStopped != null && !noPairs && !c.pairwise().equals(o.pairwise)) {
+            unfinished.add(String.format("%s: pairwise game recorded %s; it stopped at %s", n, c.pairwise(), o.pairStopped));
+        }
         if (!o.verdict.equals(c.verdict())) differences.add(n + ": recorded " + c.verdict() + ", found " + o.verdict);
         same(differences, n, "states of one copy", c.arena(), o.arena);
         same(differences, n, "beliefs", c.beliefs(), o.beliefs);
         same(differences, n, "supervisor states", c.machine(), o.machineStates);
-        if (!noPairs) {
+        if (!noPairs && (o.pairStopped == null || c.pairwise().equals(o.pairwise))) {
             if (!o.pairwise.equals(c.pairwise())) differences.add(n + ": pairwise game recorded " + c.pairwise() + ", found " + o.pairwise);
             same(differences, n, "pairs", c.pairs(), o.pairs);
             same(differences, n, "steps of the shortest conflict", c.steps(), o.steps);

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * explorer and of TLC on the same model (and whether the counts agree), conformance-checked
  * random steps per second, and memory per stored state. Figures, not assertions.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", defaultValue = "rfc-workers-q2", description = "a model of properties/models.tsv (default: ${DEFAULT-VALUE})") String model;
     @picocli.CommandLine.Mixin ProjectOption where;
@@ -81,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             FastWalk.Outcome fast = FastWalk.run(fs, bridge, 1, 10L * steps, 100, 400);
             double fastSeconds = (System.nanoTime() - f0) / 1e9;
 
-            w.printf("%nbench %s (%d cores, Java %s)%n", m.name(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            w.printf("%nbench %s (%d cores, Java %s; %s)%n", m.name(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), p.source());
             double tlcRate = tlc.distinct() / tlc.searchSeconds();
             w.printf("  Java explorer : %,d distinct states; cold (first run in this JVM) %.3f s = %,.0f states/s; warm (best of 2 more) %.3f s = %,.0f states/s; one thread%n",
                     states, cold, states / cold, best, states / best);

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** `cfg MODEL`: prints the cfg TLC checks for a model (every property it checks), to run TLC by hand or to edit for `check --cfg`. */
 @Command(name = "cfg", mixinStandardHelpOptions = true,
-        description = "Print the TLC cfg of a model (its constants, its mechanism's specification, every property it checks).")
+        description = "Print the TLC cfg of a model (its constants, its mechanism's specification, every property it checks).",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT})
 public final class CfgCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL") String model;
 
@@ -26,7 +27,7 @@ public final class CfgCommand implements Callable<Integer> {
             Model m = p.models().model(model);
             Job j = Job.of(m, 0);
             String text = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream())).cfgText(j, j.properties());
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print("\\* read from " + p.source() + "\n" + text);
             spec.commandLine().getOut().flush();
         }
         return Main.OK;

@@ -32,9 +32,10 @@ import java.util.concurrent.Callable;
  * selected by suite, mechanism, idiom or --grid; a hand-written cfg can be checked with --cfg.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Model-check models with TLC and compare every verdict, counterexample length and state count with "
+        description = "Model-check models with TLC and compare every verdict, counterexample length and state count with "
                 + "properties/expected.tsv and models.tsv.",
-                "Exit code 0: everything agrees; 1: something differs (or a run was stopped at the time limit); 2: bad input."})
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:everything agrees with the record", "1:a verdict, count or length differs",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "models to check, named MECHANISM-IDIOM[-TAG] (default: the suite's)")
     List<String> names = new ArrayList<>();
@@ -105,13 +106,16 @@ public class CheckCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         PrintStream log = RunOutput.log(w);
         if (workers < 1) throw new InputError("--workers must be at least 1, not " + workers);
         if (jobs < 1) throw new InputError("--jobs must be at least 1, not " + jobs);
         if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
         if (!(timeoutMinutes > 0)) throw new InputError("--timeout must be a positive number of minutes, not " + timeoutMinutes);
+        if (distributed < 0) throw new InputError("--distributed must not be negative, not " + distributed);
+        if (remoteWorkers < 0) throw new InputError("--remote-workers must not be negative, not " + remoteWorkers);
+        if (remoteWorkers > 0 && distributed < 1) throw new InputError("--remote-workers needs --distributed N (N local workers, 1 or more)");
         if (!temporal.equals("java") && !temporal.equals("tlc")) throw new InputError("--temporal must be java or tlc, not '" + temporal + "'");
         try (Project project = where.open()) {
             Models models = project.models();
@@ -142,68 +146,101 @@ public class CheckCommand implements Callable<Integer> {
             }
             if (distributed > 0 || remoteWorkers > 0) return distributed(w, project, chosen);
             Path results = project.resultsFolder(out, "check-");
-            w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min, temporal properties by %s; %s%nresults in %s%n", chosen.size(), jobs,
-                    fmt(timeoutMinutes), temporal.equals("java") ? "the Java engine" : "TLC", project.source(), results);
-            for (Job j : chosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
-            w.flush();
-            ModelCheck checker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
-                    forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
-            if (temporal.equals("java")) checker = checker.withJavaTemporal(project::system);
-            List<ModelOutcome> outcomes = Checks.run(checker, chosen, jobs, results);
-            return report(w, project, results, outcomes, cfg == null);
+            List<Job> jobsChosen = chosen;
+            return RunMark.around(results, RunOutput.commandLine(spec), () -> {
+                w.printf("adoptsig check: %d model(s), %d at once, TLC runs limited to %s min, temporal properties by %s; %s%nresults in %s%n",
+                        jobsChosen.size(), jobs, fmt(timeoutMinutes), temporal.equals("java") ? "the Java engine" : "TLC", project.source(), results);
+                for (Job j : jobsChosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
+                w.flush();
+                ModelCheck tlcChecker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
+                        forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
+                ModelCheck checker = temporal.equals("java") ? tlcChecker.withJavaTemporal(project::system) : tlcChecker;
+                List<ModelOutcome> done = new ArrayList<>();
+                List<ModelOutcome> outcomes;
+                try {
+                    outcomes = Checks.run(checker, jobsChosen, jobs, results, o -> {
+                        // the tables of what is finished so far, rewritten as each model ends: a run stopped halfway keeps them
+                        done.add(o);
+                        List<ModelOutcome> ordered = new ArrayList<>();
+                        for (Job j : jobsChosen) done.stream().filter(x -> x.job() == j).forEach(ordered::add);
+                        writeTables(results, project, ordered);
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new adoptsig.RunFailure("interrupted while the models were checked");
+                }
+                return report(w, project, results, outcomes, cfg == null);
+            });
         }
+    }
+
+    /** The verdict tables and the measured outcomes of these models, written into the results folder. */
+    private static void writeTables(Path results, Project project, List<ModelOutcome> outcomes) {
+        RunOutput.write(results.resolve("verdicts.txt"), VerdictTable.text(outcomes));
+        RunOutput.write(results.resolve("verdicts.md"), VerdictTable.markdown(outcomes));
+        RunOutput.write(results.resolve("expected.tsv"), Tables.measuredExpected(outcomes, project.catalogue()));
     }
 
     /** TLC's distributed mode on each model's invariants: the state count compared with the record. */
     private int distributed(PrintWriter w, Project project, List<Job> chosen) {
-        if (distributed < 1) throw new InputError("--remote-workers needs --distributed N (N local workers, 1 or more)");
-        if (remoteWorkers < 0) throw new InputError("--remote-workers must not be negative, not " + remoteWorkers);
         if (cfg != null || extraPids > 0) throw new InputError("--distributed runs catalogued models at their recorded bounds (no --cfg, no --extra-pids)");
         var catalogue = project.catalogue();
         List<String> differences = new ArrayList<>();
+        for (Job j : chosen) invariants(catalogue, j);
         Path results = project.resultsFolder(out, "distributed-");
-        w.printf("adoptsig check --distributed %d: %d model(s), the invariants only (distributed TLC checks no temporal or action property); %s%nresults in %s%n",
-                distributed, chosen.size(), project.source(), results);
-        w.flush();
-        for (Job j : chosen) {
-            List<String> inv = new ArrayList<>();
-            for (String p : j.properties()) {
-                var prop = catalogue.property(p);
-                if (!prop.kind().isStatePredicate() || p.startsWith("Debug")) continue;
-                var e = j.expected().get(p);
-                if (e == null || e.expected() != adoptsig.catalog.Expected.HOLDS) {
-                    throw new InputError("model " + j.name() + ": invariant " + p + " is not expected to hold; distributed TLC does not report violations"
-                            + " reliably, so it runs only models whose invariants hold (check " + j.name() + " on one machine)");
+        return RunMark.around(results, RunOutput.commandLine(spec), () -> {
+            w.printf("adoptsig check --distributed %d: %d model(s), the invariants only (distributed TLC checks no temporal or action property); %s%nresults in %s%n",
+                    distributed, chosen.size(), project.source(), results);
+            w.flush();
+            List<String> unfinished = new ArrayList<>();
+            for (Job j : chosen) {
+                List<String> inv = invariants(catalogue, j);
+                ModelCheck checker = project.checker(1, null, null);
+                Duration limit = Duration.ofMillis((long) (timeoutMinutes * 60_000));
+                int port = adoptsig.tlc.Distributed.freePort();
+                if (remoteWorkers > 0) {
+                    w.printf("  %s: the TLC server waits for %d remote worker(s): on each machine run%n    java -Dtlc2.tool.distributed.TLCServer.port=%d -cp adoptsig.jar tlc2.tool.distributed.TLCWorker %s%n",
+                            j.name(), remoteWorkers, port, serverHost);
+                    w.flush();
                 }
-                inv.add(p);
-            }
-            ModelCheck checker = project.checker(1, null, null);
-            Duration limit = Duration.ofMillis((long) (timeoutMinutes * 60_000));
-            int port = adoptsig.tlc.Distributed.freePort();
-            if (remoteWorkers > 0) {
-                w.printf("  %s: the TLC server waits for %d remote worker(s): on each machine run%n    java -Dtlc2.tool.distributed.TLCServer.port=%d -cp adoptsig.jar tlc2.tool.distributed.TLCWorker %s%n",
-                        j.name(), remoteWorkers, port, serverHost);
+                var r = adoptsig.tlc.Distributed.run(project.specDir(), results.resolve(j.name()), adoptsig.tlc.SpecBridge.MODULE,
+                        checker.cfgText(j, inv), distributed, remoteWorkers, serverHost, port, limit);
+                String verdict = r.distinct() < 0 ? "undecided (no final count: stopped at the time limit?)" : r.passed() ? "invariants hold" : "NOT passed";
+                w.printf("  %s: %s, %,d distinct states, depth %d, %.1f s with %d local worker(s)%s (server log: %s)%n", j.name(), verdict, r.distinct(), r.depth(),
+                        r.seconds(), distributed, remoteWorkers > 0 ? " and " + remoteWorkers + " remote" : "", r.log());
+                if (r.distinct() < 0) unfinished.add(j.name() + ": distributed TLC stopped at the time limit of " + fmt(timeoutMinutes) + " min");
+                else if (!r.passed()) differences.add(j.name() + ": distributed TLC did not report success (confirm on one machine)");
+                else if (j.distinct() >= 0 && r.distinct() != j.distinct()) {
+                    // the depth is printed, not compared: the server computes it from its workers' queues, not level by level
+                    differences.add(String.format("%s: recorded %,d distinct states; distributed TLC: %,d", j.name(), j.distinct(), r.distinct()));
+                } else if (j.distinct() < 0) differences.add(j.name() + ": no recorded state count to compare with");
                 w.flush();
             }
-            var r = adoptsig.tlc.Distributed.run(project.specDir(), results.resolve(j.name()), adoptsig.tlc.SpecBridge.MODULE,
-                    checker.cfgText(j, inv), distributed, remoteWorkers, serverHost, port, limit);
-            String verdict = r.distinct() < 0 ? "undecided (no final count: stopped at the time limit?)" : r.passed() ? "invariants hold" : "NOT passed";
-            w.printf("  %s: %s, %,d distinct states, depth %d, %.1f s with %d local worker(s)%s (server log: %s)%n", j.name(), verdict, r.distinct(), r.depth(),
-                    r.seconds(), distributed, remoteWorkers > 0 ? " and " + remoteWorkers + " remote" : "", r.log());
-            if (!r.passed()) differences.add(j.name() + ": distributed TLC did not report success (confirm on one machine)");
-            else if (j.distinct() >= 0 && r.distinct() != j.distinct()) {
-                // the depth is printed, not compared: the server computes it from its workers' queues, not level by level
-                differences.add(String.format("%s: recorded %,d distinct states; distributed TLC: %,d", j.name(), j.distinct(), r.distinct()));
-            } else if (j.distinct() < 0) differences.add(j.name() + ": no recorded state count to compare with");
+            if (differences.isEmpty()) w.printf("All %d model(s): the same state count as the record.%n", chosen.size());
+            else {
+                w.printf("%d difference(s):%n", differences.size());
+                for (String d : differences) w.printf("  %s%n", d);
+            }
             w.flush();
+            if (!unfinished.isEmpty()) throw new adoptsig.RunFailure(String.join("; ", unfinished));
+            return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+        });
+    }
+
+    /** The invariants of a model that distributed TLC checks: each must be expected to hold (it does not report violations reliably). */
+    private static List<String> invariants(adoptsig.catalog.Catalogue catalogue, Job j) {
+        List<String> inv = new ArrayList<>();
+        for (String p : j.properties()) {
+            var prop = catalogue.property(p);
+            if (!prop.kind().isStatePredicate() || p.startsWith("Debug")) continue;
+            var e = j.expected().get(p);
+            if (e == null || e.expected() != adoptsig.catalog.Expected.HOLDS) {
+                throw new InputError("model " + j.name() + ": invariant " + p + " is not expected to hold; distributed TLC does not report violations"
+                        + " reliably, so it runs only models whose invariants hold (check " + j.name() + " on one machine)");
+            }
+            inv.add(p);
         }
-        if (differences.isEmpty()) w.printf("All %d model(s): the same state count as the record.%n", chosen.size());
-        else {
-            w.printf("%d difference(s):%n", differences.size());
-            for (String d : differences) w.printf("  %s%n", d);
-        }
-        w.flush();
-        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+        return inv;
     }
 
     private Job cfgJob(Project project) {
@@ -227,9 +264,7 @@ public class CheckCommand implements Callable<Integer> {
     private int report(PrintWriter w, Project project, Path results, List<ModelOutcome> outcomes, boolean compared) {
         var catalogue = project.catalogue();
         String table = VerdictTable.text(outcomes);
-        RunOutput.write(results.resolve("verdicts.txt"), table);
-        RunOutput.write(results.resolve("verdicts.md"), VerdictTable.markdown(outcomes));
-        RunOutput.write(results.resolve("expected.tsv"), Tables.measuredExpected(outcomes, catalogue));
+        writeTables(results, project, outcomes);
         Map<String, ModelOutcome> byName = new LinkedHashMap<>();
         for (ModelOutcome o : outcomes) byName.put(o.job().name(), o);
         boolean gridCells = extraPids == 0 && compared && outcomes.stream().anyMatch(o -> project.models().models().stream()
@@ -252,18 +287,33 @@ public class CheckCommand implements Callable<Integer> {
         Path html = Reports.check(project, results, outcomes, gridText, compared, differences);
         w.printf("Report (the grid, every verdict, every counterexample as a picture): %s%n", html);
         if (!compared) {
-            w.println(undecided == 0 ? "Every property decided (a hand-written cfg has no expected outcomes: nothing compared)."
-                    : undecided + " propert" + (undecided == 1 ? "y" : "ies") + " undecided: a TLC run was stopped at the time limit.");
-            w.flush();
-            return undecided == 0 ? Main.OK : Main.DIFFERS;
-        }
-        if (differences.isEmpty()) {
+            if (undecided == 0) w.println("Every property decided (a hand-written cfg has no expected outcomes: nothing compared).");
+        } else if (differences.isEmpty()) {
             w.printf("All %d model(s) agree with the record%s.%n", outcomes.size(), extraPids > 0 ? " (verdicts only, at bigger bounds)" : "");
         } else {
             w.printf("%d difference(s) from the record:%n", differences.size());
             for (String d : differences) w.printf("  %s%n", d);
         }
         w.flush();
-        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+        return incomplete(outcomes, undecided).orElse(differences.isEmpty() ? Main.OK : Main.DIFFERS);
+    }
+
+    /**
+     * A run that left properties undecided did not complete: bad input when a model's spec or cfg
+     * is at fault (exit 2), else the run could not be completed (exit 3: a time limit, a killed or
+     * failed TLC, a full heap or disk); the cause in one line, the results kept (and PARTIAL says why).
+     */
+    private java.util.Optional<Integer> incomplete(List<ModelOutcome> outcomes, long undecided) {
+        if (undecided == 0) return java.util.Optional.empty();
+        PrintWriter err = spec.commandLine().getErr();
+        for (ModelOutcome o : outcomes) {
+            if (o.failure() != null && Failures.describe(o.failure()).code() == Main.BAD_INPUT) {
+                throw new InputError(Failures.describe(o.failure()).line().replaceFirst("^error: ", ""));
+            }
+        }
+        String first = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.decided()).findFirst()
+                .map(v -> v.model() + ": " + (v.note() != null ? v.note() : "undecided")).orElse("");
+        throw new adoptsig.RunFailure(undecided + " propert" + (undecided == 1 ? "y" : "ies") + " undecided (the first, " + first.replaceAll("\\s*\\R\\s*", " ")
+                + "); the results of the rest are in the results folder");
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
  * `conform --random ...`: random walks in free mode at bounds of your choice.
  */
 @Command(name = "conform", mixinStandardHelpOptions = true,
-        description = {"Check the Java kernel, supervisor and daemons against the spec's Next (TLC's evaluator, in-process).",
-                "Exit code 0: they agree; 1: they differ (the first difference is printed); 2: bad input."})
+        description = "Check the Java kernel, supervisor and daemons against the spec's Next (TLC's evaluator, in-process).",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:they agree", "1:they differ (the first difference is printed)",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class ConformCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "exhaustive check at this model's bounds (or a cfg file's)") String model;
     @Option(names = "--random", description = "random walks instead (free mode at the bounds below)") boolean random;

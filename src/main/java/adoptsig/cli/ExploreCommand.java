@@ -25,8 +25,10 @@ import java.util.concurrent.Callable;
 
 /** `explore MODEL`: the Java explorer alone: every reachable world at a model's bounds, compared with TLC's recorded count. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = {"Enumerate every reachable state of the Java kernel, supervisor and daemons at a model's bounds (or a cfg file's).",
-                "Exit code 0: the count equals TLC's recorded one (or there is none); 1: it differs; 2: bad input."})
+        description = "Enumerate every reachable state of the Java kernel, supervisor and daemons at a model's bounds (or a cfg file's); "
+                + "with --check, decide every invariant and action property of the model with the Java engine.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:the count (and with --check every verdict and length) equals TLC's record, or there is none",
+                "1:something differs", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class ExploreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a model of properties/models.tsv, or a cfg file (a path ending in .cfg)") String model;
     @Option(names = "--check", description = "also decide the model's invariants and action properties (the Java engine; temporal properties are TLC's), with shortest counterexamples saved, told and drawn")
@@ -39,15 +41,26 @@ public final class ExploreCommand implements Callable<Integer> {
     boolean symmetry;
     @Option(names = "--out", description = "with --check: results folder (default: target/adoptsig-runs/explore-<time>)")
     java.nio.file.Path out;
+    @Option(names = "--max-states", paramLabel = "N", description = "with --check: stop (exit 3, saying how far it got) past N distinct states "
+            + "(default: what the heap holds, at about " + SafetyCheck.BYTES_PER_STATE + " bytes a state)")
+    Long maxStates;
     @picocli.CommandLine.Mixin ProjectOption where;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        if (threads < 1) throw new InputError("--threads must be at least 1, not " + threads);
+        if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
+        if (maxStates != null && maxStates < 1) throw new InputError("--max-states must be at least 1, not " + maxStates);
+        if (!check) {
+            var parsed = spec.commandLine().getParseResult();
+            for (String o : List.of("--threads", "--extra-pids", "--symmetry", "--out", "--max-states")) {
+                if (parsed.hasMatchedOption(o)) throw new InputError(o + " goes with --check");
+            }
+        }
         try (Project p = where.open()) {
             if (check) return check(w, p);
-            if (extraPids != 0 || out != null) throw new InputError("--extra-pids and --out go with --check");
             JavaSystem sys = p.system(p.bounds(model));
             long recorded = p.recordedStates(model);
             w.printf("explore %s (%s)%n", model, p.source());
@@ -67,8 +80,6 @@ public final class ExploreCommand implements Callable<Integer> {
 
     /** The Java engine: every invariant and action property of the model decided by the Java explorer, compared with the record where the bounds are the model's. */
     private int check(PrintWriter w, Project p) {
-        if (threads < 1) throw new InputError("--threads must be at least 1, not " + threads);
-        if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
         Model m = p.models().model(model);
         Bounds b = m.bounds(extraPids);
         JavaSystem sys = p.system(b);
@@ -78,69 +89,73 @@ public final class ExploreCommand implements Callable<Integer> {
         List<String> temporal = props.temporal();
         boolean javaOnly = extraPids > 0;
         Path results = p.resultsFolder(out, "explore-");
-        w.printf("explore --check %s%s: %d invariants and %d action properties by the Java engine, %d thread(s); %s%nresults in %s%n", model,
-                javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), threads, p.source(), results);
-        w.flush();
-        SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, symmetry, line -> { w.println(line); w.flush(); });
-        List<String> differences = new ArrayList<>();
-        Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        HtmlReport report = new HtmlReport("adoptsig explore --check " + m.name() + (javaOnly ? " (" + b.maxPid() + " PIDs, Java-only verdicts)" : ""));
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("property", "Java engine", "steps", javaOnly ? "TLC (none at these bounds)" : "recorded (TLC)"));
-        w.printf("%n%-28s %-10s %-8s %s%n", "property", "Java", "steps", javaOnly ? "(Java only: no TLC run at these bounds)" : "recorded (TLC)");
-        for (String prop : m.properties()) {
-            Outcome e = m.expected().get(prop);
-            String rec = e == null ? "-" : e.expected().word() + (e.steps() >= 0 ? " " + e.steps() : "");
-            if (temporal.contains(prop)) {
-                w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", "temporal: decided by TLC only");
-                rows.add(List.of(HtmlReport.esc(prop), "-", "-", "temporal: decided by TLC only"));
-                continue;
+        long limit = maxStates != null ? maxStates : SafetyCheck.heapLimit();
+        return RunMark.around(results, RunOutput.commandLine(spec), () -> {
+            w.printf("explore --check %s%s: %d invariants and %d action properties by the Java engine, %d thread(s), at most %,d states%s; %s%nresults in %s%n", model,
+                    javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), threads, limit,
+                    maxStates != null ? "" : String.format(" (what the heap of %,d MB holds)", Runtime.getRuntime().maxMemory() >> 20), p.source(), results);
+            w.flush();
+            SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, symmetry, limit, line -> { w.println(line); w.flush(); });
+            List<String> differences = new ArrayList<>();
+            Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (java.io.IOException e) {
+                throw new adoptsig.RunFailure("cannot create " + dir + ": " + Failures.causes(e));
             }
-            SafetyCheck.Violation v = r.violations().get(prop);
-            String verdict = v == null ? "holds" : "violated";
-            int steps = v == null ? -1 : v.path().size() - 1;
-            boolean agrees = javaOnly || e == null || (e.expected().word().equals(verdict) && (v == null || e.steps() < 0 || e.steps() == steps));
-            if (!agrees) differences.add(model + " / " + prop + ": recorded " + rec + ", Java engine " + verdict + (v == null ? "" : " " + steps));
-            w.printf("%-28s %-10s %-8s %s%s%n", prop, verdict, v == null ? "-" : Integer.toString(steps), javaOnly ? "" : rec, agrees ? "" : "  <-- DIFFERS");
-            if (v != null) {
-                String text = TraceText.of(v.path());
-                Trace t = TlcOutput.parseSavedTrace(text);
-                RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
-                String story = Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t);
-                RunOutput.write(dir.resolve("story-" + prop + ".txt"), story);
-                String svg = Pictures.counterexample(m.name(), prop, t);
-                RunOutput.write(dir.resolve("picture-" + prop + ".svg"), svg);
-                String a = HtmlReport.anchor("cx", m.name(), prop);
-                report.counterexample(new HtmlReport.Counterexample(a, m.name() + " / " + prop + " (Java engine)", story, svg));
-                rows.add(List.of(HtmlReport.esc(prop), "<b class=\"bad\">violated</b>", HtmlReport.link(steps + " steps", a), HtmlReport.esc(javaOnly ? "" : rec)));
-            } else {
-                rows.add(List.of(HtmlReport.esc(prop), "holds", "-", HtmlReport.esc(javaOnly ? "" : rec)));
+            HtmlReport report = new HtmlReport("adoptsig explore --check " + m.name() + (javaOnly ? " (" + b.maxPid() + " PIDs, Java-only verdicts)" : ""));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("property", "Java engine", "steps", javaOnly ? "TLC (none at these bounds)" : "recorded (TLC)"));
+            w.printf("%n%-28s %-10s %-8s %s%n", "property", "Java", "steps", javaOnly ? "(Java only: no TLC run at these bounds)" : "recorded (TLC)");
+            for (String prop : m.properties()) {
+                Outcome e = m.expected().get(prop);
+                String rec = e == null ? "-" : e.expected().word() + (e.steps() >= 0 ? " " + e.steps() : "");
+                if (temporal.contains(prop)) {
+                    w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", "temporal: decided by TLC only");
+                    rows.add(List.of(HtmlReport.esc(prop), "-", "-", "temporal: decided by TLC only"));
+                    continue;
+                }
+                SafetyCheck.Violation v = r.violations().get(prop);
+                String verdict = v == null ? "holds" : "violated";
+                int steps = v == null ? -1 : v.path().size() - 1;
+                boolean agrees = javaOnly || e == null || (e.expected().word().equals(verdict) && (v == null || e.steps() < 0 || e.steps() == steps));
+                if (!agrees) differences.add(model + " / " + prop + ": recorded " + rec + ", Java engine " + verdict + (v == null ? "" : " " + steps));
+                w.printf("%-28s %-10s %-8s %s%s%n", prop, verdict, v == null ? "-" : Integer.toString(steps), javaOnly ? "" : rec, agrees ? "" : "  <-- DIFFERS");
+                if (v != null) {
+                    String text = TraceText.of(v.path());
+                    Trace t = TlcOutput.parseSavedTrace(text);
+                    RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
+                    String story = Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t);
+                    RunOutput.write(dir.resolve("story-" + prop + ".txt"), story);
+                    String svg = Pictures.counterexample(m.name(), prop, t);
+                    RunOutput.write(dir.resolve("picture-" + prop + ".svg"), svg);
+                    String a = HtmlReport.anchor("cx", m.name(), prop);
+                    report.counterexample(new HtmlReport.Counterexample(a, m.name() + " / " + prop + " (Java engine)", story, svg));
+                    rows.add(List.of(HtmlReport.esc(prop), "<b class=\"bad\">violated</b>", HtmlReport.link(steps + " steps", a), HtmlReport.esc(javaOnly ? "" : rec)));
+                } else {
+                    rows.add(List.of(HtmlReport.esc(prop), "holds", "-", HtmlReport.esc(javaOnly ? "" : rec)));
+                }
             }
-        }
-        w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state)%n",
-                m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct());
-        if (symmetry) w.println("With symmetry: the count is of classes of worlds under exchanging the two services, so it is not compared with TLC's.");
-        if (!javaOnly && !symmetry && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
-            differences.add(String.format("%s: recorded %,d distinct states, depth %d (TLC); Java engine %,d, depth %d", model, m.distinct(), m.depth(), r.distinct(), r.depth()));
-        }
-        report.paragraph(String.format("%,d distinct states, depth %d, %.1f s with %d thread(s). %s", r.distinct(), r.depth(), r.seconds(), r.threads(),
-                javaOnly ? "Verdicts at these bounds are the Java engine's only." : differences.isEmpty() ? "Everything agrees with TLC's record." : String.join("; ", differences)));
-        report.table("verdicts", rows);
-        RunOutput.write(results.resolve("report.html"), report.html());
-        w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg; report: %s%n",
-                dir, results.resolve("report.html"));
-        if (javaOnly) w.println("Verdicts at these bounds are the Java engine's only.");
-        else if (differences.isEmpty()) w.println("Every verdict, counterexample length and the state count agree with TLC's record.");
-        else {
-            w.printf("%d difference(s) from TLC's record:%n", differences.size());
-            for (String d : differences) w.printf("  %s%n", d);
-        }
-        w.flush();
-        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+            w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state)%n",
+                    m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct());
+            if (symmetry) w.println("With symmetry: the count is of classes of worlds under exchanging the two services, so it is not compared with TLC's.");
+            if (!javaOnly && !symmetry && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
+                differences.add(String.format("%s: recorded %,d distinct states, depth %d (TLC); Java engine %,d, depth %d", model, m.distinct(), m.depth(), r.distinct(), r.depth()));
+            }
+            report.paragraph(String.format("%,d distinct states, depth %d, %.1f s with %d thread(s). %s", r.distinct(), r.depth(), r.seconds(), r.threads(),
+                    javaOnly ? "Verdicts at these bounds are the Java engine's only." : differences.isEmpty() ? "Everything agrees with TLC's record." : String.join("; ", differences)));
+            report.table("verdicts", rows);
+            RunOutput.write(results.resolve("report.html"), report.html());
+            w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg; report: %s%n",
+                    dir, results.resolve("report.html"));
+            if (javaOnly) w.println("Verdicts at these bounds are the Java engine's only.");
+            else if (differences.isEmpty()) w.println("Every verdict, counterexample length and the state count agree with TLC's record.");
+            else {
+                w.printf("%d difference(s) from TLC's record:%n", differences.size());
+                for (String d : differences) w.printf("  %s%n", d);
+            }
+            w.flush();
+            return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+        });
     }
 }

@@ -28,15 +28,17 @@ import java.util.stream.Stream;
 
 /** `fidelity`: the Java kernel's predictions against this machine's Linux kernel. */
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
-        description = {"Run scripts of process operations on this machine's Linux kernel (a C driver compiled at run time, as PID 1 of a new PID",
-                "namespace where allowed) and compare every result and process table with the Java kernel's prediction:",
-                "the fixed scenarios of properties/scenarios.tsv, the fact scripts of properties/fact-scripts.tsv, then random scripts",
-                "(drawn from a seed, the shortest disagreeing one cut down). With --replay: the saved TLC counterexamples, each run on Linux.",
-                "Exit code 0: Linux and the model agree on everything asked; 1: a disagreement (told as a story); 2: bad input, or no Linux",
-                "or C compiler here; 3: no disagreement, but something asked was not run or not checked here (the summary says what)."})
+        description = {"Run scripts of process operations on this machine's Linux kernel and compare every result and process table with "
+                + "the Java kernel's prediction.",
+                "The driver is a C program compiled at run time, run as PID 1 of a new PID namespace where allowed. The scripts are the fixed "
+                + "scenarios of properties/scenarios.tsv, the fact scripts of properties/fact-scripts.tsv, then random scripts (drawn from a "
+                + "seed, the shortest disagreeing one cut down). With --replay: the saved TLC counterexamples, each run on Linux."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:Linux and the model agree on everything asked", "1:a disagreement (told as a story)",
+                ExitCodes.BAD_INPUT, "3:no disagreement, but something asked was not run or not checked here (the summary says what), "
+                + "no Linux or no C compiler here, or the run could not be completed (the cause in one line)"})
 public final class FidelityCommand implements Callable<Integer> {
     /** Exit code: nothing disagrees, but not everything asked could be run or checked here. */
-    public static final int INCOMPLETE = 3;
+    public static final int INCOMPLETE = Main.INCOMPLETE;
 
     @Option(names = "--scripts", defaultValue = "300", description = "random scripts (default: ${DEFAULT-VALUE}; 0: the fixed scenarios and fact scripts only)") int scripts;
     @Option(names = "--seed", defaultValue = "20081216", description = "seed of the random scripts (default: ${DEFAULT-VALUE})") long seed;
@@ -66,7 +68,7 @@ public final class FidelityCommand implements Callable<Integer> {
             } catch (Unavailable e) {
                 err.println("adoptsig fidelity: not run: " + e.getMessage());
                 err.flush();
-                return Main.BAD_INPUT;
+                return INCOMPLETE;
             }
             Path results = p.resultsFolder(out, "fidelity-");
             if (replay != null) return replay(w, err, p, exe, results);
@@ -79,7 +81,7 @@ public final class FidelityCommand implements Callable<Integer> {
             } catch (Unavailable e) {
                 err.println("adoptsig fidelity: not run: " + e.getMessage());
                 err.flush();
-                return Main.BAD_INPUT;
+                return INCOMPLETE;
             }
             StringBuilder summary = new StringBuilder();
             summary.append(String.format("Linux %s, init %s%n", r.hello().kernel(), r.hello().namespace() ? "PID 1 of a new PID namespace" : "a child subreaper " + r.hello().note()));
@@ -156,7 +158,7 @@ public final class FidelityCommand implements Callable<Integer> {
         } catch (Unavailable e) {
             err.println("adoptsig fidelity: not run: " + e.getMessage());
             err.flush();
-            return Main.BAD_INPUT;
+            return INCOMPLETE;
         }
         w.printf("Linux %s; init is %s%n", hello.kernel(), hello.namespace() ? "PID 1 of a new PID namespace" : "a child subreaper " + hello.note());
         for (String m : models) {

@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** `models`: lists every model of properties/models.tsv with its bounds, suite and recorded state count. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models of properties/models.tsv.")
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List the models of properties/models.tsv.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT})
 public final class ModelsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin ProjectOption where;
 
@@ -18,6 +19,7 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
+            w.printf("The models of %s:%n", p.source());
             w.printf("%-24s %-8s %5s %4s %9s  %s%n", "model", "suite", "PIDs", "svcs", "states", "what");
             for (Model m : p.models().models()) {
                 var b = m.bounds();

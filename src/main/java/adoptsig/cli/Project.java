@@ -211,26 +211,36 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * The results folder: {@code out} if given, else adoptsig-runs/PREFIX&lt;time&gt; under the
-     * project's target/ (or under the working directory when the packaged copy is used); an
-     * existing non-empty folder is bad input (nothing of an earlier run is lost).
+     * A fresh results folder, created here and by no one else: {@code out} if given (it must not
+     * exist yet), else adoptsig-runs/PREFIX&lt;time&gt; under the project's target/ (or under the
+     * working directory when the packaged copy is used), with "-2", "-3" ... after the time when
+     * another run took that name first (two runs started in the same second get two folders).
+     * Each name is claimed by creating the folder, which fails for all but one claimant; nothing
+     * of an earlier run is written over.
      */
     public Path resultsFolder(Path out, String prefix) {
         Path base = packaged ? Path.of("adoptsig-runs").toAbsolutePath() : root.resolve("target/adoptsig-runs");
-        Path results = out != null ? out.toAbsolutePath() : base.resolve(prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.isDirectory(results)) {
-            try (var entries = Files.list(results)) {
-                if (entries.findAny().isPresent()) throw new InputError("results folder " + results + " is not empty; give another --out");
+        return freshFolder(out != null ? out.toAbsolutePath() : null, base, prefix + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    /** Creates {@code out} (which must not exist), or the first of base/NAME, base/NAME-2, ... that does not exist yet. */
+    static Path freshFolder(Path out, Path base, String name) {
+        Path parent = out != null ? out.getParent() : base;
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new adoptsig.RunFailure("cannot create the folder " + parent + " for the results: " + Failures.causes(e));
+        }
+        for (int n = 1; ; n++) {
+            Path results = out != null ? out : base.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                return Files.createDirectory(results);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (out != null) throw new InputError("results folder " + out + " already exists; give a new one with --out (nothing of an earlier run is written over)");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new adoptsig.RunFailure("cannot create the results folder " + results + ": " + Failures.causes(e));
             }
         }
-        try {
-            Files.createDirectories(results);
-        } catch (IOException e) {
-            throw new InputError("cannot create the results folder " + results + ": " + e.getMessage());
-        }
-        return results;
     }
 
     @Override public void close() {

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 
 /** `replay MODEL TRACE`: replays a saved TLC counterexample on the Java kernel and supervisor. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a counterexample saved by `check` (trace-PROPERTY.txt) on the Java kernel, supervisor and daemons.",
-                "Exit code 0: Java takes every step and sees the property violated; 1: it does not; 2: bad input."})
+        description = "Replay a counterexample saved by `check` (trace-PROPERTY.txt) on the Java kernel, supervisor and daemons.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:Java takes every step and sees the property violated", "1:it does not",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model the trace belongs to (or its cfg file)") String model;
     @Parameters(index = "1", paramLabel = "TRACE", description = "a trace file saved by check") Path trace;
@@ -30,6 +31,8 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         try (Project p = where.open()) {
+            if (!Files.exists(trace)) throw new InputError(trace + ": no such file");
+            if (Files.isDirectory(trace)) throw new InputError(trace + ": a folder, not a trace file");
             String id = property;
             String file = trace.getFileName().toString();
             if (id == null) {
@@ -39,6 +42,7 @@ public final class ReplayCommand implements Callable<Integer> {
             Property prop = p.catalogue().property(id);
             Trace t = read(trace);
             Replay.Result r = Replay.replay(p.system(p.bounds(model)), t, prop);
+            w.printf("replay of %s on the Java kernel of %s%n", trace, p.source());
             w.printf("%s: %s%n", trace, r.explanation());
             if (r.replayed()) w.printf("Java took all %d steps of the trace.%n", t.steps());
             w.flush();
@@ -51,7 +55,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new InputError("cannot read the trace " + file + ": " + e.getMessage());
+            throw new InputError("cannot read the trace " + file + ": " + Failures.causes(e));
         }
         Trace t;
         try {

@@ -38,13 +38,19 @@ final class RunOutput {
         }
     }
 
+    /** The command as it was typed, for the record of a run (adoptsig COMMAND ARGS...). */
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+        return "adoptsig " + String.join(" ", args);
+    }
+
     /** Writes a file of the results folder. */
     static void write(Path file, String text) {
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new adoptsig.RunFailure("cannot write " + file + ": " + Failures.causes(e));
         }
     }
 }

@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
  * its file; --check says which differ (exit 1).
  */
 @Command(name = "tables", mixinStandardHelpOptions = true,
-        description = {"The generated sections of README.md and docs/*.md (the answer tables, the grid and its bounds, the ablations, "
+        description = "The generated sections of README.md and docs/*.md (the answer tables, the grid and its bounds, the ablations, "
                 + "the other models, the kernel facts) from properties/*.tsv: printed, written in place (--write) or compared (--check).",
-                "Exit code 0: done (--check: every section is what the data give); 1 (--check): a section differs; 2: bad input."})
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done (--check: every section is what the data give)", "1:with --check, a section differs",
+                ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class TablesCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin ProjectOption where;
 
@@ -43,6 +44,7 @@ public final class TablesCommand implements Callable<Integer> {
         if (write && check) throw new InputError("tables: --write and --check exclude each other");
         try (Project p = where.open()) {
             List<Tables.Section> sections = p.generatedSections();
+            w.println("<!-- the generated sections of " + p.source() + " -->");
             if (!write && !check) {
                 for (Tables.Section s : sections) w.print("<!-- in " + s.file() + " -->\n" + s.begin() + "\n" + s.text() + s.end() + "\n\n");
                 w.flush();

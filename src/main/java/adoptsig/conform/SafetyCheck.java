@@ -32,6 +32,23 @@ public final class SafetyCheck {
 
     private SafetyCheck() {}
 
+    /**
+     * Bytes of heap a state costs the search, about: its entry in the fingerprint table (at most
+     * 64) and a share of the worlds kept for the widest levels. Measured: rfc-two at 6 PIDs (two
+     * more than its model) ran out of a 128 MB heap at 116,511 states and of a 256 MB heap at
+     * 307,079, about 700 bytes for each further state and 870 in all; 1 KB leaves room for the
+     * rest of the JVM. The default state limit is the heap divided by this.
+     */
+    public static final long BYTES_PER_STATE = 1024;
+
+    /** The state limit that the heap of this JVM holds (see {@link #BYTES_PER_STATE}). */
+    public static long heapLimit() { return Runtime.getRuntime().maxMemory() / BYTES_PER_STATE; }
+
+    /** The search reached its state limit, or filled the heap, before it was over: what it reached. */
+    public static final class Stopped extends adoptsig.RunFailure {
+        public Stopped(String why) { super(why); }
+    }
+
     /** The properties the Java engine decides for a model: its invariants and action properties (temporal ones stay TLC's), by catalogue id. */
     public record Properties(Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions, List<String> temporal) {
         public static Properties of(adoptsig.supervisor.Supervisor sup, List<String> ids) {
@@ -63,6 +80,12 @@ public final class SafetyCheck {
      */
     public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                              int threads, boolean symmetry, Consumer<String> progress) {
+        return run(sys, invariants, actions, threads, symmetry, Long.MAX_VALUE, progress);
+    }
+
+    /** As above, stopped ({@link Stopped}) once more than maxStates distinct states are stored, or when the heap is full. */
+    public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
+                             int threads, boolean symmetry, long maxStates, Consumer<String> progress) {
         java.util.function.ToLongFunction<World> fp = Fingerprint::of;
         if (symmetry) {
             var svcs = sys.bounds().services();
@@ -73,11 +96,18 @@ public final class SafetyCheck {
             String a = svcs.get(0), b = svcs.get(1);
             fp = w -> Fingerprint.symmetric(w, a, b);
         }
-        return search(sys, invariants, actions, threads, fp, progress);
+        long[] reached = new long[2];   // distinct states and depth so far, for the message of a search stopped halfway
+        try {
+            return search(sys, invariants, actions, threads, fp, maxStates, reached, progress);
+        } catch (OutOfMemoryError e) {
+            throw new Stopped(String.format("out of memory after %,d distinct states at depth %d (the heap holds at most %,d MB): "
+                    + "give Java more with -Xmx, or a lower --max-states", reached[0], reached[1], Runtime.getRuntime().maxMemory() >> 20));
+        }
     }
 
     private static Result search(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
-                                 int threads, java.util.function.ToLongFunction<World> fingerprint, Consumer<String> progress) {
+                                 int threads, java.util.function.ToLongFunction<World> fingerprint, long maxStates, long[] reached,
+                                 Consumer<String> progress) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "safety-check"); t.setDaemon(true); return t; });
         try {
@@ -120,7 +150,14 @@ public final class SafetyCheck {
                     for (Object[] s : f.get()) {
                         long fx = (long) s[0], fy = (long) s[2];
                         if (s[3] != null) for (String name : ((String) s[3]).split(",")) found.putIfAbsent(name, new long[] {fx, fy});
-                        if (parent.putIfAbsent(fy, fx)) { next.add((World) s[1]); nextFps.add(fy); }
+                        if (parent.putIfAbsent(fy, fx)) {
+                            next.add((World) s[1]);
+                            nextFps.add(fy);
+                            if (parent.size() > maxStates) {
+                                throw new Stopped(String.format("more than %,d distinct states (the limit, --max-states), reached at depth %d, "
+                                        + "exploring the successors of the %,d states at depth %d", maxStates, depth + 1, frontier.size(), depth));
+                            }
+                        }
                     }
                 }
                 // invariants on the new states, in parallel, the first in order kept
@@ -142,6 +179,8 @@ public final class SafetyCheck {
                     }
                 }
                 if (!next.isEmpty()) depth++;
+                reached[0] = parent.size();
+                reached[1] = depth;
                 frontier = next;
                 frontierFps = nextFps.stream().mapToLong(Long::longValue).toArray();
                 p.tick(parent.size(), frontier.size());
@@ -153,6 +192,7 @@ public final class SafetyCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) throw oom;
             throw new IllegalStateException("a worker of the safety check failed", e.getCause());
         } finally {
             pool.shutdownNow();

@@ -106,7 +106,7 @@ public final class CfgFile {
             List<String> services = new ArrayList<>(), strangers = new ArrayList<>();
             for (TlaValue v : value("Services").elements()) services.add(v.asStr());
             for (TlaValue v : value("Strangers").elements()) strangers.add(v.asStr());
-            b = new Bounds((int) value("MaxPid").asInt(), services, (int) value("SigLimit").asInt(), value("Idiom").asStr(),
+            b = new Bounds(intValue("MaxPid"), services, intValue("SigLimit"), value("Idiom").asStr(),
                     value("DanceSync").asBool(), value("Workers").asBool(), value("Supervisor").asStr(), value("Outside").asBool(), strangers, value("Without").asStr());
         } catch (InputError e) {
             throw new InputError(file + ": " + e.getMessage());
@@ -117,6 +117,13 @@ public final class CfgFile {
             throw new InputError(file + ": SPECIFICATION must be " + b.specName() + " (the specification of mechanism " + b.supervisor() + "), not " + specification);
         }
         return b;
+    }
+
+    /** An integer constant, which must fit an int: a larger one would otherwise be cut to its low 32 bits (4294967299 to 3). */
+    private int intValue(String name) {
+        long v = value(name).asInt();
+        if (v != (int) v) throw new InputError(name + " = " + v + " is out of range (the constants are small numbers: MaxPid 2..62)");
+        return (int) v;
     }
 
     private TlaValue value(String name) {

@@ -52,13 +52,11 @@ public final class Distributed {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + work, e);
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String cp = TlcRunner.tlcClassPath().toString();
         List<String> props = List.of("-Djava.rmi.server.hostname=127.0.0.1", "-Dtlc2.tool.distributed.TLCServer.port=" + port);
-        List<String> server = new ArrayList<>(List.of(java.toString()));
-        server.addAll(List.of("-Djava.rmi.server.hostname=" + serverHost, "-Dtlc2.tool.distributed.TLCServer.port=" + port));
-        server.addAll(List.of("-Dtlc2.tool.distributed.TLCServer.expectedWorkerCount=" + (workers + extraRemote), "-cp", cp,
-                "tlc2.tool.distributed.TLCServer", "-deadlock", "-metadir", work.resolve("states").toString(), "-config", "distributed.cfg", module));
+        List<String> server = Tethered.command(List.of("-Djava.rmi.server.hostname=" + serverHost, "-Dtlc2.tool.distributed.TLCServer.port=" + port,
+                "-Dtlc2.tool.distributed.TLCServer.expectedWorkerCount=" + (workers + extraRemote)), cp,
+                "tlc2.tool.distributed.TLCServer", List.of("-deadlock", "-metadir", work.resolve("states").toString(), "-config", "distributed.cfg", module));
         Path log = work.resolve("server.out");
         List<Process> all = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -67,9 +65,7 @@ public final class Distributed {
             all.add(s);
             waitFor(log, "TLC server", s, Duration.ofSeconds(60));
             for (int i = 0; i < workers; i++) {
-                List<String> w = new ArrayList<>(List.of(java.toString()));
-                w.addAll(props);
-                w.addAll(List.of("-cp", cp, "tlc2.tool.distributed.TLCWorker", serverHost));
+                List<String> w = Tethered.command(props, cp, "tlc2.tool.distributed.TLCWorker", List.of(serverHost));
                 all.add(new ProcessBuilder(w).directory(work.toFile()).redirectErrorStream(true)
                         .redirectOutput(work.resolve("worker-" + (i + 1) + ".out").toFile()).start());
             }

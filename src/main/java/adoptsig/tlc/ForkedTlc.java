@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * TLC in a JVM of its own, one run per process: the reference way, fully isolated (tlc2.TLC
  * calls System.exit and keeps static state). The JVM gets its own java.io.tmpdir (TLC extracts
  * the standard modules there under fixed names) and the run's metadir. A run that exceeds its
- * time limit, or whose stop rule says it has told enough, is killed.
+ * time limit, or whose stop rule says it has told enough, is killed; the JVM is tethered to this
+ * one ({@link Tethered}), so it stops when this one dies, even by SIGKILL.
  */
 final class ForkedTlc {
     private ForkedTlc() {}
@@ -32,17 +33,15 @@ final class ForkedTlc {
     }
 
     static TlcRunner.Result run(TlcRunner.Request r, List<String> tlcArgs, TlcOutput out, Path log) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path tmp = r.workDir().resolve("tmp");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseParallelGC",
-                "-Djava.io.tmpdir=" + tmp, "-cp", TlcRunner.tlcClassPath().toString(), "tlc2.TLC"));
-        cmd.addAll(tlcArgs);
+        List<String> cmd = Tethered.command(List.of("-XX:+UseParallelGC", "-Djava.io.tmpdir=" + tmp), TlcRunner.tlcClassPath().toString(),
+                "tlc2.TLC", tlcArgs);
         long start = System.nanoTime();
         try {
             Files.createDirectories(tmp);
             Process p = new ProcessBuilder(cmd).directory(r.workDir().toFile()).redirectErrorStream(true).start();
             LIVE.add(p);
-            p.getOutputStream().close();
+            // the child's standard input stays open, unused, for as long as this JVM lives: its end tells the child to stop (Tethered)
             AtomicBoolean timedOut = new AtomicBoolean();
             if (r.limit() != null) {
                 Thread watchdog = new Thread(() -> {
@@ -83,6 +82,7 @@ final class ForkedTlc {
             }
             int code = p.waitFor();
             LIVE.remove(p);
+            p.getOutputStream().close();
             long end = System.nanoTime();
             long searchFrom = out.initialStatesAt() < 0 ? end : out.initialStatesAt();
             return new TlcRunner.Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom),

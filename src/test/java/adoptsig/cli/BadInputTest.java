@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,5 +145,78 @@ class BadInputTest {
         Fixtures.Run r = Fixtures.cli("check", "rfc-ordered", "--property", "InitNeverExitsInv", "--root", root.toString());
         assertOneLineError(r, "rfc-ordered: TLC could not check the model");
         assertThat(r.err()).contains("InitNeverExitsInv");
+    }
+
+    @Test
+    void aCfgConstantTooLargeForAnIntIsAnErrorNotCutToItsLowBits() throws IOException {
+        String good = Fixtures.cli("cfg", "rfc-noFork", "--root", root()).out();
+        Path big = tmp.resolve("big.cfg");
+        Files.writeString(big, good.replace("MaxPid = 3", "MaxPid = 4294967299"));
+        assertOneLineError(Fixtures.cli("explore", big.toString(), "--root", root()), "big.cfg: MaxPid = 4294967299 is out of range");
+        assertOneLineError(Fixtures.cli("check", "--cfg", big.toString(), "--root", root()), "big.cfg: MaxPid = 4294967299 is out of range");
+    }
+
+    @Test
+    void aModelsOverrideTooLargeForAnIntIsBadInput() {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "rfc-ordered-smoke\trfc\tordered\tmaxPid=4,workers=FALSE",
+                "rfc-ordered-smoke\trfc\tordered\tmaxPid=99999999999,workers=FALSE");
+        assertOneLineError(Fixtures.cli("models", "--root", root.toString()), "models.tsv:", "override maxPid must be a number", "'99999999999'");
+    }
+
+    @Test
+    void aDuplicateModelsRowIsReportedAsADuplicateWithBothLines() throws IOException {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Path models = root.resolve("properties/models.tsv");
+        List<String> lines = Files.readAllLines(models);
+        int first = 0;
+        while (!lines.get(first).startsWith("rfc-noFork\t")) first++;
+        Files.writeString(models, lines.get(first) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        assertOneLineError(Fixtures.cli("models", "--root", root.toString()), "models.tsv:" + (lines.size() + 1) + ": model 'rfc-noFork' listed twice",
+                "first at " + models + ":" + (first + 1));
+    }
+
+    @Test
+    void aMissingTraceFileIsNoSuchFile() {
+        assertOneLineError(Fixtures.cli("replay", "rfc-dance", tmp.resolve("trace-TypeInv.txt").toString(), "--root", root()), "trace-TypeInv.txt: no such file");
+        assertOneLineError(Fixtures.cli("replay", "rfc-dance", tmp.resolve("trace-NoSuchInv.txt").toString(), "--root", root()), "no such file");
+    }
+
+    /** A runtime error raised by a standard module's operator is placed where the spec called it. */
+    @Test
+    void aTlaRuntimeErrorIsPlacedInTheModuleThatRaisedIt() throws IOException {
+        Path root = Fixtures.copy(tmp.resolve("r"));
+        Path props = root.resolve("spec/Properties.tla");
+        String call = "Cardinality({p \\in Pids \\ {InitPid} : InUse(p)})";
+        String text = Files.readString(props);
+        int at = text.indexOf(call);
+        int line = (int) text.substring(0, at).lines().count();
+        int col = at - text.lastIndexOf('\n', at);
+        Fixtures.replaceOnce(props, call, "Cardinality(Len(joined))");
+        Fixtures.Run r = Fixtures.cli("check", "rfc-noFork", "--property", "TypeInv", "--root", root.toString());
+        assertOneLineError(r, "Properties.tla:" + line + ":", "Attempted to compute cardinality of the value 0");
+        assertThat(r.err()).doesNotContain("FiniteSets.tla");
+    }
+
+    @Test
+    void optionsAreCheckedWhateverOtherOptionsAreGiven() {
+        assertOneLineError(Fixtures.cli("explore", "rfc-noFork", "--threads", "0", "--root", root()), "--threads must be at least 1");
+        assertOneLineError(Fixtures.cli("explore", "rfc-noFork", "--threads", "3", "--root", root()), "--threads goes with --check");
+        assertOneLineError(Fixtures.cli("explore", "rfc-noFork", "--check", "--max-states", "0", "--root", root()), "--max-states must be at least 1");
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--remote-workers", "-1", "--root", root()), "--remote-workers must not be negative");
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--distributed", "-1", "--root", root()), "--distributed must not be negative");
+    }
+
+    /** A parse error shows the usage of the command it is about, not check's; no command at all lists the commands. */
+    @Test
+    void aParseErrorShowsItsOwnCommandsUsage() {
+        Fixtures.Run r = Fixtures.cli("explore", "--frobnicate", "rfc-noFork");
+        assertOneLineError(r, "--frobnicate");
+        assertThat(r.err()).contains("usage: adoptsig explore ").doesNotContain("adoptsig check").contains("adoptsig explore --help");
+        Fixtures.Run none = Fixtures.cli();
+        assertOneLineError(none, "missing command");
+        for (String c : List.of("check", "matrix", "answer", "models", "cfg", "explore", "conform", "replay", "bench", "fidelity", "tables")) {
+            assertThat(none.err()).containsPattern("(?m)^  " + c + " +[A-Z]");
+        }
     }
 }

@@ -41,7 +41,7 @@ class ConformanceTest {
         assertThat(r.divergence()).as(mutant).isPresent();
         Conformance.Divergence d = r.divergence().get();
         String story = d.describe();
-        System.out.println(mutant + ": " + story);
+        System.out.println("expected disagreement (mutant kernel: " + mutant + "): " + story);
         assertThat(story).startsWith("Java and the spec disagree after").contains(text).contains("step only the spec takes: " + step + "(");
         assertThat(d.javaOnly()).allMatch(s -> s.get("lastAction").apply("name").asStr().equals(step));
         assertThat(d.specOnly()).allMatch(s -> s.get("lastAction").apply("name").asStr().equals(step));

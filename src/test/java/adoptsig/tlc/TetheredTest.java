@@ -1,0 +1,76 @@
+package adoptsig.tlc;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A forked TLC dies with the JVM that started it, even when that JVM is killed with SIGKILL (no shutdown hook runs). */
+class TetheredTest {
+    /** A main that would outlive its parent for a minute: the stand-in for a long TLC run. */
+    public static final class Sleeper {
+        public static void main(String[] args) throws InterruptedException {
+            System.out.println("sleeping");
+            System.out.flush();
+            Thread.sleep(60_000);
+        }
+    }
+
+    /** A parent that starts a tethered Sleeper as ForkedTlc starts TLC, prints the child's PID, and waits to be killed. */
+    public static final class Parent {
+        public static void main(String[] args) throws Exception {
+            Process child = new ProcessBuilder(Tethered.command(List.of(), System.getProperty("java.class.path"), Sleeper.class.getName(), List.of()))
+                    .redirectErrorStream(true).start();
+            BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            String first = in.readLine();
+            System.out.println(child.pid() + " " + first);
+            System.out.flush();
+            Thread.sleep(60_000);
+            child.destroy();
+        }
+    }
+
+    @Test
+    void aChildWhoseParentIsKilledStopsWithinTwoSeconds() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process parent = new ProcessBuilder(new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Parent.class.getName())))
+                .redirectErrorStream(true).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine();
+            assertThat(line).as("the parent's first line").endsWith(" sleeping");
+            long pid = Long.parseLong(line.split(" ")[0]);
+            ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
+            assertThat(child.isAlive()).isTrue();
+            parent.destroyForcibly();                      // SIGKILL: the parent's shutdown hooks do not run
+            assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            long t0 = System.nanoTime();
+            while (child.isAlive() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the child outlived its parent").isLessThan(2.0);
+        } finally {
+            parent.destroyForcibly();
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void theWatchdogStopsAChildWhenItsStandardInputCloses() throws Exception {
+        Process child = new ProcessBuilder(Tethered.command(List.of(), System.getProperty("java.class.path"), Sleeper.class.getName(), List.of()))
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            assertThat(in.readLine()).isEqualTo("sleeping");
+            child.getOutputStream().close();
+            assertThat(child.waitFor(3, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+            assertThat(child.exitValue()).isEqualTo(Tethered.ORPHANED);
+            assertThat(in.readLine()).contains("the process that started it is gone (its standard input closed)");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}
