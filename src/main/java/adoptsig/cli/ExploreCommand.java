@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 "1:something differs", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class ExploreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a model of properties/models.tsv, or a cfg file (a path ending in .cfg)") String model;
-    @Option(names = "--check", description = "also decide the model's invariants and action properties (the Java engine; temporal properties are TLC's), with shortest counterexamples saved, told and drawn")
+    @Option(names = "--check", description = "also decide the model's properties with the Java engine (invariants and action properties by a breadth-first search, temporal ones by fair cycles on the whole state graph), with counterexamples saved, told and drawn")
     boolean check;
     @Option(names = "--threads", defaultValue = "2", description = "with --check: threads computing successors (default: ${DEFAULT-VALUE})")
     int threads;
@@ -91,11 +91,21 @@ public final class ExploreCommand implements Callable<Integer> {
         Path results = p.resultsFolder(out, "explore-");
         long limit = maxStates != null ? maxStates : SafetyCheck.heapLimit();
         return RunMark.around(results, RunOutput.commandLine(spec), () -> {
-            w.printf("explore --check %s%s: %d invariants and %d action properties by the Java engine, %d thread(s), at most %,d states%s; %s%nresults in %s%n", model,
-                    javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), threads, limit,
+            w.printf("explore --check %s%s: %d invariants, %d action properties and %d temporal properties by the Java engine, %d thread(s), at most %,d states%s; %s%nresults in %s%n", model,
+                    javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), temporal.size(), threads, limit,
                     maxStates != null ? "" : String.format(" (what the heap of %,d MB holds)", Runtime.getRuntime().maxMemory() >> 20), p.source(), results);
             w.flush();
             SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, symmetry, limit, line -> { w.println(line); w.flush(); });
+            // the temporal properties on the whole graph (not with symmetry: a fair cycle of classes need not be one of states)
+            adoptsig.engine.LivenessCheck.Result live = null;
+            String liveWhy = symmetry ? "temporal: not decided with --symmetry" : null;
+            if (!temporal.isEmpty() && !symmetry) {
+                try {
+                    live = adoptsig.engine.LivenessCheck.run(sys, temporal, limit);
+                } catch (adoptsig.engine.LivenessCheck.TooLarge tooLarge) {
+                    liveWhy = "temporal: undecided (" + tooLarge.getMessage() + ")";
+                }
+            }
             List<String> differences = new ArrayList<>();
             Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
             try {
@@ -110,19 +120,23 @@ public final class ExploreCommand implements Callable<Integer> {
             for (String prop : m.properties()) {
                 Outcome e = m.expected().get(prop);
                 String rec = e == null ? "-" : e.expected().word() + (e.steps() >= 0 ? " " + e.steps() : "");
-                if (temporal.contains(prop)) {
-                    w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", "temporal: decided by TLC only");
-                    rows.add(List.of(HtmlReport.esc(prop), "-", "-", "temporal: decided by TLC only"));
+                if (temporal.contains(prop) && live == null) {
+                    w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", liveWhy);
+                    rows.add(List.of(HtmlReport.esc(prop), "-", "-", HtmlReport.esc(liveWhy)));
+                    if (!liveWhy.contains("symmetry") && !javaOnly) differences.add(model + " / " + prop + ": " + liveWhy);
                     continue;
                 }
-                SafetyCheck.Violation v = r.violations().get(prop);
+                SafetyCheck.Violation v = temporal.contains(prop)
+                        ? (live.violations().containsKey(prop) ? new SafetyCheck.Violation(prop, live.violations().get(prop).path()) : null)
+                        : r.violations().get(prop);
+                String lasso = temporal.contains(prop) && v != null ? live.violations().get(prop).trace() : null;
                 String verdict = v == null ? "holds" : "violated";
                 int steps = v == null ? -1 : v.path().size() - 1;
                 boolean agrees = javaOnly || e == null || (e.expected().word().equals(verdict) && (v == null || e.steps() < 0 || e.steps() == steps));
                 if (!agrees) differences.add(model + " / " + prop + ": recorded " + rec + ", Java engine " + verdict + (v == null ? "" : " " + steps));
                 w.printf("%-28s %-10s %-8s %s%s%n", prop, verdict, v == null ? "-" : Integer.toString(steps), javaOnly ? "" : rec, agrees ? "" : "  <-- DIFFERS");
                 if (v != null) {
-                    String text = TraceText.of(v.path());
+                    String text = lasso != null ? lasso : TraceText.of(v.path());
                     Trace t = TlcOutput.parseSavedTrace(text);
                     RunOutput.write(dir.resolve("trace-" + prop + ".txt"), text);
                     String story = Story.tell(m.name() + (javaOnly ? " (Java engine, " + b.maxPid() + " PIDs)" : " (Java engine)"), p.catalogue().property(prop), t);

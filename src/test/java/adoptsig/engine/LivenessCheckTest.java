@@ -67,6 +67,20 @@ class LivenessCheckTest {
     }
 
     @Test
+    void exploreCheckDecidesTemporalPropertiesAndReportsAWrongRecord(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Fixtures.Run ok = Fixtures.cli("explore", "--check", "rfc-dance", "--root", Fixtures.root().toString(), "--out", tmp.resolve("o").toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).containsPattern("StoppedDetectedProp\\s+violated").containsPattern("NotificationsReadProp\\s+holds");
+        String lasso = java.nio.file.Files.readString(tmp.resolve("o/rfc-dance/trace-StoppedDetectedProp.txt"));
+        assertThat(lasso).containsPattern("\\d+: (Back to state \\d+|Stuttering)");
+        java.nio.file.Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-dance\tNotificationsReadProp\tholds", "rfc-dance\tNotificationsReadProp\tviolated");
+        Fixtures.Run bad = Fixtures.cli("explore", "--check", "rfc-dance", "--root", root.toString(), "--out", tmp.resolve("o2").toString());
+        assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(adoptsig.cli.Main.DIFFERS);
+        assertThat(bad.out()).contains("rfc-dance / NotificationsReadProp: recorded violated, Java engine holds");
+    }
+
+    @Test
     void aGraphOverTheLimitSaysHowFarItGot() {
         Model m = Fixtures.PROJECT.models().model("rfc-two");
         JavaSystem sys = Fixtures.PROJECT.system(m.bounds());
