@@ -37,7 +37,7 @@ class TetheredTest {
     }
 
     @Test
-    void aChildWhoseParentIsKilledStopsWithinTwoSeconds() throws Exception {
+    void aChildWhoseParentIsKilledStopsLongBeforeItsOwnMinute() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process parent = new ProcessBuilder(new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Parent.class.getName())))
                 .redirectErrorStream(true).start();
@@ -50,8 +50,8 @@ class TetheredTest {
             parent.destroyForcibly();                      // SIGKILL: the parent's shutdown hooks do not run
             assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long t0 = System.nanoTime();
-            while (child.isAlive() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(20);
-            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the child outlived its parent").isLessThan(2.0);
+            while (child.isAlive() && System.nanoTime() - t0 < 30_000_000_000L) Thread.sleep(20);
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the child outlived its parent (it sleeps 60 s; the tether checks every few hundred ms; the bound leaves room for a loaded machine)").isLessThan(15.0);
         } finally {
             parent.destroyForcibly();
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
