@@ -94,8 +94,8 @@ public final class ModelCheck {
      * The same checker, but the temporal properties are decided by the Java engine's liveness check
      * (engine.LivenessCheck) on the Java system of the job's bounds, and TLC searches for the safety
      * properties only. A temporal verdict is given only when the Java graph has exactly the state
-     * count of TLC's complete search in the same check (or, with no safety property asked, the
-     * recorded count), and its depth; otherwise the property is undecided, with both.
+     * count and depth of TLC's complete search in the same check (with no safety property asked, a
+     * TLC run for the count alone); otherwise the property is undecided, with both.
      */
     public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> systemOf) {
         return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf);
@@ -223,7 +223,19 @@ public final class ModelCheck {
                 throw failure(job, r);
             }
         }
-        if (!byJava.isEmpty()) verdicts.addAll(javaTemporal(job, byJava, distinct >= 0 ? distinct : job.distinct(), distinct >= 0 ? depth : job.depth(), modelDir, t));
+        if (!byJava.isEmpty()) {
+            // the Java graph must have the count and depth of TLC's search of this spec: with no safety run, one for the count alone
+            long count = distinct;
+            int levels = depth;
+            if (count < 0) {
+                TlcRunner.Result r = run(job, modelDir, t, List.of(), false, null);
+                if (r.complete() && r.exitCode() == 0 && r.output().distinct() >= 0) {
+                    count = r.output().distinct();
+                    levels = searchDepth(r);
+                }
+            }
+            verdicts.addAll(javaTemporal(job, byJava, count, levels, modelDir, t));
+        }
         List<Verdict> ordered = new ArrayList<>();
         for (String p : job.properties()) verdicts.stream().filter(x -> x.property().equals(p)).forEach(ordered::add);
         return new ModelOutcome(job, ordered, distinct, depth, t.total, t.search, t.runs);
@@ -239,7 +251,7 @@ public final class ModelCheck {
         return r.output().statesLeft() == 0 ? r.output().lastProgress().map(TlcOutput.Progress::depth).orElse(-1) : -1;
     }
 
-    /** The temporal properties decided by the Java engine; tlcCount, tlcDepth: the state count and depth its graph must have (TLC's, or the record's; below 0: none to compare). */
+    /** The temporal properties decided by the Java engine; tlcCount, tlcDepth: the state count and depth of TLC's complete search in this check (below 0: none, so no verdict). */
     private List<Verdict> javaTemporal(Job job, List<String> props, long tlcCount, int tlcDepth, Path modelDir, Tally t) {
         List<Verdict> out = new ArrayList<>();
         log.printf("  %s: %s by the Java engine (fair cycles on its state graph)%n", job.name(), String.join(", ", props));
@@ -253,7 +265,12 @@ public final class ModelCheck {
         }
         t.total += r.seconds();
         log.printf("    %s: Java engine: %,d distinct states, depth %d, %,d steps, %.1f s%n", job.name(), r.distinct(), r.depth(), r.edges(), r.seconds());
-        if (tlcCount >= 0 && (r.distinct() != tlcCount || (tlcDepth >= 0 && r.depth() != tlcDepth))) {
+        if (tlcCount < 0) {
+            for (String p : props) out.add(new Verdict(job.name(), p, job.expected().get(p), null, r.distinct(), -1, 0, r.seconds(), null, null,
+                    "Java engine: TLC's search of the spec did not complete, so its graph cannot be compared: no verdict", false));
+            return out;
+        }
+        if (r.distinct() != tlcCount || r.depth() != tlcDepth) {
             String why = String.format("Java engine: its graph has %,d states and depth %d, TLC's %,d and depth %d: not the spec's graph, so no verdict",
                     r.distinct(), r.depth(), tlcCount, tlcDepth);
             for (String p : props) out.add(new Verdict(job.name(), p, job.expected().get(p), null, r.distinct(), -1, 0, r.seconds(), null, null, why, false));

@@ -131,6 +131,7 @@ public final class AnswerCommand implements Callable<Integer> {
             Path dir = results.resolve(c.name());
             RunOutput.write(dir.resolve("story.txt"), o.story);
             if (o.machine != null) RunOutput.write(dir.resolve("supervisor.tsv"), o.machine);
+            if (o.conflict != null) RunOutput.write(dir.resolve("conflict.svg"), o.conflict);
             String found = o.verdict + (o.verdict.equals(c.verdict()) ? "" : "  <-- DIFFERS");
             w.printf("  %s: %s (%s beliefs%s), pairwise: %s, %.1f s%n", c.name(), o.verdict, count(o.beliefs),
                     o.machineStates >= 0 ? ", a supervisor of " + o.machineStates + " states" : "", o.pairwise, o.seconds);
@@ -145,7 +146,7 @@ public final class AnswerCommand implements Callable<Integer> {
             RunOutput.write(results.resolve("answers.tsv"), measured.toString());
             RunOutput.write(results.resolve("report.html"), report(done, chosen.size(), table, differences, unfinished));
         }
-        w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor)%n", results);
+        w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor; CHECK/conflict.svg: each forced conflict drawn)%n", results);
         if (differences.isEmpty()) {
             w.printf("All %d check(s)%s agree with the record.%n", chosen.size() - unfinished.size(), unfinished.isEmpty() ? "" : " that were completed");
         } else {
@@ -188,6 +189,8 @@ public final class AnswerCommand implements Callable<Integer> {
         long arena = -1, pairs = -1, beliefs = -1;
         int steps = -1, machineStates = -1;
         String pairwise = "out of reach", verdict = "out of reach", story = "", machine;
+        /** The shortest forced conflict of the pairwise game drawn (null: none forced). */
+        String conflict;
         /** Why the belief game, or the pairwise game, stopped before a verdict (null: it did not). */
         String stopped, pairStopped;
         double seconds;
@@ -209,6 +212,7 @@ public final class AnswerCommand implements Callable<Integer> {
                     o.pairwise = p.verdict();
                     o.steps = p.conflicts() == 0 ? -1 : p.shortest().length - 1;
                     if (pg.forcedByRounds() != p.forced()) o.internal.add("the two decisions of the pairwise game disagree");
+                    if (p.forced()) o.conflict = adoptsig.report.Pictures.conflict(c.name() + ": two behaviours init cannot tell apart, a forced conflict", a, pg, p);
                     story.append("pairwise game: ").append(p.verdict()).append(String.format(" (%,d pairs)", p.pairs()))
                             .append(p.why() == null ? "" : "; the first conflict: " + p.why()).append('\n');
                 } catch (BeliefGame.TooLarge e) {

@@ -154,7 +154,13 @@ public class CheckCommand implements Callable<Integer> {
                 w.flush();
                 ModelCheck tlcChecker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
                         forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
-                ModelCheck checker = temporal.equals("java") ? tlcChecker.withJavaTemporal(project::system) : tlcChecker;
+                boolean pinned = adoptsig.supervisor.FairnessPin.matches(project.specDir());
+                if (temporal.equals("java") && !pinned) {
+                    w.println("The spec's fairness or temporal definitions are not those the Java engine implements "
+                            + "(adoptsig.supervisor.FairnessPin): TLC decides the temporal properties.");
+                    w.flush();
+                }
+                ModelCheck checker = temporal.equals("java") && pinned ? tlcChecker.withJavaTemporal(project::system) : tlcChecker;
                 List<ModelOutcome> done = new ArrayList<>();
                 List<ModelOutcome> outcomes;
                 try {

@@ -68,7 +68,7 @@ public final class LivenessCheck {
         }
     }
 
-    private record Instance(String property, String name, Predicate<World> p, Predicate<World> q) {}
+    record Instance(String property, String name, Predicate<World> p, Predicate<World> q) {}
 
     /** The instances of the given properties under the system's bounds (unknown ids are ignored: they are not temporal). */
     static List<Instance> instances(JavaSystem sys, List<String> ids) {

@@ -35,6 +35,19 @@ class AnswerCommandTest {
     }
 
     @Test
+    void anImpossibleCellWithAForcedConflictIsDrawn() throws Exception {
+        Path out = tmp.resolve("runs");
+        Fixtures.Run r = Fixtures.cli("answer", "open-dance-classic-4-eager", "--root", Fixtures.root().toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        String svg = Files.readString(out.resolve("open-dance-classic-4-eager/conflict.svg"));
+        assertThat(svg).startsWith("<svg").contains("a forced conflict").contains("Behaviour L").contains("Behaviour R");
+        // a cell without a forced conflict has no such picture
+        Fixtures.Run ok = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs2").toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(tmp.resolve("runs2/closed-noFork-classic-3-eager/conflict.svg")).doesNotExist();
+    }
+
+    @Test
     void javaAndTlcAgreeOnTheChecksTheyBothRun() throws Exception {
         Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--tlc",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());

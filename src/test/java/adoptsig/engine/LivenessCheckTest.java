@@ -55,6 +55,11 @@ class LivenessCheckTest {
 
     /** A lasso is a path of the system from its initial state; its loop returns where it says; read as TLC's trace, it replays and keeps the promise unkept on the loop. */
     static void checkLasso(JavaSystem sys, LivenessCheck.Lasso l) {
+        checkLasso(sys, l, sys.supervisor()::fairness, Fairness.WEAK, Fairness.STRONG);
+    }
+
+    /** The same under another fairness (a mutant's: its groups of each step, its weakly and strongly fair groups). */
+    static void checkLasso(JavaSystem sys, LivenessCheck.Lasso l, java.util.function.ToLongBiFunction<World, World> fairness, long weak, long strong) {
         List<World> path = l.path();
         assertThat(path.get(0)).isEqualTo(sys.init());
         for (int i = 1; i < path.size(); i++) assertThat(sys.successors(path.get(i - 1))).as("step " + i).contains(path.get(i));
@@ -64,6 +69,31 @@ class LivenessCheckTest {
         assertThat(l.backTo() < 0 ? trace.stutters() : trace.loopsTo() == l.backTo() + 1).as(l.trace()).isTrue();
         Replay.Result rr = Replay.replay(sys, trace, Fixtures.PROJECT.catalogue().property(l.property()));
         assertThat(rr.replayed() && rr.violationReproduced()).as(l.property() + ": " + rr.explanation()).isTrue();
+        // the instance's promise is made (a state of P and not Q) and never kept after it (no Q from there on, the loop included)
+        var in = LivenessCheck.instances(sys, List.of(l.property())).stream().filter(x -> x.name().equals(l.instance())).findFirst().orElseThrow();
+        int from = l.backTo() < 0 ? path.size() - 1 : l.backTo();
+        int promise = -1;
+        for (int i = from; i >= 0 && !in.q().test(path.get(i)); i--) if (in.p().test(path.get(i))) promise = i;
+        assertThat(promise).as(l.property() + " " + l.instance() + ": a state of P, with no Q after it").isGreaterThanOrEqualTo(0);
+        for (int i = promise; i < path.size(); i++) assertThat(in.q().test(path.get(i))).as("Q at state " + i).isFalse();
+        // the loop is fair: every weakly fair group taken on it or disabled at one of its states, every strongly fair group enabled on it taken on it
+        List<World> loop = path.subList(from, path.size());
+        long taken = 0, enabled = 0, disabledSomewhere = 0;
+        for (int i = 0; i < loop.size(); i++) {
+            World x = loop.get(i);
+            World y = l.backTo() < 0 ? x : loop.get((i + 1) % loop.size());
+            long en = 0;
+            for (World z : sys.successors(x)) {
+                if (z.equals(x)) continue;
+                long g = fairness.applyAsLong(x, z);
+                en |= g;
+                if (z.equals(y)) taken |= g;
+            }
+            enabled |= en;
+            disabledSomewhere |= ~en;
+        }
+        assertThat(weak & ~(taken | disabledSomewhere)).as("weakly fair groups neither taken nor disabled on the loop").isZero();
+        assertThat(strong & enabled & ~taken).as("strongly fair groups enabled on the loop but not taken").isZero();
     }
 
     @Test
@@ -78,6 +108,14 @@ class LivenessCheckTest {
         Fixtures.Run bad = Fixtures.cli("explore", "--check", "rfc-dance", "--root", root.toString(), "--out", tmp.resolve("o2").toString());
         assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(adoptsig.cli.Main.DIFFERS);
         assertThat(bad.out()).contains("rfc-dance / NotificationsReadProp: recorded violated, Java engine holds");
+    }
+
+    @Test
+    void theSpecHasTheFairnessAndTemporalDefinitionsTheJavaEngineImplements() {
+        assertThat(adoptsig.supervisor.FairnessPin.digest(Fixtures.root().resolve("spec")))
+                .as("the digest of the spec's fairness and temporal definitions (FairnessPin.text); after changing them on purpose, make "
+                        + "Supervisor.fairness and LivenessCheck.instances match, check with `check --temporal tlc`, then pin the new digest")
+                .isEqualTo(adoptsig.supervisor.FairnessPin.PINNED);
     }
 
     @Test
