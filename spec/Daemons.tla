@@ -121,7 +121,7 @@ StrangerStart(x) ==
 
 \* A probe: init forks a child that calls _exit(0) at once; the PID fork returns
 \* tells init where alloc_pid's cursor is. The child's exit is its own step
-\* (pc "exit", weakly fair): on Linux it comes after fork, or vfork, returns
+\* (pc "exit", strongly fair by DaemonFairness): on Linux it comes after fork, or vfork, returns
 \* (vfork returns once the child has released its memory, before it is a
 \* zombie). Init reaps the child like any zombie. Java: Daemons.probe
 InitProbe ==

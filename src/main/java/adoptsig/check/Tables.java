@@ -368,7 +368,9 @@ public final class Tables {
 
     /** The measured outcomes of these model checks, in the format of properties/expected.tsv (for updating the record). */
     public static String measuredExpected(List<ModelOutcome> outcomes, Catalogue catalogue) {
+        boolean byJava = outcomes.stream().flatMap(o -> o.verdicts().stream()).anyMatch(v -> v.decided() && v.engine().equals("Java engine"));
         StringBuilder b = new StringBuilder("# measured by `adoptsig check`; properties/expected.tsv is a reviewed copy of such rows\n"
+                + (byJava ? "# temporal verdicts by the Java engine: the record's are TLC's (`check --temporal tlc`), which the Java engine is tested against\n" : "")
                 + "model\tproperty\texpected\tsteps\n");
         for (ModelOutcome o : outcomes) {
             for (Verdict v : o.verdicts()) {
