@@ -146,6 +146,22 @@ public final class Tables {
         };
     }
 
+    /**
+     * The code of a check: the game's verdict, or W where the game decided nothing but a
+     * hand-written supervisor on the interface at the same bounds (the check's witness model)
+     * holds every property in TLC's record: possible, by that supervisor.
+     */
+    static String code(Answers.Check c) {
+        if (!c.verdict().equals("possible") && !c.verdict().equals("impossible") && witnessHolds(c)) return "W";
+        return code(c.verdict());
+    }
+
+    /** The check's witness holds every property it checks, as recorded. */
+    static boolean witnessHolds(Answers.Check c) {
+        return c.witness() != null && !c.witness().expected().isEmpty()
+                && c.witness().expected().values().stream().allMatch(o -> o.expected() == Expected.HOLDS);
+    }
+
     /** A column of the answer tables: an interface with a signal limit. */
     private record Column(Answers.InterfaceRow iface, int sigLimit) {}
 
@@ -181,8 +197,10 @@ public final class Tables {
         List<Answers.Check> all = new ArrayList<>(answers.checks());
         b.append("Each cell: the verdict in the eager regime (init starts every service without waiting for any daemon) / in the settled "
                 + "regime (it may wait until the daemons have come to rest). **P** possible: a synthesized supervisor checked against "
-                + "every behaviour; **I** impossible: the environment wins against every supervisor; **?** out of reach at these bounds (the game "
-                + "needed more memory than the run had); **·** not run yet at these bounds; - no such check. ");
+                + "every behaviour; **I** impossible: the environment wins against every supervisor; **W** possible: the game has not decided "
+                + "it, but a hand-written supervisor on the interface at the same bounds holds every property, both regimes included (TLC's record; "
+                + "docs/answer.md names it); **?** out of reach at these bounds (the game needed more beliefs than the run allowed); **·** not run "
+                + "yet at these bounds; - no such check. ");
         boolean outside = all.stream().anyMatch(Answers.Check::outside), probes = all.stream().anyMatch(Answers.Check::probes);
         b.append(outside ? "Where a cell says \"outside\", processes outside the model move the PID cursor; elsewhere none does. "
                 : "No process outside the model moves the PID cursor. ");
@@ -228,7 +246,7 @@ public final class Tables {
         }
         List<String> pids = new ArrayList<>();
         for (Idiom i : idioms) pids.add(i.id() + " " + base.get(i).maxPid());
-        long decided = checks.stream().filter(c -> c.verdict().equals("possible") || c.verdict().equals("impossible")).count();
+        long decided = checks.stream().filter(c -> c.verdict().equals("possible") || c.verdict().equals("impossible") || witnessHolds(c)).count();
         b.append("\nPIDs, init's included: ").append(String.join(", ", pids)).append("; signal limit (RLIMIT_SIGPENDING of init's user) ")
                 .append(usual).append(" unless the column says otherwise; ").append(String.format("decided: %d of %d checks.%n", decided, checks.size()));
         return b.toString();
@@ -243,7 +261,7 @@ public final class Tables {
                 .thenComparing(Answers.Check::outside).thenComparing(Answers.Check::probes));
         for (Answers.Check c : sorted) {
             String[] codes = byVariant.computeIfAbsent(variant(c), k -> new String[] {"-", "-"});
-            codes[Answers.REGIMES.indexOf(c.regime())] = code(c.verdict());
+            codes[Answers.REGIMES.indexOf(c.regime())] = code(c);
         }
         List<String> parts = new ArrayList<>();
         byVariant.forEach((v, codes) -> {

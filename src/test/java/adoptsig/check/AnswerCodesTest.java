@@ -1,0 +1,37 @@
+package adoptsig.check;
+
+import adoptsig.Fixtures;
+import adoptsig.cli.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cell of the compact answer tables says W (possible, by a hand-written supervisor) only where
+ * the game decided nothing and the check's witness model holds every property in the record; a
+ * witness the record shows violating a property gives no W.
+ */
+class AnswerCodesTest {
+    @TempDir Path tmp;
+
+    @Test
+    void wOnlyWhereTheGameDecidedNothingAndTheWitnessHoldsEverything() {
+        var answers = Fixtures.PROJECT.answers();
+        var byWitness = answers.check("closed-ordered-rfc-4-eager");
+        assertThat(byWitness.verdict()).isEqualTo("out of reach");
+        assertThat(byWitness.witness().name()).isEqualTo("rfcWitness-ordered-s2");
+        assertThat(Tables.code(byWitness)).isEqualTo("W");
+        assertThat(Tables.code(answers.check("open-dance-rfcLine-4-lim2-eager"))).as("out of reach, no witness").isEqualTo("?");
+        assertThat(Tables.code(answers.check("closed-dance-rfc-4-eager"))).as("the game's own verdict first").isEqualTo("P");
+        assertThat(Tables.code(answers.check("open-dance-classic-4-eager"))).isEqualTo("I");
+
+        Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfcWitness-ordered-s2\tStoppedDetectedProp\tholds", "rfcWitness-ordered-s2\tStoppedDetectedProp\tviolated");
+        try (Project broken = Project.open(root)) {
+            assertThat(Tables.code(broken.answers().check("closed-ordered-rfc-4-eager"))).as("a witness that fails a property").isEqualTo("?");
+        }
+    }
+}
