@@ -93,10 +93,19 @@ public final class Answers {
                     verdict, (int) Models.countOrDash(r, "machine"), witness);
             if (witness != null) {
                 var b = witness.bounds();
-                boolean same = witness.idiom().program().equals(idiom.program()) && witness.idiom().sync() == idiom.sync()
+                boolean same = witness.idiom().program().equals(idiom.program()) && b.danceSync() == idiom.sync()
                         && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.sigLimit() == c.sigLimit() && b.outside() == c.outside()
                         && b.services().size() == c.services().size() && b.strangers().size() == c.strangers().size();
                 if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, signal limit, services and strangers)");
+                // a hand-written supervisor that uses only what the interface gives init: the RFC's supervisor reads si_status, waitLine the kept line
+                String mech = witness.mechanism().id();
+                boolean fits = switch (iface.id()) {
+                    case "classic" -> mech.equals("classic");
+                    case "rfc" -> mech.equals("rfcWitness") || mech.equals("rfc") || mech.equals("classic");
+                    case "waitLine" -> mech.equals("waitLine") || mech.equals("classic");
+                    default -> mech.equals("classic");
+                };
+                if (!fits) throw new InputError(r.where() + ": witness " + witness.name() + " (" + mech + ") uses more than interface " + iface.id() + " gives init");
             }
             if (pairwise.endsWith("conflict") && pairwise.startsWith("no") != (c.steps() < 0)) {
                 throw new InputError(r.where() + ": steps are the shortest conflict's length: '-' exactly when there is no conflict");

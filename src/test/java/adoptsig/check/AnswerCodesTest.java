@@ -34,4 +34,18 @@ class AnswerCodesTest {
             assertThat(Tables.code(broken.answers().check("closed-ordered-rfc-4-eager"))).as("a witness that fails a property").isEqualTo("?");
         }
     }
+
+    @Test
+    void aWitnessThatUsesMoreThanTheInterfaceGivesIsRefused() throws Exception {
+        Path root = Fixtures.copy(tmp.resolve("q"));
+        java.nio.file.Path tsv = root.resolve("properties/answers.tsv");
+        String text = java.nio.file.Files.readString(tsv);
+        String row = text.lines().filter(l -> l.startsWith("closed\tordered\trfcNoStatus\t4\t4\tFALSE\tFALSE\teager\t")).findFirst().orElseThrow();
+        assertThat(row).endsWith("\t-");
+        java.nio.file.Files.writeString(tsv, text.replace(row, row.substring(0, row.length() - 1) + "rfcWitness-ordered-s2"));
+        try (Project p = Project.open(root)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(p::answers).isInstanceOf(adoptsig.InputError.class)
+                    .hasMessageContaining("uses more than interface rfcNoStatus gives init");
+        }
+    }
 }

@@ -134,18 +134,18 @@ class ReadmeTest {
     void theAnswerTablesComeFromTheRecordAlone() {
         Path root = Fixtures.copy(tmp.resolve("root"));
         String before = Tables.answer(answers(root));
-        assertThat(before).contains("| workers | ·/· |").contains("| noFork | P/P |");
+        assertThat(before).contains("| noFork | P/P |");
         Fixtures.replaceOnce(root.resolve("properties/answers.tsv"),
-                "closed\tworkers\tclassic\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tnot run\t-\t-\tnot run\t-\t-\n",
-                "closed\tworkers\tclassic\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n"
-                        + "closed\tworkers\tclassic\t5\t4\tFALSE\tTRUE\tsettled\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n");
+                "closed\tworkers\trfcStd\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tnot run\t-\t-\tnot run\t-\t-\n",
+                "closed\tworkers\trfcStd\t4\t4\tFALSE\tFALSE\teager\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n"
+                        + "closed\tworkers\trfcStd\t5\t4\tFALSE\tTRUE\tsettled\tlarge\t-\t-\tout of reach\t-\t-\timpossible\t-\t-\n");
         String after = Tables.answer(answers(root));
-        assertThat(after).contains("| workers | I/·; -/I (5 PIDs, probes) |").contains("Where a cell says \"probes\"");
-        java.util.regex.Matcher was = java.util.regex.Pattern.compile("decided: (\\d+) of 96").matcher(before);
+        assertThat(after).contains("| I/·; -/I (5 PIDs, probes) |").contains("Where a cell says \"probes\"");
+        java.util.regex.Matcher was = java.util.regex.Pattern.compile("decided \\(by the game, or W\\): (\\d+) of 96").matcher(before);
         assertThat(was.find()).isTrue();
-        assertThat(after).as("two more decided in the closed world, one more check").contains("decided: " + (Integer.parseInt(was.group(1)) + 2) + " of 97");
-        assertThat(after.replace("| workers | I/·; -/I (5 PIDs, probes) |", "| workers | ·/· |").replaceAll("decided: \\d+ of \\d+", "decided: N"))
-                .as("nothing else changes but the legend of probes").isEqualTo(before.replaceAll("decided: \\d+ of \\d+", "decided: N").replace("Init does not probe the cursor.",
+        assertThat(after).as("two more decided in the closed world, one more check").contains("decided (by the game, or W): " + (Integer.parseInt(was.group(1)) + 2) + " of 97");
+        assertThat(after.replace("| I/·; -/I (5 PIDs, probes) |", "| ·/· |").replaceAll("decided \\(by the game, or W\\): \\d+ of \\d+", "decided: N"))
+                .as("nothing else changes but the legend of probes").isEqualTo(before.replaceAll("decided \\(by the game, or W\\): \\d+ of \\d+", "decided: N").replace("Init does not probe the cursor.",
                         "Where a cell says \"probes\", init may fork a child that exits at once to see the cursor; elsewhere it may not."));
     }
 
