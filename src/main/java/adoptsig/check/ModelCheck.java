@@ -13,7 +13,6 @@ import adoptsig.tlc.Trace;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -285,13 +284,7 @@ public final class ModelCheck {
             Trace trace = TlcOutput.parseSavedTrace(l.trace());
             Path raw = modelDir.resolve("trace-" + p + ".txt");
             Path story = modelDir.resolve("story-" + p + ".txt");
-            try {
-                Files.createDirectories(modelDir);
-                Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
-                Files.writeString(story, Story.tell(job.name() + " (Java engine)", catalogue.property(p), trace), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot save the trace of " + p + ": " + e.getMessage(), e);
-            }
+            save(raw, story, job.name() + " (Java engine)", catalogue.property(p), trace);
             out.add(new Verdict(job.name(), p, job.expected().get(p), Expected.VIOLATED, r.distinct(), -1, trace.steps(), r.seconds(), raw, story,
                     "Java engine" + (l.instance().isEmpty() ? "" : ", " + l.instance()), compareSteps()));
         }
@@ -369,17 +362,23 @@ public final class ModelCheck {
         return r;
     }
 
+    /** Saves a counterexample raw (TLC's format) and as a story, in the model's folder; a failure to write ends the run (exit 3) with its cause. */
+    private static void save(Path raw, Path story, String title, Property p, Trace trace) {
+        try {
+            Files.createDirectories(raw.getParent());
+            Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
+            Files.writeString(story, Story.tell(title, p, trace), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new adoptsig.RunFailure("cannot save the trace of " + p.id() + " in " + raw.getParent() + ": " + causes(e));
+        }
+    }
+
     /** The verdict of a property TLC reported violated: the n-th violation report's counterexample, saved raw and as a story. */
     private Verdict violated(Job job, Property p, String operator, TlcRunner.Result r, int report, Path modelDir) {
         Trace trace = r.output().trace(report).orElseThrow(() -> failure(job, r));
         Path raw = modelDir.resolve("trace-" + p.id() + ".txt");
         Path story = modelDir.resolve("story-" + p.id() + ".txt");
-        try {
-            Files.writeString(raw, trace.raw(), StandardCharsets.UTF_8);
-            Files.writeString(story, Story.tell(job.name(), p, trace), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new adoptsig.RunFailure("cannot save the trace of " + p.id() + " in " + modelDir + ": " + causes(e));
-        }
+        save(raw, story, job.name(), p, trace);
         String note = operator.equals(p.id()) ? null : "conjunct " + operator + " broke";
         return new Verdict(job.name(), p.id(), job.expected().get(p.id()), Expected.VIOLATED, runDistinct(r),
                 runDepth(r), trace.steps(), seconds(r), raw, story, note, compareSteps());

@@ -114,6 +114,7 @@ public final class LivenessCheck {
         long t0 = System.nanoTime();
         List<Instance> inst = instances(sys, ids);
         LongIntMap index = new LongIntMap();
+        long[] fpOf = new long[1024];
         int[] level = new int[1024];
         level[0] = 1;
         int depth = 1;
@@ -124,7 +125,8 @@ public final class LivenessCheck {
         for (int k = 0; k < inst.size(); k++) { inP[k] = new BitSet(); inQ[k] = new BitSet(); }
         ArrayDeque<World> queue = new ArrayDeque<>();
         World w0 = sys.init();
-        index.putIfAbsent(Fingerprint.of(w0), 0);
+        fpOf[0] = Fingerprint.of(w0);
+        index.putIfAbsent(fpOf[0], 0);
         queue.add(w0);
         int n = 1;
         long edges = 0;
@@ -148,7 +150,9 @@ public final class LivenessCheck {
                         label = Arrays.copyOf(label, cap);
                         enabled = Arrays.copyOf(enabled, cap);
                         level = Arrays.copyOf(level, cap);
+                        fpOf = Arrays.copyOf(fpOf, cap);
                     }
+                    fpOf[n] = fy;
                     level[n] = level[i] + 1;
                     depth = Math.max(depth, level[n]);
                     n++;
@@ -176,7 +180,7 @@ public final class LivenessCheck {
             boolean[] region = region(n, succ, inP[k], inQ[k]);
             FairCycles.Cycle c = FairCycles.find(n, succ, label, enabled, region, weak, strong);
             if (c == null) continue;
-            violations.put(in.property(), lasso(sys, in, n, succ, inP[k], region, c));
+            violations.put(in.property(), lasso(sys, in, n, succ, fpOf, inP[k], region, c));
         }
         return new Result(n, depth, edges, violations, (System.nanoTime() - t0) / 1e9, bytes);
     }
@@ -194,7 +198,7 @@ public final class LivenessCheck {
     }
 
     /** The lasso: init -> a P-state (shortest), -> the loop's first state inside the region (shortest), then the loop. */
-    private static Lasso lasso(JavaSystem sys, Instance in, int n, int[][] succ, BitSet p, boolean[] region, FairCycles.Cycle c) {
+    private static Lasso lasso(JavaSystem sys, Instance in, int n, int[][] succ, long[] fpOf, BitSet p, boolean[] region, FairCycles.Cycle c) {
         int start = c.loop()[0];
         // the region state in P nearest (backwards within the region) to the loop's start
         int[] next = new int[n];
@@ -216,7 +220,7 @@ public final class LivenessCheck {
         int[] loop = c.loop();
         boolean stutter = loop.length == 2 && loop[0] == loop[1];
         for (int k = 1; k < loop.length - 1; k++) states.add(loop[k]);
-        List<World> path = rebuild(sys, states);
+        List<World> path = rebuild(sys, states, fpOf);
         return new Lasso(in.property(), in.name(), path, stutter ? -1 : backTo);
     }
 
@@ -244,26 +248,19 @@ public final class LivenessCheck {
         return path;
     }
 
-    /** The worlds of a path of state numbers, replayed from the initial state (state numbers are BFS order, so re-derived by fingerprint). */
-    private static List<World> rebuild(JavaSystem sys, List<Integer> states) {
-        // state numbers were given in breadth-first order; find each by exploring again with the same numbering
-        LongIntMap index = new LongIntMap();
-        List<World> byNumber = new ArrayList<>();
-        int want = 0;
-        for (int s : states) want = Math.max(want, s);
-        ArrayDeque<World> queue = new ArrayDeque<>();
-        World w0 = sys.init();
-        index.putIfAbsent(Fingerprint.of(w0), 0);
-        byNumber.add(w0);
-        queue.add(w0);
-        while (byNumber.size() <= want && !queue.isEmpty()) {
-            World x = queue.poll();
-            for (World y : sys.successors(x)) {
-                if (index.putIfAbsent(Fingerprint.of(y), byNumber.size()) == byNumber.size()) { byNumber.add(y); queue.add(y); }
-            }
-        }
+    /** The worlds of a path of state numbers (each a successor of the one before), replayed from the initial state by their fingerprints. */
+    private static List<World> rebuild(JavaSystem sys, List<Integer> states, long[] fpOf) {
         List<World> out = new ArrayList<>();
-        for (int s : states) out.add(byNumber.get(s));
+        World w = sys.init();
+        out.add(w);
+        for (int k = 1; k < states.size(); k++) {
+            long want = fpOf[states.get(k)];
+            World next = null;
+            for (World y : sys.successors(w)) if (Fingerprint.of(y) == want) { next = y; break; }
+            if (next == null) throw new IllegalStateException("cannot rebuild the lasso at step " + k);
+            out.add(next);
+            w = next;
+        }
         return out;
     }
 }

@@ -43,9 +43,8 @@ public class Ptrace extends Classic {
      * process's program steps, Traced (SF_vars(\E p : DaemonFairStep(p) /\ Traced(p))).
      */
     @Override public long fairness(World before, World after) {
-        Step s = after.kernel().lastAction();
-        if (s.actor() == Kernel.INIT) return s.name().equals("Spawn") ? 0 : Fairness.INIT_LOOP;
-        return daemonFairness(before, s.actor(), s) == 0 ? 0 : Fairness.DAEMONS;
+        long g = super.fairness(before, after);
+        return g == Fairness.INIT_CHILDREN ? Fairness.DAEMONS : g;
     }
 
     /** Spec: PtraceNext: classic init's steps (with PtraceSpawn, ClassicWaitAnyDone(TRUE)), and every daemon step Traced. */
