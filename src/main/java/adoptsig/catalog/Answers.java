@@ -32,12 +32,13 @@ public final class Answers {
      * init may probe the cursor, the start regime; and the record: states of one copy (arena),
      * pairs and verdict of the pairwise game with its shortest conflict (-1: none), beliefs and
      * verdict of the belief game, states of the synthesized supervisor (-1: none), and the model
-     * of a hand-written supervisor on the interface at the same bounds (null: none). A count of
-     * -1 is "not recorded".
+     * of a hand-written supervisor on the interface at the same bounds (null: none); search: how the
+     * belief game's verdict was reached (full: the whole game; guided: the guided search, whose
+     * beliefs are those it explored; "-": not run). A count of -1 is "not recorded".
      */
     public record Check(String world, Idiom idiom, InterfaceRow iface, int maxPid, int sigLimit, boolean outside, boolean probes,
                         String regime, String suite, long arena, long pairs, String pairwise, int steps, long beliefs, String verdict,
-                        int machine, Model witness) {
+                        int machine, Model witness, String search) {
         public String name() {
             return world + "-" + idiom.id() + "-" + iface.id() + "-" + maxPid + (sigLimit != idiom.sigLimit() ? "-lim" + sigLimit : "")
                     + (outside ? "-outside" : "") + (probes ? "-probes" : "") + "-" + regime;
@@ -54,7 +55,9 @@ public final class Answers {
     private Answers() {}
 
     public static final String[] COLUMNS = {"world", "idiom", "interface", "maxPid", "sigLimit", "outside", "probes", "regime", "suite",
-            "arena", "pairs", "pairwise", "steps", "beliefs", "verdict", "machine", "witness"};
+            "arena", "pairs", "pairwise", "steps", "beliefs", "verdict", "machine", "witness", "search"};
+    /** How a belief-game verdict was reached. */
+    public static final List<String> SEARCHES = List.of("full", "guided", "-");
 
     public static Answers load(Path root, Models models) {
         Answers a = new Answers();
@@ -78,6 +81,9 @@ public final class Answers {
             if (!PAIRWISE.contains(pairwise)) throw new InputError(r.where() + ": pairwise must be one of " + PAIRWISE + ", not '" + pairwise + "'");
             if (!VERDICTS.contains(verdict)) throw new InputError(r.where() + ": verdict must be one of " + VERDICTS + ", not '" + verdict + "'");
             if (!REGIMES.contains(regime)) throw new InputError(r.where() + ": regime must be one of " + REGIMES + ", not '" + regime + "'");
+            String search = r.get("search");
+            if (!SEARCHES.contains(search)) throw new InputError(r.where() + ": search must be full, guided or -, not '" + search + "'");
+            if (search.equals("-") != verdict.equals("not run")) throw new InputError(r.where() + ": search is '-' exactly when the check was not run");
             String suite = r.get("suite");
             if (!List.of("fast", "default", "large").contains(suite)) throw new InputError(r.where() + ": suite must be fast, default or large, not '" + suite + "'");
             Model witness = null;
@@ -90,7 +96,7 @@ public final class Answers {
             }
             Check c = new Check(world, idiom, iface, number(r, "maxPid"), number(r, "sigLimit"), bool(r, "outside"), bool(r, "probes"), regime,
                     suite, Models.countOrDash(r, "arena"), Models.countOrDash(r, "pairs"), pairwise, (int) Models.countOrDash(r, "steps"), Models.countOrDash(r, "beliefs"),
-                    verdict, (int) Models.countOrDash(r, "machine"), witness);
+                    verdict, (int) Models.countOrDash(r, "machine"), witness, search);
             if (witness != null) {
                 var b = witness.bounds();
                 boolean same = witness.idiom().program().equals(idiom.program()) && b.danceSync() == idiom.sync()

@@ -53,9 +53,11 @@ public final class BeliefGame {
     /**
      * Mutants of the game, each of which must flip a verdict (a checker shown to fail):
      * NO_LIVENESS accepts every position (StoppedDetectedProp and NotificationsReadProp
-     * dropped); BLIND gives init one belief whatever a call but a probe returned.
+     * dropped); BLIND gives init one belief whatever a call but a probe returned; NO_WIDENING
+     * ends the guided search after its first round (a loss called before every losing belief
+     * has every call).
      */
-    public enum Mutant { NONE, NO_LIVENESS, BLIND }
+    public enum Mutant { NONE, NO_LIVENESS, BLIND, NO_WIDENING }
 
     private final Arena a;
     private final Setting setting;
@@ -188,70 +190,147 @@ public final class BeliefGame {
 
     /** Builds every belief reachable by any strategy, and its moves. */
     private void explore(Consumer<String> progress, long maxBeliefs) {
-        long t0 = System.nanoTime(), last = t0;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         intern(closure(new int[] {0}, 1), queue);
-        int na = a.actions.size();
-        int[] buf = new int[1024];
+        drain(queue, progress, maxBeliefs);
+    }
+
+    private long t0Explore = System.nanoTime(), lastProgress = t0Explore;
+    private int[] buf = new int[1024];
+
+    /**
+     * Gives every new belief its moves: all of them, or in the guided search the first of init's
+     * calls in order of preference that applies, with every call that changes nothing and tells
+     * nothing there (it only lets time pass: its successor is the belief itself).
+     */
+    private void drain(ArrayDeque<Integer> queue, Consumer<String> progress, long maxBeliefs) {
         while (!queue.isEmpty()) {
             int bi = queue.poll();
             int[] b = beliefs.get(bi);
             good.set(bi, good(b));
-            Move[] ms = new Move[na];
-            for (Arena.Action act : a.actions) {
-                if (a.next[b[0]][act.id()] == -3) continue;          // not available (a service already started)
-                Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
-                Map<Long, Integer> counts = new HashMap<>();
-                for (int x : b) {
-                    long o = a.obs[x][act.id()];
-                    int y = a.next[x][act.id()];
-                    int[] arr = seeds.computeIfAbsent(o, k -> new int[8]);
-                    int c = counts.getOrDefault(o, 0);
-                    if (c == arr.length) { arr = Arrays.copyOf(arr, c * 2); seeds.put(o, arr); }
-                    arr[c] = y;
-                    counts.put(o, c + 1);
-                }
-                long[] res = new long[seeds.size()];
-                int[] nxt = new int[seeds.size()], mid = act.call() == Call.PROBE ? new int[seeds.size()] : null;
-                int k = 0;
-                if (mutant == Mutant.BLIND && mid == null) {            // one belief of the states after every result
-                    int total = 0;
-                    for (int c : counts.values()) total += c;
-                    int[] all = new int[total];
-                    for (var e : seeds.entrySet()) { System.arraycopy(e.getValue(), 0, all, k, counts.get(e.getKey())); k += counts.get(e.getKey()); }
-                    int merged = intern(closure(all, total), queue);
-                    k = 0;
-                    for (long o : seeds.keySet()) { res[k] = o; nxt[k++] = merged; }
-                    ms[act.id()] = new Move(res, nxt, null);
-                    continue;
-                }
-                for (var e : seeds.entrySet()) {
-                    int[] c1 = closure(e.getValue(), counts.get(e.getKey()));
-                    res[k] = e.getKey();
-                    if (mid != null && e.getKey() > 0) {
-                        mid[k] = midBeliefs.size();
-                        midBeliefs.add(c1);
-                        midGood.add(good(c1));
-                        int c = (int) (long) e.getKey(), n = 0;
-                        if (buf.length < c1.length) buf = new int[c1.length];
-                        for (int x : c1) { int y = a.reapProbe(x, c); if (y >= 0) buf[n++] = y; }
-                        nxt[k] = intern(closure(buf, n), queue);
-                    } else {
-                        if (mid != null) mid[k] = -1;
-                        nxt[k] = intern(c1, queue);
-                    }
-                    k++;
-                }
-                ms[act.id()] = new Move(res, nxt, mid);
+            moves.set(bi, new Move[a.actions.size()]);
+            if (!guided) {
+                for (Arena.Action act : a.actions) if (a.next[b[0]][act.id()] != -3) expand(bi, act, queue);
+            } else {
+                widen(bi, queue);
             }
-            moves.set(bi, ms);
             if (beliefs.size() > maxBeliefs) throw new TooLarge("beliefs", maxBeliefs);
             long now = System.nanoTime();
-            if (now - last > 5_000_000_000L) {
-                last = now;
-                progress.accept(String.format("  beliefs: %,d, %,d left, %.0f s", beliefs.size(), queue.size(), (now - t0) / 1e9));
+            if (now - lastProgress > 5_000_000_000L) {
+                lastProgress = now;
+                progress.accept(String.format("  beliefs: %,d, %,d left, %.0f s", beliefs.size(), queue.size(), (now - t0Explore) / 1e9));
             }
         }
+    }
+
+    /** Action a at belief bi: its results and successor beliefs. */
+    private void expand(int bi, Arena.Action act, ArrayDeque<Integer> queue) {
+        int[] b = beliefs.get(bi);
+        Move[] ms = moves.get(bi);
+        Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int x : b) {
+            long o = a.obs[x][act.id()];
+            int y = a.next[x][act.id()];
+            int[] arr = seeds.computeIfAbsent(o, k -> new int[8]);
+            int c = counts.getOrDefault(o, 0);
+            if (c == arr.length) { arr = Arrays.copyOf(arr, c * 2); seeds.put(o, arr); }
+            arr[c] = y;
+            counts.put(o, c + 1);
+        }
+        long[] res = new long[seeds.size()];
+        int[] nxt = new int[seeds.size()], mid = act.call() == Call.PROBE ? new int[seeds.size()] : null;
+        int k = 0;
+        if (mutant == Mutant.BLIND && mid == null) {            // one belief of the states after every result
+            int total = 0;
+            for (int c : counts.values()) total += c;
+            int[] all = new int[total];
+            for (var e : seeds.entrySet()) { System.arraycopy(e.getValue(), 0, all, k, counts.get(e.getKey())); k += counts.get(e.getKey()); }
+            int merged = intern(closure(all, total), queue);
+            k = 0;
+            for (long o : seeds.keySet()) { res[k] = o; nxt[k++] = merged; }
+            ms[act.id()] = new Move(res, nxt, null);
+            return;
+        }
+        for (var e : seeds.entrySet()) {
+            int[] c1 = closure(e.getValue(), counts.get(e.getKey()));
+            res[k] = e.getKey();
+            if (mid != null && e.getKey() > 0) {
+                mid[k] = midBeliefs.size();
+                midBeliefs.add(c1);
+                midGood.add(good(c1));
+                int c = (int) (long) e.getKey(), n = 0;
+                if (buf.length < c1.length) buf = new int[c1.length];
+                for (int x : c1) { int y = a.reapProbe(x, c); if (y >= 0) buf[n++] = y; }
+                nxt[k] = intern(closure(buf, n), queue);
+            } else {
+                if (mid != null) mid[k] = -1;
+                nxt[k] = intern(c1, queue);
+            }
+            k++;
+        }
+        ms[act.id()] = new Move(res, nxt, mid);
+    }
+
+    // ------------------------------------------------------------------ the guided search
+
+    /**
+     * The guided search: instead of every call at every belief, init first has only its most
+     * preferred call (and the calls that only let time pass); where it loses with what it has,
+     * it is given its next call, until it wins or every losing belief has every call. A win is
+     * a win of the whole game (init has fewer moves, the environment all of its own), and its
+     * strategy is checked against every behaviour like any other. A loss is one of the whole
+     * game too once every losing belief has every call: the environment's winning play never
+     * leaves the losing beliefs, where nothing is missing.
+     */
+    private boolean guided;
+    /** Per belief, the calls still to give it in the guided search (their places in {@link #preference}). */
+    private final List<Integer> nextChoice = new ArrayList<>();
+    private int[] preference;
+
+    /** Init's calls in the guided search's order: start services, read what is pending, look, reap, then the rest. */
+    private int[] preference() {
+        if (preference != null) return preference;
+        List<Arena.Action> xs = new ArrayList<>(a.actions);
+        xs.sort(java.util.Comparator.comparingInt(x -> switch (x.call()) {
+            case SPAWN -> 0;
+            case READ_ADOPTION, COLLECT, READ_ANY -> 1;
+            case READ_SIGCHLD -> 2;
+            case PEEK -> 3;
+            case WAIT_PID -> 4;
+            case WAIT_ANY -> 5;
+            case PROBE -> 6;
+        }));
+        preference = xs.stream().mapToInt(Arena.Action::id).toArray();
+        return preference;
+    }
+
+    /** Whether action act at belief b changes no state and tells init nothing (it only lets time pass). */
+    private boolean idle(int[] b, Arena.Action act) {
+        if (act.call() == Call.PROBE || act.call() == Call.SPAWN) return false;
+        long o = a.obs[b[0]][act.id()];
+        for (int x : b) if (a.next[x][act.id()] != x || a.obs[x][act.id()] != o) return false;
+        return true;
+    }
+
+    /** Gives belief bi its next call in order of preference (and every idle one before it); false if it has every call. */
+    private boolean widen(int bi, ArrayDeque<Integer> queue) {
+        int[] pref = preference();
+        while (nextChoice.size() <= bi) nextChoice.add(0);
+        int[] b = beliefs.get(bi);
+        Move[] ms = moves.get(bi);
+        for (int i = nextChoice.get(bi); i < pref.length; i++) {
+            Arena.Action act = a.actions.get(pref[i]);
+            if (a.next[b[0]][act.id()] == -3 || ms[act.id()] != null) continue;
+            boolean idle = idle(b, act);
+            expand(bi, act, queue);
+            if (!idle) {
+                nextChoice.set(bi, i + 1);
+                return true;
+            }
+        }
+        nextChoice.set(bi, pref.length);
+        return false;
     }
 
     /** The game has more positions than it may hold. */
@@ -469,25 +548,80 @@ public final class BeliefGame {
     /** Solves the game: possible (with a supervisor) or impossible (with the environment's winning play, told). */
     public Result solve(Consumer<String> progress, long maxBeliefs, long maxPositions) {
         long t0 = System.nanoTime();
-        Runtime rt = Runtime.getRuntime();
         explore(progress, maxBeliefs);
+        return decide(t0, maxPositions, true);
+    }
+
+    /**
+     * The guided search (see {@link #guided}): the same verdict as {@link #solve} where it ends,
+     * usually with far fewer beliefs when init can win; rounds: how many times init's calls were
+     * widened.
+     */
+    public Result solveGuided(Consumer<String> progress, long maxBeliefs, long maxPositions) {
+        long t0 = System.nanoTime();
+        guided = true;
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        intern(closure(new int[] {0}, 1), queue);
+        drain(queue, progress, maxBeliefs);
+        for (int round = 1; ; round++) {
+            Result r = decide(t0, maxPositions, false);
+            if (r.possible()) return r;
+            boolean[] losing = losingBeliefs();
+            boolean widened = false;
+            int n = beliefs.size();
+            if (mutant != Mutant.NO_WIDENING) for (int b = 0; b < n; b++) if (losing[b] && good.get(b) && widen(b, queue)) widened = true;
+            if (!widened) return decide(t0, maxPositions, true);   // every losing belief has every call: the whole game's loss
+            drain(queue, progress, maxBeliefs);
+            if (round % 10 == 0) progress.accept(String.format("  guided search: round %d, %,d beliefs", round, beliefs.size()));
+        }
+    }
+
+    private boolean[] lastSafe, lastWin;
+
+    /** The beliefs at which init lost in the last decision: unsafe, or with no winning position. */
+    private boolean[] losingBeliefs() {
+        int n = beliefs.size();
+        boolean[] losing = new boolean[n];
+        for (int b = 0; b < n; b++) losing[b] = b >= lastSafe.length || !lastSafe[b];
+        if (lastWin != null) {
+            boolean[] wins = new boolean[n];
+            for (int p = 0; p < nPos; p++) if (lastWin[p]) wins[posBelief[p]] = true;
+            for (int b = 0; b < lastSafe.length; b++) if (lastSafe[b] && !wins[b]) losing[b] = true;
+        }
+        return losing;
+    }
+
+    private Result decide(long t0, long maxPositions, boolean tell) {
+        Runtime rt = Runtime.getRuntime();
         boolean[] safe = safe();
+        lastSafe = safe;
+        lastWin = null;
         int safeCount = 0;
         for (boolean s : safe) if (s) safeCount++;
         long edges = 0;
         for (Move[] ms : moves) for (Move m : ms) if (m != null) edges += m.next.length;
         if (!safe[0]) {
-            LossStory story = LossStory.ofSafety(this, safe);
+            LossStory story = tell ? LossStory.ofSafety(this, safe) : null;
             return new Result(false, a.size(), beliefs.size(), 0, safeCount, edges, (System.nanoTime() - t0) / 1e9,
                     rt.totalMemory() - rt.freeMemory(), null, story);
         }
+        resetPositions();
         buildPositions(safe, maxPositions);
         int[] rank = new int[nPos];
         boolean[] win = buchi(rank);
+        lastWin = win;
         double secs = (System.nanoTime() - t0) / 1e9;
         long mem = rt.totalMemory() - rt.freeMemory();
-        if (!win[0]) return new Result(false, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, null, LossStory.ofLiveness(this, win));
+        if (!win[0]) return new Result(false, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, null, tell ? LossStory.ofLiveness(this, win) : null);
         return new Result(true, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, Strategy.of(this, win, rank), null);
+    }
+
+    private void resetPositions() {
+        owedSets.clear();
+        owedIds.clear();
+        posIds.clear();
+        posMoves.clear();
+        nPos = 0;
     }
 
     // ------------------------------------------------------------------ access for strategies and stories
