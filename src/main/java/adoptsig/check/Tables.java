@@ -277,7 +277,7 @@ public final class Tables {
 
     /** Every check of the record, one row each: what both games found and the hand-written supervisor at its bounds. */
     public static String answerChecks(Answers answers) {
-        StringBuilder b = new StringBuilder("| check | suite | arena | pairwise game (pairs; shortest conflict) | beliefs | verdict | "
+        StringBuilder b = new StringBuilder("| check | suite | arena | pairwise game (pairs; shortest conflict) | beliefs (guided: those the guided search explored) | verdict | "
                 + "supervisor synthesized (states) | hand-written supervisor at these bounds |\n|---|---|---|---|---|---|---|---|\n");
         for (Answers.Check c : answers.checks()) {
             String pairwise = c.pairwise() + (c.pairs() < 0 ? "" : String.format(" (%,d pairs", c.pairs()) + (c.steps() < 0 ? ")" : "; " + c.steps() + " steps)"));
@@ -287,7 +287,7 @@ public final class Tables {
                 witness = "`" + c.witness().name() + "`: " + (v.isEmpty() ? "holds" : v);
             }
             b.append("| `").append(c.name()).append("` | ").append(c.suite()).append(" | ").append(count(c.arena())).append(" | ").append(pairwise)
-                    .append(" | ").append(count(c.beliefs())).append(" | ").append(c.verdict().equals("impossible") ? "**impossible**" : c.verdict())
+                    .append(" | ").append(count(c.beliefs())).append(c.search().equals("guided") ? " (guided)" : "").append(" | ").append(c.verdict().equals("impossible") ? "**impossible**" : c.verdict())
                     .append(" | ").append(c.machine() < 0 ? "-" : String.format("%,d", c.machine())).append(" | ").append(witness).append(" |\n");
         }
         return b.toString();

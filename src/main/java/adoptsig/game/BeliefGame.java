@@ -342,16 +342,36 @@ public final class BeliefGame {
 
     /** Beliefs from which init can stay in good beliefs for ever (greatest fixed point). */
     private boolean[] safe() {
-        int n = beliefs.size();
+        int n = beliefs.size(), na = a.actions.size();
+        if (na > 16 || n >= 1 << 27) throw new TooLarge("beliefs for the solver's packed moves", 1 << 27);
         boolean[] ok = new boolean[n];
         for (int i = 0; i < n; i++) ok[i] = good.get(i);
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (int i = 0; i < n; i++) {
-                if (!ok[i]) continue;
-                boolean some = false;
-                for (Move m : moves.get(i)) if (m != null && allIn(m, ok)) { some = true; break; }
-                if (!some) { ok[i] = false; changed = true; }
+        // predecessors by move (one entry per result), and per belief its moves still inside ok
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) for (Move m : moves.get(i)) if (m != null) for (int q : m.next) start[q + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] pred = new int[start[n]], fill = Arrays.copyOf(start, n);
+        boolean[] alive = new boolean[n * na];
+        int[] live = new int[n];
+        for (int i = 0; i < n; i++) {
+            Move[] ms = moves.get(i);
+            for (int act = 0; act < ms.length; act++) {
+                Move m = ms[act];
+                if (m == null) continue;
+                for (int q : m.next) pred[fill[q]++] = i << 4 | act;
+                if (allIn(m, ok)) { alive[i * na + act] = true; live[i]++; }
+            }
+        }
+        int[] queue = new int[n];
+        int head = 0, tail = 0;
+        for (int i = 0; i < n; i++) if (ok[i] && live[i] == 0) { ok[i] = false; queue[tail++] = i; }
+        while (head < tail) {
+            int q = queue[head++];
+            for (int k = start[q]; k < start[q + 1]; k++) {
+                int p = pred[k] >>> 4, act = pred[k] & 15;
+                if (!alive[p * na + act]) continue;
+                alive[p * na + act] = false;
+                if (--live[p] == 0 && ok[p]) { ok[p] = false; queue[tail++] = p; }
             }
         }
         return ok;
@@ -503,18 +523,6 @@ public final class BeliefGame {
         return Arrays.copyOf(x, m);
     }
 
-    /** CPre restricted to region: positions with an action all of whose successors are in target. */
-    private boolean hasMoveInto(int p, boolean[] target) {
-        int[][] pm = posMoves.get(p);
-        for (int[] succ : pm) {
-            if (succ == null) continue;
-            boolean all = true;
-            for (int q : succ) if (!target[q]) { all = false; break; }
-            if (all) return true;
-        }
-        return false;
-    }
-
     /**
      * Büchi: positions from which init can visit accepting ones infinitely often,
      * W = nu Z. mu Y. (Acc /\ CPre(Z)) \/ CPre(Y). rank (if given): in the last round, 0 for the
@@ -522,18 +530,48 @@ public final class BeliefGame {
      * ranks below r: the strategy follows it.
      */
     boolean[] buchi(int[] rank) {
+        int na = a.actions.size();
+        if (na > 16 || nPos >= 1 << 27) throw new TooLarge("positions for the solver's packed moves", 1 << 27);
+        int[] start = new int[nPos + 1];
+        for (int p = 0; p < nPos; p++) for (int[] succ : posMoves.get(p)) if (succ != null) for (int q : succ) start[q + 1]++;
+        for (int p = 0; p < nPos; p++) start[p + 1] += start[p];
+        int[] pred = new int[start[nPos]], fill = Arrays.copyOf(start, nPos);
+        for (int p = 0; p < nPos; p++) {
+            int[][] pm = posMoves.get(p);
+            for (int act = 0; act < pm.length; act++) if (pm[act] != null) for (int q : pm[act]) pred[fill[q]++] = p << 4 | act;
+        }
         boolean[] z = new boolean[nPos];
         Arrays.fill(z, true);
-        int[] r = new int[nPos];
+        int[] r = new int[nPos], cnt = new int[nPos * na], queue = new int[nPos];
         while (true) {
+            // Y = mu Y. (Acc /\ CPre(Z)) \/ CPre(Y), by a worklist in order of rank: cnt counts a move's results not yet in Y
+            // (-1: a move that leaves Z); a position joins Y, with rank one more than the last result that completed its move,
+            // the first time one of its moves is complete; the order makes that rank its round in the layered fixed point
             boolean[] y = new boolean[nPos];
             Arrays.fill(r, -1);
-            for (int p = 0; p < nPos; p++) if (z[p] && posAcc[p] && hasMoveInto(p, z)) { y[p] = true; r[p] = 0; }
-            for (int round = 1; ; round++) {
-                List<Integer> add = new ArrayList<>();
-                for (int p = 0; p < nPos; p++) if (z[p] && !y[p] && hasMoveInto(p, y)) add.add(p);
-                if (add.isEmpty()) break;
-                for (int p : add) { y[p] = true; r[p] = round; }
+            int head = 0, tail = 0;
+            for (int p = 0; p < nPos; p++) {
+                int[][] pm = posMoves.get(p);
+                boolean into = false;
+                for (int act = 0; act < na; act++) {
+                    int[] succ = act < pm.length ? pm[act] : null;
+                    int c = -1;
+                    if (succ != null && z[p]) {
+                        c = succ.length;
+                        for (int q : succ) if (!z[q]) { c = -1; break; }
+                    }
+                    cnt[p * na + act] = c;
+                    if (c >= 0) into = true;
+                }
+                if (z[p] && posAcc[p] && into) { y[p] = true; r[p] = 0; queue[tail++] = p; }
+            }
+            while (head < tail) {
+                int q = queue[head++];
+                for (int k = start[q]; k < start[q + 1]; k++) {
+                    int p = pred[k] >>> 4, i = p * na + (pred[k] & 15);
+                    if (cnt[i] <= 0) continue;
+                    if (--cnt[i] == 0 && !y[p]) { y[p] = true; r[p] = r[q] + 1; queue[tail++] = p; }
+                }
             }
             if (Arrays.equals(y, z)) {
                 if (rank != null) System.arraycopy(r, 0, rank, 0, nPos);
