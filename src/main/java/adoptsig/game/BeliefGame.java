@@ -601,14 +601,19 @@ public final class BeliefGame {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         intern(closure(new int[] {0}, 1), queue);
         drain(queue, progress, maxBeliefs);
+        boolean strict = false;
         for (int round = 1; ; round++) {
             Result r = decide(t0, maxPositions, false);
             if (r.possible()) return r;
-            boolean[] losing = losingBeliefs();
             boolean widened = false;
-            int n = beliefs.size();
-            if (mutant != Mutant.NO_WIDENING) for (int b = 0; b < n; b++) if (losing[b] && good.get(b) && widen(b, queue)) widened = true;
-            if (!widened) return decide(t0, maxPositions, true);   // every losing belief has every call: the whole game's loss
+            while (!widened) {
+                boolean[] losing = losingBeliefs(strict);
+                int n = beliefs.size();
+                if (mutant != Mutant.NO_WIDENING) for (int b = 0; b < n; b++) if (losing[b] && good.get(b) && widen(b, queue)) widened = true;
+                if (widened || strict || mutant == Mutant.NO_WIDENING) break;
+                strict = true;                               // first the beliefs lost outright, then those of every losing position
+            }
+            if (!widened) return decide(t0, maxPositions, true);   // every belief of a losing position has every call: the whole game's loss
             drain(queue, progress, maxBeliefs);
             if (round % 10 == 0) progress.accept(String.format("  guided search: round %d, %,d beliefs", round, beliefs.size()));
         }
@@ -616,14 +621,23 @@ public final class BeliefGame {
 
     private boolean[] lastSafe, lastWin;
 
-    /** The beliefs at which init lost in the last decision: unsafe, or with no winning position. */
-    private boolean[] losingBeliefs() {
+    /**
+     * The beliefs at which init lost in the last decision: unsafe, or with no winning position;
+     * strict: also the belief of any losing position (a belief may be won with one set of owed
+     * threads and lost with another). A loss is the whole game's only when nothing is left to
+     * widen in the strict sense: the environment's winning play then stays among losing
+     * positions, and their beliefs have every call.
+     */
+    private boolean[] losingBeliefs(boolean strict) {
         int n = beliefs.size();
         boolean[] losing = new boolean[n];
         for (int b = 0; b < n; b++) losing[b] = b >= lastSafe.length || !lastSafe[b];
         if (lastWin != null) {
             boolean[] wins = new boolean[n];
-            for (int p = 0; p < nPos; p++) if (lastWin[p]) wins[posBelief[p]] = true;
+            for (int p = 0; p < nPos; p++) {
+                if (lastWin[p]) wins[posBelief[p]] = true;
+                else if (strict) losing[posBelief[p]] = true;
+            }
             for (int b = 0; b < lastSafe.length; b++) if (lastSafe[b] && !wins[b]) losing[b] = true;
         }
         return losing;
