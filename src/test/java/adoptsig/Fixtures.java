@@ -15,10 +15,10 @@ public final class Fixtures {
     private Fixtures() {}
 
     /** The project under test, opened once for all tests (its temporary folders are deleted when the JVM exits). */
-    public static final adoptsig.cli.Project PROJECT = open();
+    public static final adoptsig.project.Project PROJECT = open();
 
-    private static adoptsig.cli.Project open() {
-        adoptsig.cli.Project p = adoptsig.cli.Project.open(root());
+    private static adoptsig.project.Project open() {
+        adoptsig.project.Project p = adoptsig.project.Project.open(root());
         Runtime.getRuntime().addShutdownHook(new Thread(p::close));
         return p;
     }

@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Expected;

@@ -1,12 +1,14 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
 import adoptsig.check.Job;
 import adoptsig.check.ModelOutcome;
-import adoptsig.conform.Explorer;
-import adoptsig.conform.SafetyCheck;
+import adoptsig.engine.Explorer;
+import adoptsig.engine.SafetyCheck;
 import adoptsig.conform.FastWalk;
-import adoptsig.conform.JavaSystem;
+import adoptsig.engine.JavaSystem;
 import adoptsig.conform.RandomWalk;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;

@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.catalog.Model;
 import adoptsig.check.Job;
 import picocli.CommandLine.Command;

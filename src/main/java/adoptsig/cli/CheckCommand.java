@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
@@ -7,7 +9,7 @@ import adoptsig.check.Checks;
 import adoptsig.check.Job;
 import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
-import adoptsig.check.Tables;
+import adoptsig.report.Tables;
 import adoptsig.check.VerdictTable;
 import adoptsig.tlc.CfgFile;
 import picocli.CommandLine.Command;

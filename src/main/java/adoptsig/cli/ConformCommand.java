@@ -1,10 +1,12 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
 import adoptsig.catalog.Mechanism;
 import adoptsig.conform.Conformance;
 import adoptsig.conform.FastWalk;
-import adoptsig.conform.JavaSystem;
+import adoptsig.engine.JavaSystem;
 import adoptsig.conform.RandomWalk;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;

@@ -1,12 +1,14 @@
 package adoptsig.cli;
 
-import adoptsig.conform.Explorer;
-import adoptsig.conform.JavaSystem;
+import adoptsig.project.Project;
+
+import adoptsig.engine.Explorer;
+import adoptsig.engine.JavaSystem;
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
-import adoptsig.conform.SafetyCheck;
-import adoptsig.conform.TraceText;
+import adoptsig.engine.SafetyCheck;
+import adoptsig.tlc.TraceText;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.story.Story;

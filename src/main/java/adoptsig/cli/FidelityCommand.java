@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
 import adoptsig.fidelity.Driver;
 import adoptsig.fidelity.Fidelity;

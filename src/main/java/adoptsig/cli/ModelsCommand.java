@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.catalog.Model;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.check.ModelOutcome;
 import adoptsig.report.CheckReport;
 

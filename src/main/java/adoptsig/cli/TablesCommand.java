@@ -1,7 +1,9 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.InputError;
-import adoptsig.check.Tables;
+import adoptsig.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,9 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaSystem;
+import adoptsig.tlc.Abstraction;
+
 import adoptsig.daemon.Daemons;
 import adoptsig.kernel.Errno;
 import adoptsig.kernel.Kernel;

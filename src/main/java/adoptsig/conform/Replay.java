@@ -1,5 +1,10 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaProperties;
+import adoptsig.engine.JavaSystem;
+import adoptsig.tlc.Abstraction;
+
 import adoptsig.catalog.Property;
 import adoptsig.system.World;
 import adoptsig.tlc.TlaValue;

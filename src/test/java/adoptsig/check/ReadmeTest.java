@@ -1,5 +1,7 @@
 package adoptsig.check;
 
+import adoptsig.report.Tables;
+
 import adoptsig.Fixtures;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;

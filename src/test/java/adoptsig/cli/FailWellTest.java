@@ -1,5 +1,7 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
+
 import adoptsig.Fixtures;
 import adoptsig.RunFailure;
 import org.junit.jupiter.api.Test;

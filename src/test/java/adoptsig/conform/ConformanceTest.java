@@ -1,5 +1,10 @@
 package adoptsig.conform;
 
+import adoptsig.engine.Explorer;
+import adoptsig.engine.Fingerprint;
+import adoptsig.engine.JavaSystem;
+import adoptsig.tlc.Abstraction;
+
 import adoptsig.Fixtures;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;

@@ -1,5 +1,7 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaSystem;
+
 import adoptsig.Fixtures;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;

@@ -1,5 +1,7 @@
 package adoptsig.conform;
 
+import adoptsig.engine.Explorer;
+
 import adoptsig.Fixtures;
 import adoptsig.catalog.Idiom;
 import adoptsig.catalog.Mechanism;

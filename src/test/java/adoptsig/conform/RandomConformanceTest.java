@@ -1,5 +1,8 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaSystem;
+
 import adoptsig.Fixtures;
 import adoptsig.catalog.Property;
 import adoptsig.kernel.Kernel;

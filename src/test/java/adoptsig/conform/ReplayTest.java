@@ -1,5 +1,7 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaSystem;
+
 import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;

@@ -2,14 +2,14 @@ package adoptsig.fidelity;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Model;
-import adoptsig.conform.SafetyCheck;
-import adoptsig.conform.TraceText;
+import adoptsig.engine.SafetyCheck;
+import adoptsig.tlc.TraceText;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Result;
 import adoptsig.system.Bounds;
-import adoptsig.conform.JavaSystem;
+import adoptsig.engine.JavaSystem;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import org.junit.jupiter.api.BeforeAll;

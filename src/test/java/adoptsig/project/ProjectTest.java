@@ -1,4 +1,6 @@
-package adoptsig.cli;
+package adoptsig.project;
+
+import adoptsig.cli.Main;
 
 import adoptsig.Fixtures;
 import org.junit.jupiter.api.Test;

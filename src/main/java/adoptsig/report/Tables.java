@@ -1,4 +1,7 @@
-package adoptsig.check;
+package adoptsig.report;
+
+import adoptsig.check.ModelOutcome;
+import adoptsig.check.Verdict;
 
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;

@@ -1,10 +1,12 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
+import adoptsig.conform.Replay;
 import adoptsig.system.World;
+import adoptsig.tlc.TraceText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
