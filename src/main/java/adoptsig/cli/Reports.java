@@ -13,8 +13,8 @@ final class Reports {
     private Reports() {}
 
     /** Writes picture-PROPERTY.svg beside each story, and report.html; returns the report's path. gridMarkdown: null when the grid does not apply. */
-    static Path check(Project project, Path results, List<ModelOutcome> outcomes, String gridMarkdown, boolean compared, List<String> differences) {
+    static Path check(Project project, Path results, List<ModelOutcome> outcomes, String gridMarkdown, adoptsig.compare.Comparison comparison) {
         return CheckReport.write(new CheckReport.Run(project.source(), results, project.models(), project.catalogue(), outcomes,
-                gridMarkdown != null, compared, differences));
+                gridMarkdown != null, comparison));
     }
 }

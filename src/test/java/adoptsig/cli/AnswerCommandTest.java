@@ -62,8 +62,8 @@ class AnswerCommandTest {
         Fixtures.replaceOnce(root.resolve("properties/answers.tsv"), ROW, ROW.replace("\t81\tpossible\t31\t", "\t80\timpossible\t-\t"));
         Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--root", root.toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).contains("closed-noFork-classic-3-eager: recorded impossible, found possible")
-                .contains("closed-noFork-classic-3-eager: recorded 80 beliefs, found 81");
+        assertThat(r.out()).contains("closed-noFork-classic-3-eager / verdict: recorded impossible; belief game: possible")
+                .contains("closed-noFork-classic-3-eager / beliefs: recorded 80; belief game: 81");
     }
 
     @Test

@@ -75,7 +75,7 @@ class SafetyCheckTest {
         Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-two\tSoundAttributionInv\tviolated\t10", "rfc-two\tSoundAttributionInv\tholds\t-");
         Fixtures.Run r = Fixtures.cli("explore", "--check", "rfc-two", "--root", root.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("rfc-two / SoundAttributionInv: recorded holds, Java engine violated 10");
+        assertThat(r.out()).contains("rfc-two / SoundAttributionInv: recorded holds; Java engine: violated in 10 steps");
         Fixtures.Run ok = Fixtures.cli("explore", "--check", "rfc-two", "--root", Fixtures.root().toString(), "--out", tmp.resolve("o2").toString());
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(tmp.resolve("o2/rfc-two/trace-SoundAttributionInv.txt")).exists();
