@@ -156,7 +156,7 @@ public final class Project implements AutoCloseable {
     /** The constants of an indistinguishability check. */
     public Setting setting(Answers.Check c) {
         return new Setting(c.maxPid(), c.services(), c.strangers(), c.sigLimit(), c.idiom().program(), c.idiom().sync(),
-                c.idiom().workers(), c.outside(), Interface.of(c.iface().id()), c.regime(),
+                c.idiom().workers(), c.outside(), Interface.of(c.iface()), c.regime(),
                 c.probes() ? java.util.Set.of() : java.util.Set.of(adoptsig.game.Call.PROBE));
     }
 
