@@ -270,7 +270,7 @@ public final class AnswerCommand implements Callable<Integer> {
         else {
             verdict = "TLC: " + r.output().violation().map(m -> m.body().lines().findFirst().orElse("a violation")).orElse("exit " + r.exitCode())
                     + " [" + r.log() + "]";
-            o.internal.add(new Finding("synthesized supervisor", "holds every property", "rejected: " + verdict, "TLC"));
+            o.internal.add(new Finding("synthesized supervisor", "holds every property", "rejected: " + verdict.replaceFirst("^TLC: ", ""), "TLC"));
         }
         return verdict + "\n";
     }

@@ -75,11 +75,13 @@ public final class ExploreCommand implements Callable<Integer> {
             double s = (System.nanoTime() - t0) / 1e9;
             w.printf("%s: the Java explorer reached %,d distinct states in %.2f s (%,.0f states/s)%s%n", model, states, s, states / s,
                     recorded < 0 ? "; no count recorded" : String.format("; TLC's recorded count: %,d", recorded));
-            boolean same = recorded < 0 || states == recorded;
-            w.println(recorded < 0 ? "Nothing to compare." : same ? "Same count as TLC."
-                    : "DIFFERENT count from TLC: run `conform " + model + "` to find the first difference.");
-            w.flush();
-            return same ? Main.OK : Main.DIFFERS;
+            Comparison.Builder c = new Comparison.Builder("model(s)").compared(1).scope(" (the count of distinct states)");
+            if (recorded < 0) c.uncompared("Nothing to compare.");
+            else if (states != recorded) {
+                c.add(new Difference(model, "state count", String.format("%,d distinct states (TLC)", recorded), String.format("%,d distinct states", states), "Java explorer"));
+                w.println("Run `conform " + model + "` to find the first difference.");
+            }
+            return ComparisonPrinter.print(w, c.build());
         }
     }
 

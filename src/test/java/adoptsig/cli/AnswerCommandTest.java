@@ -67,6 +67,19 @@ class AnswerCommandTest {
     }
 
     @Test
+    void aGameStoppedAtItsLimitIsUndecidedAndExitThree() throws Exception {
+        Path out = tmp.resolve("runs");
+        Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--max-beliefs", "10", "--root", Fixtures.root().toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.INCOMPLETE);
+        assertThat(r.out()).contains("1 undecided:").contains("closed-noFork-classic-3-eager / belief game: undecided (stopped: ");
+        assertThat(r.err()).startsWith("adoptsig: the run could not be completed: 1 undecided (the first, closed-noFork-classic-3-eager / belief game: stopped: ")
+                .contains("give Java more heap");
+        assertThat(Files.readString(out.resolve("PARTIAL"))).contains("1 undecided");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("closed-noFork-classic-3-eager / belief game: undecided");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         for (String[] args : new String[][] {{"answer", "--interface", "telepathy"}, {"answer", "--world", "half"}, {"answer", "closed-x-rfc-4"},
                 {"answer", "--max-beliefs", "0"}, {"answer", "--regime", "lazy"}}) {

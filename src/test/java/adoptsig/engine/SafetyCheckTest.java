@@ -82,6 +82,21 @@ class SafetyCheckTest {
         assertThat(tmp.resolve("o2/rfc-two/picture-SoundAttributionInv.svg")).exists();
     }
 
+    @Test
+    void aWrongRecordedCountIsReportedByTheExplorerAlone(@TempDir Path tmp) {
+        Model m = Fixtures.PROJECT.models().model("rfc-noFork");
+        Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "rfc-noFork\trfc\tnoFork\t-\tfast\t" + m.distinct() + "\t",
+                "rfc-noFork\trfc\tnoFork\t-\tfast\t" + (m.distinct() + 1) + "\t");
+        Fixtures.Run r = Fixtures.cli("explore", "rfc-noFork", "--root", root.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("1 difference(s) from the record:")
+                .contains(String.format("rfc-noFork / state count: recorded %,d distinct states (TLC); Java explorer: %,d distinct states", m.distinct() + 1, m.distinct()));
+        Fixtures.Run ok = Fixtures.cli("explore", "rfc-noFork", "--root", Fixtures.root().toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("All 1 model(s) agree with the record (the count of distinct states).");
+    }
+
     static Stream<String> smallTwoServiceModels() {
         return smallModels().filter(n -> {
             var b = Fixtures.PROJECT.models().model(n).bounds();
