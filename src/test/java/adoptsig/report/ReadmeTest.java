@@ -1,6 +1,5 @@
-package adoptsig.check;
+package adoptsig.report;
 
-import adoptsig.report.Tables;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Answers;
