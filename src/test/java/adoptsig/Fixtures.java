@@ -1,5 +1,7 @@
 package adoptsig;
 
+import adoptsig.cli.Main;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import adoptsig.cli.Main;
 
 /** Test helpers: the project folder, copies of it to break on purpose, and running the CLI in-process. */
 public final class Fixtures {

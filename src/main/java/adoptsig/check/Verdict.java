@@ -2,7 +2,6 @@ package adoptsig.check;
 
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Outcome;
-
 import adoptsig.compare.Difference;
 import adoptsig.compare.Unfinished;
 

@@ -1,7 +1,5 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Expected;
@@ -11,9 +9,10 @@ import adoptsig.compare.Unfinished;
 import adoptsig.game.Arena;
 import adoptsig.game.BeliefGame;
 import adoptsig.game.PairGame;
-import adoptsig.game.StrategyCheck;
-import adoptsig.game.Strategies;
 import adoptsig.game.Setting;
+import adoptsig.game.Strategies;
+import adoptsig.game.StrategyCheck;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

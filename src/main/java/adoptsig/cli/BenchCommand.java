@@ -1,15 +1,14 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.check.Job;
 import adoptsig.check.ModelOutcome;
-import adoptsig.engine.Explorer;
-import adoptsig.engine.SafetyCheck;
 import adoptsig.conform.FastWalk;
-import adoptsig.engine.JavaSystem;
 import adoptsig.conform.RandomWalk;
+import adoptsig.engine.Explorer;
+import adoptsig.engine.JavaSystem;
+import adoptsig.engine.SafetyCheck;
+import adoptsig.project.Project;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;
 import adoptsig.tlc.SpecBridge;

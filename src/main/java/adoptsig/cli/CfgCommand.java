@@ -1,9 +1,8 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.catalog.Model;
 import adoptsig.check.Job;
+import adoptsig.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,7 +1,5 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
@@ -9,11 +7,12 @@ import adoptsig.check.Checks;
 import adoptsig.check.Job;
 import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
+import adoptsig.check.VerdictTable;
 import adoptsig.compare.Comparison;
 import adoptsig.compare.Difference;
 import adoptsig.compare.Unfinished;
+import adoptsig.project.Project;
 import adoptsig.report.Tables;
-import adoptsig.check.VerdictTable;
 import adoptsig.tlc.CfgFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,13 +1,12 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.catalog.Mechanism;
 import adoptsig.conform.Conformance;
 import adoptsig.conform.FastWalk;
-import adoptsig.engine.JavaSystem;
 import adoptsig.conform.RandomWalk;
+import adoptsig.engine.JavaSystem;
+import adoptsig.project.Project;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;
 import picocli.CommandLine.Command;

@@ -1,23 +1,22 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
-import adoptsig.engine.Explorer;
-import adoptsig.engine.JavaSystem;
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
 import adoptsig.compare.Comparison;
 import adoptsig.compare.Difference;
 import adoptsig.compare.Unfinished;
+import adoptsig.engine.Explorer;
+import adoptsig.engine.JavaSystem;
 import adoptsig.engine.SafetyCheck;
-import adoptsig.tlc.TraceText;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.story.Story;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

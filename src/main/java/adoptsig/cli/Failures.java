@@ -3,7 +3,6 @@ package adoptsig.cli;
 import adoptsig.InputError;
 import adoptsig.RunFailure;
 
-
 /**
  * What ended a command early, as an exit code and one line: bad input (2), or a run that could
  * not be completed (3: out of memory, a disk or folder that cannot be written, a killed process,

@@ -1,7 +1,5 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.fidelity.Driver;
 import adoptsig.fidelity.Fidelity;
@@ -9,6 +7,7 @@ import adoptsig.fidelity.Run;
 import adoptsig.fidelity.TraceReplay;
 import adoptsig.fidelity.Unavailable;
 import adoptsig.kernel.Kernel;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.system.Bounds;

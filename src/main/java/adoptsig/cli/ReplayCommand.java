@@ -1,10 +1,9 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
 import adoptsig.catalog.Property;
 import adoptsig.conform.Replay;
+import adoptsig.project.Project;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import picocli.CommandLine.Command;

@@ -1,8 +1,7 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.check.ModelOutcome;
+import adoptsig.project.Project;
 import adoptsig.report.CheckReport;
 
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.InputError;
+import adoptsig.project.Project;
 import adoptsig.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,9 +2,8 @@ package adoptsig.conform;
 
 import adoptsig.engine.JavaSystem;
 import adoptsig.engine.Progress;
-import adoptsig.tlc.Abstraction;
-
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;
 

@@ -1,9 +1,5 @@
 package adoptsig.engine;
 
-import adoptsig.engine.Fingerprint;
-import adoptsig.engine.JavaInvariants;
-import adoptsig.engine.JavaSystem;
-import adoptsig.engine.LongIntMap;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;

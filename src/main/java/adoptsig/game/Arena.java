@@ -8,9 +8,6 @@ import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;
 import adoptsig.kernel.Report;
 import adoptsig.kernel.Result;
-import adoptsig.game.Interface;
-import adoptsig.game.Msg;
-import adoptsig.game.Setting;
 import adoptsig.system.World;
 
 import java.util.ArrayDeque;

@@ -1,6 +1,5 @@
 package adoptsig.game;
 
-import adoptsig.game.Msg;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package adoptsig.project;
 
-
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
@@ -8,9 +7,9 @@ import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.check.ModelCheck;
 import adoptsig.engine.JavaSystem;
-import adoptsig.kernel.Kernel;
 import adoptsig.game.Interface;
 import adoptsig.game.Setting;
+import adoptsig.kernel.Kernel;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.CfgFile;
 import adoptsig.tlc.SpecBridge;

@@ -8,7 +8,6 @@ import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.catalog.Property;
 import adoptsig.check.ModelOutcome;
-import adoptsig.report.Tables;
 import adoptsig.check.Verdict;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;

@@ -1,8 +1,5 @@
 package adoptsig.report;
 
-import adoptsig.check.ModelOutcome;
-import adoptsig.check.Verdict;
-
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
@@ -12,6 +9,8 @@ import adoptsig.catalog.Mechanism;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.catalog.Outcome;
+import adoptsig.check.ModelOutcome;
+import adoptsig.check.Verdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

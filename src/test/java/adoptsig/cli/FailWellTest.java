@@ -1,9 +1,8 @@
 package adoptsig.cli;
 
-import adoptsig.project.Project;
-
 import adoptsig.Fixtures;
 import adoptsig.RunFailure;
+import adoptsig.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

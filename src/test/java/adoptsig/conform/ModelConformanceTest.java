@@ -1,12 +1,11 @@
 package adoptsig.conform;
 
-import adoptsig.engine.Explorer;
-
 import adoptsig.Fixtures;
 import adoptsig.catalog.Idiom;
 import adoptsig.catalog.Mechanism;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
+import adoptsig.engine.Explorer;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package adoptsig.conform;
 
-import adoptsig.engine.JavaInvariants;
-import adoptsig.engine.JavaSystem;
-
 import adoptsig.Fixtures;
 import adoptsig.catalog.Property;
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.system.Bounds;

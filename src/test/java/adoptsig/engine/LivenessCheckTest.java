@@ -3,7 +3,6 @@ package adoptsig.engine;
 import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
-import adoptsig.engine.JavaSystem;
 import adoptsig.conform.Replay;
 import adoptsig.supervisor.Fairness;
 import adoptsig.system.World;

@@ -1,6 +1,5 @@
 package adoptsig.game;
 
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,7 @@
 package adoptsig.project;
 
-import adoptsig.cli.Main;
-
 import adoptsig.Fixtures;
+import adoptsig.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package adoptsig.report;
 
-
 import adoptsig.Fixtures;
 import adoptsig.project.Project;
 import org.junit.jupiter.api.Test;

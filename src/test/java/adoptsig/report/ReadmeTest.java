@@ -1,6 +1,5 @@
 package adoptsig.report;
 
-
 import adoptsig.Fixtures;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Catalogue;
