@@ -3,7 +3,7 @@
 \* invariants (one per variable or group, so that TLC names the one that broke),
 \* the kernel's properties, the supervisors' properties, and the Debug
 \* reachability checks. The Java checks of the same ids are in
-\* src/main/java/adoptsig/conform/JavaInvariants.java and JavaProperties.java.
+\* src/main/java/adoptsig/engine/JavaInvariants.java and JavaProperties.java.
 EXTENDS Supervisors
 
 -----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package adoptsig;
 
+import adoptsig.cli.Main;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,17 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import adoptsig.cli.Main;
-
 /** Test helpers: the project folder, copies of it to break on purpose, and running the CLI in-process. */
 public final class Fixtures {
     private Fixtures() {}
 
     /** The project under test, opened once for all tests (its temporary folders are deleted when the JVM exits). */
-    public static final adoptsig.cli.Project PROJECT = open();
+    public static final adoptsig.project.Project PROJECT = open();
 
-    private static adoptsig.cli.Project open() {
-        adoptsig.cli.Project p = adoptsig.cli.Project.open(root());
+    private static adoptsig.project.Project open() {
+        adoptsig.project.Project p = adoptsig.project.Project.open(root());
         Runtime.getRuntime().addShutdownHook(new Thread(p::close));
         return p;
     }

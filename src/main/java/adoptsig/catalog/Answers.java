@@ -17,8 +17,13 @@ import java.util.Map;
  * synthesized). Loaded against the idioms of properties/idioms.tsv (errors say file:line).
  */
 public final class Answers {
-    /** A kernel interface (a row of interfaces.tsv). */
-    public record InterfaceRow(String id, int number, String name, String message, String channel, String description) {}
+    /**
+     * A kernel interface (a row of interfaces.tsv): the adoption mode init asks the kernel for (one
+     * of spec/Kernel.tla's AdoptModes), whether init sees the previous parent and its line of
+     * ancestors, and the prose of the README's and docs' tables.
+     */
+    public record InterfaceRow(String id, int number, String mode, boolean prev, boolean line, String name, String message, String channel,
+                               String description) {}
 
     /** The verdicts of the pairwise game. */
     public static final List<String> PAIRWISE = List.of("no conflict", "escapable conflict", "forced conflict", "out of reach", "not run");
@@ -61,9 +66,13 @@ public final class Answers {
 
     public static Answers load(Path root, Models models) {
         Answers a = new Answers();
-        for (Tsv.Row r : Tsv.read(root.resolve("properties/interfaces.tsv"), "interface", "name", "message", "channel", "description")) {
-            String id = r.get("interface");
-            if (a.interfaces.put(id, new InterfaceRow(id, a.interfaces.size() + 1, r.get("name"), r.get("message"), r.get("channel"),
+        List<String> modes = adoptModes(root.resolve("spec/Kernel.tla"));
+        for (Tsv.Row r : Tsv.read(root.resolve("properties/interfaces.tsv"), "interface", "mode", "prev", "line", "name", "message", "channel", "description")) {
+            String id = r.get("interface"), mode = r.get("mode");
+            if (!modes.contains(mode)) throw new InputError(r.where() + ": mode '" + mode + "' is not one of spec/Kernel.tla's AdoptModes " + modes);
+            boolean prev = bool(r, "prev"), line = bool(r, "line");
+            if (mode.equals("none") && (prev || line)) throw new InputError(r.where() + ": an interface of mode none tells init nothing: prev and line must be FALSE");
+            if (a.interfaces.put(id, new InterfaceRow(id, a.interfaces.size() + 1, mode, prev, line, r.get("name"), r.get("message"), r.get("channel"),
                     r.get("description"))) != null) throw new InputError(r.where() + ": interface '" + id + "' listed twice");
         }
         for (Tsv.Row r : Tsv.read(root.resolve("properties/answers.tsv"), COLUMNS)) {
@@ -120,6 +129,22 @@ public final class Answers {
             if (a.checks.put(c.name(), c) != null) throw new InputError(r.where() + ": check " + c.name() + " listed twice");
         }
         return a;
+    }
+
+    /** The adoption modes the spec's kernel knows: the strings of {@code AdoptModes == {...}} in spec/Kernel.tla. */
+    public static List<String> adoptModes(Path kernelTla) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(kernelTla);
+        } catch (java.io.IOException e) {
+            throw new InputError("cannot read " + kernelTla + ": " + e.getMessage());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^AdoptModes\\s*==\\s*\\{([^}]*)}").matcher(text);
+        if (!m.find()) throw new InputError(kernelTla + ": no definition AdoptModes == {...}");
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
+        while (q.find()) out.add(q.group(1));
+        return out;
     }
 
     private static boolean bool(Tsv.Row r, String col) {

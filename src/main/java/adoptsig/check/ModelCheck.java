@@ -65,7 +65,7 @@ public final class ModelCheck {
     private final Duration limit;
     private final PrintStream log;
     /** When set, the Java engine decides the temporal properties on its state graph of the job's bounds (null: TLC does). */
-    private final java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> javaTemporal;
+    private final java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal;
     /** The Java engine's liveness check gives up above this many states (its graph is held in memory). */
     static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
 
@@ -79,7 +79,7 @@ public final class ModelCheck {
     }
 
     private ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner,
-                       java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> javaTemporal) {
+                       java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal) {
         this.catalogue = catalogue;
         this.specDir = specDir;
         this.workers = workers;
@@ -96,7 +96,7 @@ public final class ModelCheck {
      * count and depth of TLC's complete search in the same check (with no safety property asked, a
      * TLC run for the count alone); otherwise the property is undecided, with both.
      */
-    public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.conform.JavaSystem> systemOf) {
+    public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> systemOf) {
         return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf);
     }
 

@@ -1,5 +1,8 @@
 package adoptsig.check;
 
+import adoptsig.compare.Difference;
+import adoptsig.compare.Unfinished;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,16 +31,23 @@ public record ModelOutcome(Job job, List<Verdict> verdicts, long distinct, int d
 
     public boolean agrees() { return countsAgree() && verdicts.stream().allMatch(Verdict::agrees); }
 
-    /** Every difference from the record, one line each. */
-    public List<String> differences() {
-        List<String> out = new ArrayList<>();
-        if (!countsAgree() && job.distinct() == Job.UNRECORDED) {
-            out.add(String.format("%s: no recorded state count; TLC: %,d, depth %d", job.name(), distinct, depth));
-        } else if (!countsAgree()) {
-            out.add(String.format("%s: recorded %,d distinct states, depth %d; TLC: %,d, depth %d", job.name(), job.distinct(),
-                    job.depth(), distinct, depth));
-        }
+    /** Every difference from the record: the state count and depth, then each property's verdict. */
+    public List<Difference> differences() {
+        List<Difference> out = new ArrayList<>();
+        String found = String.format("%,d distinct states, depth %d", distinct, depth);
+        if (!countsAgree() && job.distinct() == Job.UNRECORDED) out.add(new Difference(job.name(), "state count", null, found, "TLC"));
+        else if (!countsAgree()) out.add(new Difference(job.name(), "state count", String.format("%,d distinct states, depth %d", job.distinct(), job.depth()), found, "TLC"));
         for (Verdict v : verdicts) if (v.difference() != null) out.add(v.difference());
+        return out;
+    }
+
+    /** Every property left undecided, with the cause. */
+    public List<Unfinished> unfinished() {
+        List<Unfinished> out = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            Unfinished u = v.unfinished();
+            if (u != null) out.add(failure == null ? u : new Unfinished(u.subject(), u.item(), u.cause(), failure));
+        }
         return out;
     }
 }

@@ -2,6 +2,8 @@ package adoptsig.check;
 
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Outcome;
+import adoptsig.compare.Difference;
+import adoptsig.compare.Unfinished;
 
 import java.nio.file.Path;
 
@@ -24,13 +26,16 @@ public record Verdict(String model, String property, Outcome expected, Expected 
     /** Who decided it: the Java engine (its liveness check, for a temporal property under `check --temporal java`) or TLC. */
     public String engine() { return note != null && note.startsWith("Java engine") ? "Java engine" : "TLC"; }
 
-    /** What differs, in one line; null when it agrees. */
-    public String difference() {
-        if (agrees()) return null;
-        if (actual == null) return model + " / " + property + ": undecided (" + (note != null ? note : "TLC was stopped at the time limit") + ")";
-        if (expected == null) return model + " / " + property + ": no expected outcome recorded; " + engine() + ": " + actual.word();
-        if (expected.expected() != actual) return model + " / " + property + ": expected " + expected.expected().word() + ", " + engine() + ": " + actual.word();
-        return model + " / " + property + ": recorded a " + expected.steps() + "-step counterexample, " + engine() + ": " + traceSteps + " steps";
+    /** How it differs from the record; null when it agrees or was not decided (see {@link #unfinished()}). */
+    public Difference difference() {
+        if (actual == null || agrees()) return null;
+        String found = actual.word() + (actual == Expected.VIOLATED && traceSteps > 0 && compareSteps ? " in " + traceSteps + " steps" : "");
+        return new Difference(model, property, expected == null ? null : expected.text(), found, engine(), actual == Expected.VIOLATED ? trace : null);
+    }
+
+    /** Why it was not decided; null when it was. */
+    public Unfinished unfinished() {
+        return actual != null ? null : new Unfinished(model, property, note != null ? note : "TLC was stopped at the time limit");
     }
 
     /** The outcome as measured, in the form of properties/expected.tsv. */

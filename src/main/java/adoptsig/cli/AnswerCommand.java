@@ -3,12 +3,16 @@ package adoptsig.cli;
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
 import adoptsig.catalog.Expected;
+import adoptsig.compare.Comparison;
+import adoptsig.compare.Difference;
+import adoptsig.compare.Unfinished;
 import adoptsig.game.Arena;
 import adoptsig.game.BeliefGame;
 import adoptsig.game.PairGame;
-import adoptsig.game.StrategyCheck;
-import adoptsig.game.Strategies;
 import adoptsig.game.Setting;
+import adoptsig.game.Strategies;
+import adoptsig.game.StrategyCheck;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,7 +123,8 @@ public final class AnswerCommand implements Callable<Integer> {
                     maxPairs, heap >> 20, PAIR_BYTES, heap / PAIR_BYTES);
         }
         w.flush();
-        List<String> differences = new ArrayList<>(), unfinished = new ArrayList<>();
+        Comparison.Builder comparison = new Comparison.Builder("check(s)").compared(chosen.size())
+                .advice("give Java more heap (-Xmx) or a higher --max-beliefs / --max-pairs");
         StringBuilder measured = new StringBuilder("# measured by `adoptsig answer`; properties/answers.tsv is a reviewed copy of such rows\n"
                 + String.join("\t", Answers.COLUMNS) + "\n");
         List<List<String>> table = new ArrayList<>();
@@ -132,8 +137,8 @@ public final class AnswerCommand implements Callable<Integer> {
                     c.probes() ? ", probes" : "", c.regime());
             w.flush();
             Outcome o = run(c, s, beliefLimit, pairLimit, line -> { w.println(line); w.flush(); });
-            compare(c, o, differences, unfinished);
             Path dir = results.resolve(c.name());
+            compare(c, o, dir.resolve("story.txt"), comparison);
             RunOutput.write(dir.resolve("story.txt"), o.story);
             if (o.machine != null) RunOutput.write(dir.resolve("supervisor.tsv"), o.machine);
             if (o.conflict != null) RunOutput.write(dir.resolve("conflict.svg"), o.conflict);
@@ -150,41 +155,24 @@ public final class AnswerCommand implements Callable<Integer> {
             // everything so far, rewritten after each check: a run stopped halfway keeps the checks it finished
             done++;
             RunOutput.write(results.resolve("answers.tsv"), measured.toString());
-            RunOutput.write(results.resolve("report.html"), report(done, chosen.size(), table, differences, unfinished));
+            RunOutput.write(results.resolve("report.html"), report(done, chosen.size(), table, comparison.build()));
         }
         w.printf("%nResults: %s (answers.tsv: the measured rows; CHECK/story.txt: each verdict told; CHECK/supervisor.tsv: each synthesized supervisor; CHECK/conflict.svg: each forced conflict drawn)%n", results);
-        if (differences.isEmpty()) {
-            w.printf("All %d check(s)%s agree with the record.%n", chosen.size() - unfinished.size(), unfinished.isEmpty() ? "" : " that were completed");
-        } else {
-            w.printf("%d difference(s) from the record:%n", differences.size());
-            for (String d : differences) w.printf("  %s%n", d);
-        }
-        if (!unfinished.isEmpty()) {
-            w.printf("%d check(s) not completed:%n", unfinished.size());
-            for (String d : unfinished) w.printf("  %s%n", d);
-        }
-        w.flush();
-        if (!unfinished.isEmpty()) {
-            throw new adoptsig.RunFailure(unfinished.size() + " check(s) stopped at a limit before a verdict (the first, " + unfinished.get(0)
-                    + "); give Java more heap (-Xmx) or a higher --max-beliefs / --max-pairs");
-        }
-        return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+        return ComparisonPrinter.print(w, comparison.build());
     }
 
     /** Bytes a belief of the belief game takes, about (as measured on the default suite); a pair of the pairwise game. */
     static final long BELIEF_BYTES = 2048, PAIR_BYTES = 200;
 
-    private String report(int done, int asked, List<List<String>> table, List<String> differences, List<String> unfinished) {
+    private String report(int done, int asked, List<List<String>> table, Comparison comparison) {
         HtmlReport report = new HtmlReport("adoptsig answer: " + asked + " check(s) of every supervisor" + (done < asked ? " (" + done + " done so far)" : ""));
         report.paragraph("Spec and data: " + project.source() + ". possible: a supervisor on the interface holds every property "
                 + "(synthesized from the belief game and checked against every behaviour); impossible: the environment wins against every supervisor.");
         report.table("answers", table);
-        List<String> all = new ArrayList<>(differences);
-        for (String u : unfinished) all.add("not completed: " + u);
-        if (!all.isEmpty()) {
+        if (!comparison.lines().isEmpty()) {
             List<List<String>> d = new ArrayList<>();
             d.add(List.of("difference from the record"));
-            for (String x : all) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
+            for (String x : comparison.lines()) d.add(List.of("<span class=\"bad\">" + HtmlReport.esc(x) + "</span>"));
             report.table("differences", d);
         }
         return report.html();
@@ -202,8 +190,12 @@ public final class AnswerCommand implements Callable<Integer> {
         /** Why the belief game, or the pairwise game, stopped before a verdict (null: it did not). */
         String stopped, pairStopped;
         double seconds;
-        final List<String> internal = new ArrayList<>();
+        /** What the run found inconsistent in itself (the two games, the synthesized supervisor, TLC on it): a difference whatever the record says. */
+        final List<Finding> internal = new ArrayList<>();
     }
+
+    /** An inconsistency the run found: which item, what the record says of it, what was found, by whom. */
+    record Finding(String item, String recorded, String found, String by) {}
 
     private Outcome run(Answers.Check c, Setting s, long beliefLimit, long pairLimit, java.util.function.Consumer<String> progress) {
         Outcome o = new Outcome();
@@ -219,7 +211,7 @@ public final class AnswerCommand implements Callable<Integer> {
                     o.pairs = p.pairs();
                     o.pairwise = p.verdict();
                     o.steps = p.conflicts() == 0 ? -1 : p.shortest().length - 1;
-                    if (pg.forcedByRounds() != p.forced()) o.internal.add("the two decisions of the pairwise game disagree");
+                    if (pg.forcedByRounds() != p.forced()) o.internal.add(new Finding("pairwise verdict", c.pairwise(), "its two decisions disagree", "pairwise game"));
                     if (p.forced()) o.conflict = adoptsig.report.Pictures.conflict(c.name() + ": two behaviours init cannot tell apart, a forced conflict", a, pg, p);
                     story.append("pairwise game: ").append(p.verdict()).append(String.format(" (%,d pairs)", p.pairs()))
                             .append(p.why() == null ? "" : "; the first conflict: " + p.why()).append('\n');
@@ -256,14 +248,14 @@ public final class AnswerCommand implements Callable<Integer> {
                     r.beliefs(), r.positions(), r.seconds()));
             if (r.possible()) {
                 StrategyCheck.Result sc = StrategyCheck.run(a, r.strategy());
-                if (sc.violation() != null) o.internal.add("the synthesized supervisor fails: " + sc.violation());
+                if (sc.violation() != null) o.internal.add(new Finding("synthesized supervisor", "holds every property", "fails: " + sc.violation(), "check against every behaviour"));
                 o.machineStates = r.strategy().size();
                 o.machine = Strategies.tsv(a, r.strategy());
                 story.append(String.format("a supervisor of %d states, checked against every behaviour (%,d states of the product): %s%n",
                         o.machineStates, sc.states(), sc.violation() == null ? "it holds every property" : sc.violation()));
                 story.append(Strategies.tell(a, r.strategy(), 12));
                 if (tlc) story.append(tlcCheck(c, a, r.strategy(), o));
-                if (o.pairwise.equals("forced conflict")) o.internal.add("the pairwise game forces a conflict, yet the belief game found a supervisor");
+                if (o.pairwise.equals("forced conflict")) o.internal.add(new Finding("pairwise verdict", c.pairwise(), "forced conflict, yet the belief game found a supervisor", "pairwise game"));
             } else {
                 story.append(Strategies.tellLoss(a, r.loss()));
             }
@@ -302,7 +294,7 @@ public final class AnswerCommand implements Callable<Integer> {
         else {
             verdict = "TLC: " + r.output().violation().map(m -> m.body().lines().findFirst().orElse("a violation")).orElse("exit " + r.exitCode())
                     + " [" + r.log() + "]";
-            o.internal.add("TLC rejects the synthesized supervisor: " + verdict);
+            o.internal.add(new Finding("synthesized supervisor", "holds every property", "rejected: " + verdict.replaceFirst("^TLC: ", ""), "TLC"));
         }
         return verdict + "\n";
     }
@@ -312,29 +304,31 @@ public final class AnswerCommand implements Callable<Integer> {
      * by a full heap) before the verdict the record has is not a different answer but a run that
      * could not be completed; recorded out of reach and stopped again agrees.
      */
-    private void compare(Answers.Check c, Outcome o, List<String> differences, List<String> unfinished) {
+    private void compare(Answers.Check c, Outcome o, Path story, Comparison.Builder out) {
         String n = c.name();
-        for (String x : o.internal) differences.add(n + ": " + x);
+        for (Finding x : o.internal) out.add(new Difference(n, x.item(), x.recorded(), x.found(), x.by(), story));
         if (o.stopped != null && !c.verdict().equals(o.verdict)) {
-            unfinished.add(String.format("%s: recorded %s; the belief game stopped: %s", n, c.verdict(), o.stopped));
+            out.add(new Unfinished(n, "belief game", "stopped: " + o.stopped + "; recorded " + c.verdict()));
             return;
         }
         if (o.pairStopped != null && !noPairs && !c.pairwise().equals(o.pairwise)) {
-            unfinished.add(String.format("%s: pairwise game recorded %s; it stopped at %s", n, c.pairwise(), o.pairStopped));
+            out.add(new Unfinished(n, "pairwise game", "stopped at " + o.pairStopped + "; recorded " + c.pairwise()));
         }
-        if (!o.verdict.equals(c.verdict())) differences.add(n + ": recorded " + c.verdict() + ", found " + o.verdict);
-        same(differences, n, "states of one copy", c.arena(), o.arena);
+        String by = o.guided ? "guided search" : "belief game";
+        if (!o.verdict.equals(c.verdict())) out.add(new Difference(n, "verdict", c.verdict(), o.verdict, by, story));
+        same(out, n, "states of one copy", c.arena(), o.arena, "arena", story);
         if (o.guided == c.search().equals("guided")) {             // counts of the same search
-            same(differences, n, "beliefs", c.beliefs(), o.beliefs);
-            same(differences, n, "supervisor states", c.machine(), o.machineStates);
+            same(out, n, "beliefs", c.beliefs(), o.beliefs, by, story);
+            same(out, n, "supervisor states", c.machine(), o.machineStates, by, story);
         }
         if (!noPairs && (o.pairStopped == null || c.pairwise().equals(o.pairwise))) {
-            if (!o.pairwise.equals(c.pairwise())) differences.add(n + ": pairwise game recorded " + c.pairwise() + ", found " + o.pairwise);
-            same(differences, n, "pairs", c.pairs(), o.pairs);
-            same(differences, n, "steps of the shortest conflict", c.steps(), o.steps);
+            if (!o.pairwise.equals(c.pairwise())) out.add(new Difference(n, "pairwise verdict", c.pairwise(), o.pairwise, "pairwise game", story));
+            same(out, n, "pairs", c.pairs(), o.pairs, "pairwise game", story);
+            same(out, n, "steps of the shortest conflict", c.steps(), o.steps, "pairwise game", story);
         }
         if (c.witness() != null && holdsAll(c.witness()) && o.verdict.equals("impossible")) {
-            differences.add(n + ": the hand-written supervisor " + c.witness().name() + " holds every property, yet the belief game says impossible");
+            out.add(new Difference(n, "verdict", "possible (the hand-written supervisor " + c.witness().name() + " holds every property)", "impossible",
+                    "belief game", story));
         }
     }
 
@@ -343,9 +337,8 @@ public final class AnswerCommand implements Callable<Integer> {
                 .allMatch(e -> e.getKey().startsWith("Debug") || e.getValue().expected() == Expected.HOLDS);
     }
 
-    private static void same(List<String> differences, String name, String what, long recorded, long found) {
-        if (recorded >= 0 && found >= 0 && recorded != found) differences.add(String.format("%s: recorded %,d %s, found %,d", name, recorded, what, found));
-        if (recorded >= 0 && found < 0) differences.add(String.format("%s: recorded %,d %s, found none", name, recorded, what));
+    private static void same(Comparison.Builder out, String name, String what, long recorded, long found, String by, Path story) {
+        if (recorded >= 0 && recorded != found) out.add(new Difference(name, what, String.format("%,d", recorded), found < 0 ? "none" : String.format("%,d", found), by, story));
     }
 
     private static String tf(boolean b) { return b ? "TRUE" : "FALSE"; }

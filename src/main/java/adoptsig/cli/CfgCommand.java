@@ -2,6 +2,7 @@ package adoptsig.cli;
 
 import adoptsig.catalog.Model;
 import adoptsig.check.Job;
+import adoptsig.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

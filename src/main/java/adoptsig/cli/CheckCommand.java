@@ -7,8 +7,12 @@ import adoptsig.check.Checks;
 import adoptsig.check.Job;
 import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
-import adoptsig.check.Tables;
 import adoptsig.check.VerdictTable;
+import adoptsig.compare.Comparison;
+import adoptsig.compare.Difference;
+import adoptsig.compare.Unfinished;
+import adoptsig.project.Project;
+import adoptsig.report.Tables;
 import adoptsig.tlc.CfgFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -191,14 +195,13 @@ public class CheckCommand implements Callable<Integer> {
     private int distributed(PrintWriter w, Project project, List<Job> chosen) {
         if (cfg != null || extraPids > 0) throw new InputError("--distributed runs catalogued models at their recorded bounds (no --cfg, no --extra-pids)");
         var catalogue = project.catalogue();
-        List<String> differences = new ArrayList<>();
         for (Job j : chosen) invariants(catalogue, j);
         Path results = project.resultsFolder(out, "distributed-");
         return RunMark.around(results, RunOutput.commandLine(spec), () -> {
             w.printf("adoptsig check --distributed %d: %d model(s), the invariants only (distributed TLC checks no temporal or action property); %s%nresults in %s%n",
                     distributed, chosen.size(), project.source(), results);
             w.flush();
-            List<String> unfinished = new ArrayList<>();
+            Comparison.Builder c = new Comparison.Builder("model(s)").compared(chosen.size()).scope(" (state counts only)");
             for (Job j : chosen) {
                 List<String> inv = invariants(catalogue, j);
                 ModelCheck checker = project.checker(1, null, null);
@@ -214,22 +217,17 @@ public class CheckCommand implements Callable<Integer> {
                 String verdict = r.distinct() < 0 ? "undecided (no final count: stopped at the time limit?)" : r.passed() ? "invariants hold" : "NOT passed";
                 w.printf("  %s: %s, %,d distinct states, depth %d, %.1f s with %d local worker(s)%s (server log: %s)%n", j.name(), verdict, r.distinct(), r.depth(),
                         r.seconds(), distributed, remoteWorkers > 0 ? " and " + remoteWorkers + " remote" : "", r.log());
-                if (r.distinct() < 0) unfinished.add(j.name() + ": distributed TLC stopped at the time limit of " + fmt(timeoutMinutes) + " min");
-                else if (!r.passed()) differences.add(j.name() + ": distributed TLC did not report success (confirm on one machine)");
+                Path log = r.log();
+                String count = String.format("%,d distinct states", r.distinct());
+                if (r.distinct() < 0) c.add(new Unfinished(j.name(), "invariants", "distributed TLC stopped at the time limit of " + fmt(timeoutMinutes) + " min"));
+                else if (!r.passed()) c.add(new Difference(j.name(), "invariants", "hold", "no success reported (confirm on one machine)", "distributed TLC", log));
                 else if (j.distinct() >= 0 && r.distinct() != j.distinct()) {
                     // the depth is printed, not compared: the server computes it from its workers' queues, not level by level
-                    differences.add(String.format("%s: recorded %,d distinct states; distributed TLC: %,d", j.name(), j.distinct(), r.distinct()));
-                } else if (j.distinct() < 0) differences.add(j.name() + ": no recorded state count to compare with");
+                    c.add(new Difference(j.name(), "state count", String.format("%,d distinct states", j.distinct()), count, "distributed TLC", log));
+                } else if (j.distinct() < 0) c.add(new Difference(j.name(), "state count", null, count, "distributed TLC", log));
                 w.flush();
             }
-            if (differences.isEmpty()) w.printf("All %d model(s): the same state count as the record.%n", chosen.size());
-            else {
-                w.printf("%d difference(s):%n", differences.size());
-                for (String d : differences) w.printf("  %s%n", d);
-            }
-            w.flush();
-            if (!unfinished.isEmpty()) throw new adoptsig.RunFailure(String.join("; ", unfinished));
-            return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+            return ComparisonPrinter.print(w, c.build());
         });
     }
 
@@ -287,39 +285,16 @@ public class CheckCommand implements Callable<Integer> {
         if (gridText != null) w.printf("%nThe grid (\"-\": not checked in this run):%n%n%s", gridText);
         w.printf("%nResults: %s (verdicts.md; expected.tsv: the measured outcomes in the format of properties/expected.tsv%s);%n"
                 + "stories and raw traces: %s/<model>/story-<property>.txt, trace-<property>.txt%n", results, gridText != null ? "; grid.md" : "", results);
-        long undecided = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.decided()).count();
-        List<String> differences = new ArrayList<>();
-        if (compared) for (ModelOutcome o : outcomes) differences.addAll(o.differences());
-        Path html = Reports.check(project, results, outcomes, gridText, compared, differences);
-        w.printf("Report (the grid, every verdict, every counterexample as a picture): %s%n", html);
-        if (!compared) {
-            if (undecided == 0) w.println("Every property decided (a hand-written cfg has no expected outcomes: nothing compared).");
-        } else if (differences.isEmpty()) {
-            w.printf("All %d model(s) agree with the record%s.%n", outcomes.size(), extraPids > 0 ? " (verdicts only, at bigger bounds)" : "");
-        } else {
-            w.printf("%d difference(s) from the record:%n", differences.size());
-            for (String d : differences) w.printf("  %s%n", d);
-        }
-        w.flush();
-        return incomplete(outcomes, undecided).orElse(differences.isEmpty() ? Main.OK : Main.DIFFERS);
-    }
-
-    /**
-     * A run that left properties undecided did not complete: bad input when a model's spec or cfg
-     * is at fault (exit 2), else the run could not be completed (exit 3: a time limit, a killed or
-     * failed TLC, a full heap or disk); the cause in one line, the results kept (and PARTIAL says why).
-     */
-    private java.util.Optional<Integer> incomplete(List<ModelOutcome> outcomes, long undecided) {
-        if (undecided == 0) return java.util.Optional.empty();
-        PrintWriter err = spec.commandLine().getErr();
+        Comparison.Builder c = new Comparison.Builder("model(s)").compared(outcomes.size())
+                .scope(extraPids > 0 ? " (verdicts only, at bigger bounds)" : "").advice("the results of the rest are in the results folder");
+        if (!compared) c.uncompared("Every property decided (a hand-written cfg has no expected outcomes: nothing compared).");
         for (ModelOutcome o : outcomes) {
-            if (o.failure() != null && Failures.describe(o.failure()).code() == Main.BAD_INPUT) {
-                throw new InputError(Failures.describe(o.failure()).line().replaceFirst("^error: ", ""));
-            }
+            if (compared) c.addAll(o.differences());
+            c.addUnfinished(o.unfinished());
         }
-        String first = outcomes.stream().flatMap(o -> o.verdicts().stream()).filter(v -> !v.decided()).findFirst()
-                .map(v -> v.model() + ": " + (v.note() != null ? v.note() : "undecided")).orElse("");
-        throw new adoptsig.RunFailure(undecided + " propert" + (undecided == 1 ? "y" : "ies") + " undecided (the first, " + first.replaceAll("\\s*\\R\\s*", " ")
-                + "); the results of the rest are in the results folder");
+        Comparison comparison = c.build();
+        Path html = Reports.check(project, results, outcomes, gridText, comparison);
+        w.printf("Report (the grid, every verdict, every counterexample as a picture): %s%n", html);
+        return ComparisonPrinter.print(w, comparison);
     }
 }

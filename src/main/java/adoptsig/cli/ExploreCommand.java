@@ -1,18 +1,22 @@
 package adoptsig.cli;
 
-import adoptsig.conform.Explorer;
-import adoptsig.conform.JavaSystem;
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
-import adoptsig.conform.SafetyCheck;
-import adoptsig.conform.TraceText;
+import adoptsig.compare.Comparison;
+import adoptsig.compare.Difference;
+import adoptsig.compare.Unfinished;
+import adoptsig.engine.Explorer;
+import adoptsig.engine.JavaSystem;
+import adoptsig.engine.SafetyCheck;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.story.Story;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,11 +74,13 @@ public final class ExploreCommand implements Callable<Integer> {
             double s = (System.nanoTime() - t0) / 1e9;
             w.printf("%s: the Java explorer reached %,d distinct states in %.2f s (%,.0f states/s)%s%n", model, states, s, states / s,
                     recorded < 0 ? "; no count recorded" : String.format("; TLC's recorded count: %,d", recorded));
-            boolean same = recorded < 0 || states == recorded;
-            w.println(recorded < 0 ? "Nothing to compare." : same ? "Same count as TLC."
-                    : "DIFFERENT count from TLC: run `conform " + model + "` to find the first difference.");
-            w.flush();
-            return same ? Main.OK : Main.DIFFERS;
+            Comparison.Builder c = new Comparison.Builder("model(s)").compared(1).scope(" (the count of distinct states)");
+            if (recorded < 0) c.uncompared("Nothing to compare.");
+            else if (states != recorded) {
+                c.add(new Difference(model, "state count", String.format("%,d distinct states (TLC)", recorded), String.format("%,d distinct states", states), "Java explorer"));
+                w.println("Run `conform " + model + "` to find the first difference.");
+            }
+            return ComparisonPrinter.print(w, c.build());
         }
     }
 
@@ -98,15 +104,17 @@ public final class ExploreCommand implements Callable<Integer> {
             SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, symmetry, limit, line -> { w.println(line); w.flush(); });
             // the temporal properties on the whole graph (not with symmetry: a fair cycle of classes need not be one of states)
             adoptsig.engine.LivenessCheck.Result live = null;
-            String liveWhy = symmetry ? "temporal: not decided with --symmetry" : null;
+            String liveWhy = symmetry ? "temporal: not decided with --symmetry" : null, liveCause = null;
             if (!temporal.isEmpty() && !symmetry) {
                 try {
                     live = adoptsig.engine.LivenessCheck.run(sys, temporal, limit);
                 } catch (adoptsig.engine.LivenessCheck.TooLarge tooLarge) {
-                    liveWhy = "temporal: undecided (" + tooLarge.getMessage() + ")";
+                    liveCause = tooLarge.getMessage();
+                    liveWhy = "temporal: undecided (" + liveCause + ")";
                 }
             }
-            List<String> differences = new ArrayList<>();
+            Comparison.Builder c = new Comparison.Builder("model(s)").compared(1).advice("give Java more heap (-Xmx) or a higher --max-states");
+            if (javaOnly) c.uncompared("Verdicts at these bounds are the Java engine's only.");
             Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
             try {
                 java.nio.file.Files.createDirectories(dir);
@@ -123,7 +131,7 @@ public final class ExploreCommand implements Callable<Integer> {
                 if (temporal.contains(prop) && live == null) {
                     w.printf("%-28s %-10s %-8s %s%n", prop, "-", "-", liveWhy);
                     rows.add(List.of(HtmlReport.esc(prop), "-", "-", HtmlReport.esc(liveWhy)));
-                    if (!liveWhy.contains("symmetry") && !javaOnly) differences.add(model + " / " + prop + ": " + liveWhy);
+                    if (liveCause != null && !javaOnly) c.add(new Unfinished(model, prop, "temporal: " + liveCause));
                     continue;
                 }
                 SafetyCheck.Violation v = temporal.contains(prop)
@@ -133,8 +141,9 @@ public final class ExploreCommand implements Callable<Integer> {
                 String verdict = v == null ? "holds" : "violated";
                 int steps = v == null ? -1 : v.path().size() - 1;
                 boolean agrees = javaOnly || e == null || (e.expected().word().equals(verdict) && (v == null || e.steps() < 0 || e.steps() == steps));
-                if (!agrees) differences.add(model + " / " + prop + ": recorded " + rec + ", Java engine " + verdict + (v == null ? "" : " " + steps));
                 w.printf("%-28s %-10s %-8s %s%s%n", prop, verdict, v == null ? "-" : Integer.toString(steps), javaOnly ? "" : rec, agrees ? "" : "  <-- DIFFERS");
+                Path evidence = v == null ? null : dir.resolve("trace-" + prop + ".txt");
+                if (!agrees) c.add(new Difference(model, prop, e.text(), verdict + (v == null || temporal.contains(prop) ? "" : " in " + steps + " steps"), "Java engine", evidence));
                 if (v != null) {
                     String text = lasso != null ? lasso : TraceText.of(v.path());
                     Trace t = TlcOutput.parseSavedTrace(text);
@@ -154,22 +163,16 @@ public final class ExploreCommand implements Callable<Integer> {
                     m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct());
             if (symmetry) w.println("With symmetry: the count is of classes of worlds under exchanging the two services, so it is not compared with TLC's.");
             if (!javaOnly && !symmetry && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
-                differences.add(String.format("%s: recorded %,d distinct states, depth %d (TLC); Java engine %,d, depth %d", model, m.distinct(), m.depth(), r.distinct(), r.depth()));
+                c.add(new Difference(model, "state count", String.format("%,d distinct states, depth %d (TLC)", m.distinct(), m.depth()),
+                        String.format("%,d distinct states, depth %d", r.distinct(), r.depth()), "Java engine"));
             }
             report.paragraph(String.format("%,d distinct states, depth %d, %.1f s with %d thread(s). %s", r.distinct(), r.depth(), r.seconds(), r.threads(),
-                    javaOnly ? "Verdicts at these bounds are the Java engine's only." : differences.isEmpty() ? "Everything agrees with TLC's record." : String.join("; ", differences)));
+                    javaOnly ? "Verdicts at these bounds are the Java engine's only." : c.build().lines().isEmpty() ? "Everything agrees with TLC's record." : String.join("; ", c.build().lines())));
             report.table("verdicts", rows);
             RunOutput.write(results.resolve("report.html"), report.html());
             w.printf("Counterexamples: %s/trace-<property>.txt (TLC's format: `replay` reads them), story-<property>.txt, picture-<property>.svg; report: %s%n",
                     dir, results.resolve("report.html"));
-            if (javaOnly) w.println("Verdicts at these bounds are the Java engine's only.");
-            else if (differences.isEmpty()) w.println("Every verdict, counterexample length and the state count agree with TLC's record.");
-            else {
-                w.printf("%d difference(s) from TLC's record:%n", differences.size());
-                for (String d : differences) w.printf("  %s%n", d);
-            }
-            w.flush();
-            return differences.isEmpty() ? Main.OK : Main.DIFFERS;
+            return ComparisonPrinter.print(w, c.build());
         });
     }
 }

@@ -7,6 +7,7 @@ import adoptsig.fidelity.Run;
 import adoptsig.fidelity.TraceReplay;
 import adoptsig.fidelity.Unavailable;
 import adoptsig.kernel.Kernel;
+import adoptsig.project.Project;
 import adoptsig.report.HtmlReport;
 import adoptsig.report.Pictures;
 import adoptsig.system.Bounds;

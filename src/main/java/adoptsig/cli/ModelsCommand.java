@@ -1,6 +1,7 @@
 package adoptsig.cli;
 
 import adoptsig.catalog.Model;
+import adoptsig.project.Project;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;

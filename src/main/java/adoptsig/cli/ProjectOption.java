@@ -1,5 +1,6 @@
 package adoptsig.cli;
 
+import adoptsig.project.Project;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

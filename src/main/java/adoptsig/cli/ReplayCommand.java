@@ -3,6 +3,7 @@ package adoptsig.cli;
 import adoptsig.InputError;
 import adoptsig.catalog.Property;
 import adoptsig.conform.Replay;
+import adoptsig.project.Project;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package adoptsig.cli;
 
 import adoptsig.check.ModelOutcome;
+import adoptsig.project.Project;
 import adoptsig.report.CheckReport;
 
 import java.nio.file.Path;
@@ -11,8 +12,8 @@ final class Reports {
     private Reports() {}
 
     /** Writes picture-PROPERTY.svg beside each story, and report.html; returns the report's path. gridMarkdown: null when the grid does not apply. */
-    static Path check(Project project, Path results, List<ModelOutcome> outcomes, String gridMarkdown, boolean compared, List<String> differences) {
+    static Path check(Project project, Path results, List<ModelOutcome> outcomes, String gridMarkdown, adoptsig.compare.Comparison comparison) {
         return CheckReport.write(new CheckReport.Run(project.source(), results, project.models(), project.catalogue(), outcomes,
-                gridMarkdown != null, compared, differences));
+                gridMarkdown != null, comparison));
     }
 }

@@ -1,7 +1,8 @@
 package adoptsig.cli;
 
 import adoptsig.InputError;
-import adoptsig.check.Tables;
+import adoptsig.project.Project;
+import adoptsig.report.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,9 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaSystem;
+import adoptsig.engine.Progress;
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;
 
@@ -118,23 +121,5 @@ public final class Conformance {
             out.add(Abstraction.vars(w));
         }
         return out;
-    }
-
-    /** Reports a search's progress every few seconds. */
-    static final class Progress {
-        private static final long EVERY = 5_000_000_000L;
-        private final Consumer<String> out;
-        private final long start = System.nanoTime();
-        private long last = start;
-
-        Progress(Consumer<String> out) { this.out = out; }
-
-        void tick(long states, long queue) {
-            long now = System.nanoTime();
-            if (now - last < EVERY) return;
-            last = now;
-            double s = (now - start) / 1e9;
-            out.accept(String.format("  %,d states, %,d left on the queue, %.0f s (%,.0f states/s)", states, queue, s, states / s));
-        }
     }
 }

@@ -1,6 +1,8 @@
 package adoptsig.conform;
 
+import adoptsig.engine.JavaSystem;
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.SpecBridge;
 import tlc2.tool.TLCState;
 

@@ -1,6 +1,8 @@
 package adoptsig.conform;
 
 import adoptsig.daemon.Daemons;
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Errno;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
@@ -8,6 +10,7 @@ import adoptsig.kernel.Result;
 import adoptsig.kernel.Step;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;
 

@@ -1,7 +1,11 @@
 package adoptsig.conform;
 
 import adoptsig.catalog.Property;
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaProperties;
+import adoptsig.engine.JavaSystem;
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.TlaValue;
 import adoptsig.tlc.Trace;
 import adoptsig.tlc.TraceState;

@@ -1,9 +1,5 @@
 package adoptsig.engine;
 
-import adoptsig.conform.Fingerprint;
-import adoptsig.conform.JavaInvariants;
-import adoptsig.conform.JavaSystem;
-import adoptsig.conform.LongIntMap;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;
@@ -48,7 +44,7 @@ public final class LivenessCheck {
     public record Lasso(String property, String instance, List<World> path, int backTo) {
         /** The lasso as TLC prints a temporal counterexample. */
         public String trace() {
-            StringBuilder b = new StringBuilder(adoptsig.conform.TraceText.of(path));
+            StringBuilder b = new StringBuilder(adoptsig.tlc.TraceText.of(path));
             int n = path.size() + 1;
             b.append(n).append(backTo < 0 ? ": Stuttering" : ": Back to state " + (backTo + 1)).append('\n');
             return b.toString();

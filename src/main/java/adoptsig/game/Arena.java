@@ -8,9 +8,6 @@ import adoptsig.kernel.Proc;
 import adoptsig.kernel.ProcState;
 import adoptsig.kernel.Report;
 import adoptsig.kernel.Result;
-import adoptsig.game.Interface;
-import adoptsig.game.Msg;
-import adoptsig.game.Setting;
 import adoptsig.system.World;
 
 import java.util.ArrayDeque;
@@ -120,7 +117,7 @@ public final class Arena {
     public Arena build(Consumer<String> progress, long maxStates) {
         long t0 = System.nanoTime(), last = t0;
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        World boot = World.boot(bounds, iface.mode);
+        World boot = World.boot(bounds, iface.mode());
         intern(boot, queue);
         List<int[]> envByL = new ArrayList<>();
         List<int[]> envL = new ArrayList<>(), nextL = new ArrayList<>(), doneL = new ArrayList<>(), reapL = new ArrayList<>();
@@ -262,7 +259,7 @@ public final class Arena {
             }
             case READ_ADOPTION -> { return readAdoption(w); }
             case READ_ANY -> {
-                boolean chldFirst = !iface.mode.equals("standard") || k.rtq().isEmpty();
+                boolean chldFirst = !iface.mode().equals("standard") || k.rtq().isEmpty();
                 if (k.chldPending() && chldFirst) {
                     Result<KernelState> r = kernel.readSigchld(k);
                     return new Outcome(w.withKernel(r.state()), SIGCHLD_BIT | value(r));

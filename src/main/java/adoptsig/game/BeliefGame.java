@@ -1,6 +1,5 @@
 package adoptsig.game;
 
-import adoptsig.game.Setting;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package adoptsig.game;
 
-import adoptsig.game.Msg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,10 @@ public final class TlaTable {
     /** The module defining SynthTable. */
     public static String module(Arena a, Strategy st) {
         StringBuilder b = new StringBuilder("---- MODULE " + MODULE + " ----\n");
-        b.append("\\* A supervisor synthesized by the belief game for ").append(a.setting().iface().id).append(", ")
+        b.append("\\* A supervisor synthesized by the belief game for ").append(a.setting().iface().id()).append(", ")
                 .append(a.setting().services()).append(" (written by `adoptsig answer --tlc`).\n");
-        b.append("EXTENDS Synth, TLC\n\nSynthTable == [mode |-> \"").append(a.setting().iface().mode).append("\", iface |-> \"")
-                .append(a.setting().iface().id).append("\",\n  states |-> <<\n");
+        b.append("EXTENDS Synth, TLC\n\nSynthTable == [mode |-> \"").append(a.setting().iface().mode()).append("\", iface |-> \"")
+                .append(a.setting().iface().id()).append("\",\n  states |-> <<\n");
         List<String> states = new ArrayList<>();
         List<String> svcs = a.setting().services();
         for (Strategy.Node n : st.nodes()) {

@@ -8,7 +8,6 @@ import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.catalog.Property;
 import adoptsig.check.ModelOutcome;
-import adoptsig.check.Tables;
 import adoptsig.check.Verdict;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
@@ -40,7 +39,10 @@ public final class CheckReport {
 
     /** What the report is made of: where the spec came from, the catalogues, the outcomes and how they compare. */
     public record Run(String source, Path results, Models models, Catalogue catalogue, List<ModelOutcome> outcomes, boolean grid,
-                      boolean compared, List<String> differences) {}
+                      adoptsig.compare.Comparison comparison) {
+        /** The run is compared with the record (not a hand-written cfg). */
+        public boolean compared() { return comparison.uncompared() == null; }
+    }
 
     /** The anchor of a model's section. */
     public static String modelAnchor(String model) { return HtmlReport.anchor("model", model); }
@@ -112,11 +114,15 @@ public final class CheckReport {
                 .append(holds).append(" hold, ").append(violated).append(" violated").append(undecided > 0 ? ", " + undecided + " undecided" : "")
                 .append(".</li>\n");
         if (!run.compared()) b.append("<li class=\"agrees\">A hand-written cfg: nothing recorded to compare with.</li>\n");
-        else if (run.differences().isEmpty())
+        else if (run.comparison().agrees() && run.comparison().complete())
             b.append("<li class=\"agrees\">Everything agrees with the record: every verdict, counterexample length and state count of the ")
                     .append(outcomes.size()).append(" model(s) (properties/expected.tsv, models.tsv).</li>\n");
-        else b.append("<li class=\"agrees\">").append(agree).append(" of ").append(outcomes.size()).append(" model(s) agree with the record; ")
-                    .append("<span class=\"bad\">").append(run.differences().size()).append(" difference(s)</span>, listed below.</li>\n");
+        else {
+            int differ = run.comparison().differences().size(), open = run.comparison().unfinished().size();
+            b.append("<li class=\"agrees\">").append(agree).append(" of ").append(outcomes.size()).append(" model(s) agree with the record; ")
+                    .append("<span class=\"bad\">").append(differ).append(" difference(s)").append(open > 0 ? ", " + open + " undecided" : "")
+                    .append("</span>, listed below.</li>\n");
+        }
         b.append("<li class=\"time\">Time: ").append(seconds(total)).append(" of checking in all");
         if (outcomes.size() > 1) b.append(" (the longest: ").append(HtmlReport.link(slowest, modelAnchor(slowest))).append(", ").append(seconds(longest)).append(")");
         b.append(".</li>\n");
@@ -124,12 +130,14 @@ public final class CheckReport {
         b.append("<li>Contents: ").append(showGrid ? HtmlReport.link("the grid", "grid") + " · " : "").append(HtmlReport.link("every model", "models"));
         for (ModelOutcome o : outcomes) b.append(" · ").append(HtmlReport.link(o.job().name(), modelAnchor(o.job().name())));
         b.append("</li>\n</ul>\n");
-        if (run.compared() && !run.differences().isEmpty()) {
+        if (run.compared() && !(run.comparison().agrees() && run.comparison().complete())) {
             b.append("<table class=\"differences\">\n<tr><th>difference from the record</th></tr>\n");
-            for (String d : run.differences()) {
-                String model = d.contains(":") ? d.substring(0, d.indexOf(':')).replaceAll(" / .*", "") : "";
-                String text = "<span class=\"bad\">" + HtmlReport.esc(d) + "</span>";
-                b.append("<tr><td>").append(byName.containsKey(model) ? "<a href=\"#" + modelAnchor(model) + "\">" + text + "</a>" : text).append("</td></tr>\n");
+            List<String[]> rows = new java.util.ArrayList<>();
+            for (var d : run.comparison().differences()) rows.add(new String[] {d.subject(), d.line()});
+            for (var u : run.comparison().unfinished()) rows.add(new String[] {u.subject(), u.line()});
+            for (String[] row : rows) {
+                String text = "<span class=\"bad\">" + HtmlReport.esc(row[1]) + "</span>";
+                b.append("<tr><td>").append(byName.containsKey(row[0]) ? "<a href=\"#" + modelAnchor(row[0]) + "\">" + text + "</a>" : text).append("</td></tr>\n");
             }
             b.append("</table>\n");
         }

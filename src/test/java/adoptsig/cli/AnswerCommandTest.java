@@ -62,8 +62,21 @@ class AnswerCommandTest {
         Fixtures.replaceOnce(root.resolve("properties/answers.tsv"), ROW, ROW.replace("\t81\tpossible\t31\t", "\t80\timpossible\t-\t"));
         Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--root", root.toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
-        assertThat(r.out()).contains("closed-noFork-classic-3-eager: recorded impossible, found possible")
-                .contains("closed-noFork-classic-3-eager: recorded 80 beliefs, found 81");
+        assertThat(r.out()).contains("closed-noFork-classic-3-eager / verdict: recorded impossible; belief game: possible")
+                .contains("closed-noFork-classic-3-eager / beliefs: recorded 80; belief game: 81");
+    }
+
+    @Test
+    void aGameStoppedAtItsLimitIsUndecidedAndExitThree() throws Exception {
+        Path out = tmp.resolve("runs");
+        Fixtures.Run r = Fixtures.cli("answer", "closed-noFork-classic-3-eager", "--max-beliefs", "10", "--root", Fixtures.root().toString(),
+                "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.INCOMPLETE);
+        assertThat(r.out()).contains("1 undecided:").contains("closed-noFork-classic-3-eager / belief game: undecided (stopped: ");
+        assertThat(r.err()).startsWith("adoptsig: the run could not be completed: 1 undecided (the first, closed-noFork-classic-3-eager / belief game: stopped: ")
+                .contains("give Java more heap");
+        assertThat(Files.readString(out.resolve("PARTIAL"))).contains("1 undecided");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("closed-noFork-classic-3-eager / belief game: undecided");
     }
 
     @Test

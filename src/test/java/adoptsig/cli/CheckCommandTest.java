@@ -4,10 +4,10 @@ import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
-import adoptsig.check.Tables;
-import adoptsig.conform.JavaSystem;
 import adoptsig.conform.Replay;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Kernel;
+import adoptsig.report.Tables;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
 import adoptsig.tlc.TraceState;
@@ -121,7 +121,7 @@ class CheckCommandTest {
             assertThat(r.exit()).as(engine).isEqualTo(Main.DIFFERS);
             assertThat(r.out()).as(engine).containsPattern("StoppedDetectedProp\\s+holds\\s+violated  <-- DIFFERS")
                     .contains("1 difference(s) from the record:")
-                    .contains("rfc-ordered / StoppedDetectedProp: expected holds, " + (engine.equals("tlc") ? "TLC" : "Java engine") + ": violated");
+                    .contains("rfc-ordered / StoppedDetectedProp: recorded holds; " + (engine.equals("tlc") ? "TLC" : "Java engine") + ": violated");
         }
     }
 
@@ -160,8 +160,8 @@ class CheckCommandTest {
         Fixtures.Run r = Fixtures.cli("check", "rfc-dance", "--root", root.toString(), "--no-stories");
         assertThat(r.exit()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).contains("2 difference(s) from the record:")
-                .contains(String.format("rfc-dance: recorded %,d distinct states, depth %d; TLC: %,d, depth %d", m.distinct() + 1, m.depth(), m.distinct(), m.depth()))
-                .contains("rfc-dance / TracksLiveProcessInv: recorded a 13-step counterexample, TLC: 12 steps");
+                .contains(String.format("rfc-dance / state count: recorded %,d distinct states, depth %d; TLC: %,d distinct states, depth %d", m.distinct() + 1, m.depth(), m.distinct(), m.depth()))
+                .contains("rfc-dance / TracksLiveProcessInv: recorded violated in 13 steps; TLC: violated in 12 steps; see ");
     }
 
     @Test
@@ -187,7 +187,7 @@ class CheckCommandTest {
         Fixtures.Run r = Fixtures.cli("check", "rfc-workers-q2", "--property", "TypeInv", "--timeout", "0.02",
                 "--root", Fixtures.root().toString(), "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).isEqualTo(Main.INCOMPLETE);
-        assertThat(r.err()).startsWith("adoptsig: the run could not be completed: 1 property undecided");
+        assertThat(r.err()).startsWith("adoptsig: the run could not be completed: 1 undecided (the first, rfc-workers-q2 / TypeInv: TLC stopped at the time limit of 1 s)");
         assertThat(r.out()).contains("STOPPED at the time limit").contains("rfc-workers-q2 / TypeInv: undecided (TLC stopped at the time limit of 1 s)");
     }
 

@@ -2,6 +2,7 @@ package adoptsig.cli;
 
 import adoptsig.Fixtures;
 import adoptsig.RunFailure;
+import adoptsig.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

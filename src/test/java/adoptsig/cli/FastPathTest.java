@@ -88,7 +88,7 @@ class FastPathTest {
         Fixtures.Run r = Fixtures.cli("check", "cgroup-workers", "--root", root.toString(), "--no-stories", "--out", tmp.resolve("runs").toString());
         assertThat(r.exit()).as(r.out()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).contains("2 difference(s) from the record:")
-                .contains("cgroup-workers / DebugZombieAdoptedProp: recorded a 7-step counterexample, TLC: 6 steps")
-                .contains("cgroup-workers / DebugPidReuseProp: expected holds, TLC: violated");
+                .contains("cgroup-workers / DebugZombieAdoptedProp: recorded violated in 7 steps; TLC: violated in 6 steps")
+                .contains("cgroup-workers / DebugPidReuseProp: recorded holds; TLC: violated in 9 steps");
     }
 }

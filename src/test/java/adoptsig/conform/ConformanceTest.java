@@ -1,10 +1,14 @@
 package adoptsig.conform;
 
 import adoptsig.Fixtures;
+import adoptsig.engine.Explorer;
+import adoptsig.engine.Fingerprint;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.system.Bounds;
 import adoptsig.system.World;
+import adoptsig.tlc.Abstraction;
 import adoptsig.tlc.SpecBridge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

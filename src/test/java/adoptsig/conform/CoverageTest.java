@@ -1,6 +1,7 @@
 package adoptsig.conform;
 
 import adoptsig.Fixtures;
+import adoptsig.engine.JavaSystem;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlaValue;

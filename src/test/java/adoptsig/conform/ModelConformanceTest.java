@@ -5,6 +5,7 @@ import adoptsig.catalog.Idiom;
 import adoptsig.catalog.Mechanism;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
+import adoptsig.engine.Explorer;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.SpecBridge;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package adoptsig.conform;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Property;
+import adoptsig.engine.JavaInvariants;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.system.Bounds;

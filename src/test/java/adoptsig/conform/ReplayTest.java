@@ -4,6 +4,7 @@ import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
+import adoptsig.engine.JavaSystem;
 import adoptsig.kernel.Kernel;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;

@@ -4,7 +4,6 @@ import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
 import adoptsig.cli.Main;
-import adoptsig.conform.JavaSystem;
 import adoptsig.supervisor.Fairness;
 import adoptsig.supervisor.Supervisor;
 import adoptsig.system.World;

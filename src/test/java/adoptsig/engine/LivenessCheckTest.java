@@ -3,7 +3,6 @@ package adoptsig.engine;
 import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
-import adoptsig.conform.JavaSystem;
 import adoptsig.conform.Replay;
 import adoptsig.supervisor.Fairness;
 import adoptsig.system.World;
@@ -107,7 +106,7 @@ class LivenessCheckTest {
         Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-dance\tNotificationsReadProp\tholds", "rfc-dance\tNotificationsReadProp\tviolated");
         Fixtures.Run bad = Fixtures.cli("explore", "--check", "rfc-dance", "--root", root.toString(), "--out", tmp.resolve("o2").toString());
         assertThat(bad.exit()).as(bad.out() + bad.err()).isEqualTo(adoptsig.cli.Main.DIFFERS);
-        assertThat(bad.out()).contains("rfc-dance / NotificationsReadProp: recorded violated, Java engine holds");
+        assertThat(bad.out()).contains("rfc-dance / NotificationsReadProp: recorded violated; Java engine: holds");
     }
 
     @Test

@@ -217,10 +217,10 @@ class FidelityTest {
     /** The facts table of docs/linux.md is the one generated from the data (ReadmeTest checks every section; this one on its own). */
     @Test
     void theFactsTableOfTheLinuxPageIsGeneratedFromTheData() throws java.io.IOException {
-        adoptsig.check.Tables.Section s = Fixtures.PROJECT.generatedSections().stream().filter(x -> x.name().equals("facts")).findFirst().orElseThrow();
+        adoptsig.report.Tables.Section s = Fixtures.PROJECT.generatedSections().stream().filter(x -> x.name().equals("facts")).findFirst().orElseThrow();
         assertThat(s.file()).isEqualTo("docs/linux.md");
         String page = java.nio.file.Files.readString(Fixtures.root().resolve(s.file()));
-        assertThat(adoptsig.check.Tables.stale(page, s)).isNull();
+        assertThat(adoptsig.report.Tables.stale(page, s)).isNull();
     }
 
     // ---------------------------------------------------------------- what is run, refused, left out

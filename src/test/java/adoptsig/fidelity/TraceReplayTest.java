@@ -2,16 +2,16 @@ package adoptsig.fidelity;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Model;
-import adoptsig.conform.SafetyCheck;
-import adoptsig.conform.TraceText;
+import adoptsig.engine.JavaSystem;
+import adoptsig.engine.SafetyCheck;
 import adoptsig.kernel.Kernel;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Result;
 import adoptsig.system.Bounds;
-import adoptsig.conform.JavaSystem;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.Trace;
+import adoptsig.tlc.TraceText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

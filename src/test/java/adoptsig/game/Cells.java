@@ -1,6 +1,5 @@
 package adoptsig.game;
 
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,7 @@ final class Cells {
     static Setting setting(String world, String idiom, String iface, int maxPid, String regime) {
         boolean closed = world.equals("closed");
         return new Setting(maxPid, closed ? List.of("a", "b") : List.of("a"), closed ? List.of() : List.of("x"), 4, idiom, false, false, false,
-                Interface.of(iface), regime, Set.of(Call.PROBE));
+                Interface.of(adoptsig.Fixtures.PROJECT.answers().iface(iface)), regime, Set.of(Call.PROBE));
     }
 
     /** The arena of a check named world-idiom-interface-pids-regime, e.g. closed-noFork-classic-3-eager. */

@@ -209,7 +209,7 @@ class HtmlReportTest {
             assertThat(reportProblems(page)).isEmpty();
             String summary = page.getElementById("summary").getTextContent();
             assertThat(summary).contains("1 of 2 model(s) agree with the record", "1 difference(s)",
-                    "rfc-noFork / SoundAttributionInv: expected violated, TLC: holds");
+                    "rfc-noFork / SoundAttributionInv: recorded violated in 5 steps; TLC: holds");
             HtmlAnchor d = page.getFirstByXPath("//section[@id='summary']//table[@class='differences']//a");
             assertThat(d.getHrefAttribute()).isEqualTo("#model--rfc-noFork");
             assertThat(page.getElementById("cell--rfc--noFork").getAttribute("class")).isEqualTo("v-safe v-differs");

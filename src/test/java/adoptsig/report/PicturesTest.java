@@ -300,7 +300,7 @@ class PicturesTest {
 
     /** The pairwise game's first conflict in the open world with SIGCHLD and waitpid alone (the impossibility of the answer's first row). */
     static String openDanceConflict() {
-        Setting s = new Setting(4, List.of("a"), List.of("x"), 4, "dance", false, false, false, Interface.of("classic"), "eager", Set.of(Call.PROBE));
+        Setting s = new Setting(4, List.of("a"), List.of("x"), 4, "dance", false, false, false, Interface.of(adoptsig.Fixtures.PROJECT.answers().iface("classic")), "eager", Set.of(Call.PROBE));
         Arena a = new Arena(s).build(x -> {}, 1_000_000);
         PairGame g = new PairGame(a);
         PairGame.Result r = g.solve(x -> {}, 10_000_000);

@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 /** An open-addressing set of longs (fingerprints) without boxing: the explorer's visited set. */
 final class LongSet {

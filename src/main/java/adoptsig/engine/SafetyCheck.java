@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 import adoptsig.system.World;
 
@@ -120,7 +120,7 @@ public final class SafetyCheck {
             List<World> frontier = List.of(w0);
             long[] frontierFps = {f0};                          // each frontier world's fingerprint, computed once
             int depth = 1;
-            Conformance.Progress p = new Conformance.Progress(progress);
+            Progress p = new Progress(progress);
             while (!frontier.isEmpty()) {
                 List<World> level = frontier;
                 long[] levelFps = frontierFps;

@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.tlc;
 
 import adoptsig.system.World;
 

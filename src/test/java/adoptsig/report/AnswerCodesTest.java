@@ -1,7 +1,7 @@
-package adoptsig.check;
+package adoptsig.report;
 
 import adoptsig.Fixtures;
-import adoptsig.cli.Project;
+import adoptsig.project.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package adoptsig.check;
+package adoptsig.report;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Answers;

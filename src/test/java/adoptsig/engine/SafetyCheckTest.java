@@ -1,10 +1,12 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 import adoptsig.Fixtures;
 import adoptsig.catalog.Expected;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Outcome;
+import adoptsig.conform.Replay;
 import adoptsig.system.World;
+import adoptsig.tlc.TraceText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,11 +75,26 @@ class SafetyCheckTest {
         Fixtures.replaceOnce(root.resolve("properties/expected.tsv"), "rfc-two\tSoundAttributionInv\tviolated\t10", "rfc-two\tSoundAttributionInv\tholds\t-");
         Fixtures.Run r = Fixtures.cli("explore", "--check", "rfc-two", "--root", root.toString(), "--out", tmp.resolve("o").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("rfc-two / SoundAttributionInv: recorded holds, Java engine violated 10");
+        assertThat(r.out()).contains("rfc-two / SoundAttributionInv: recorded holds; Java engine: violated in 10 steps");
         Fixtures.Run ok = Fixtures.cli("explore", "--check", "rfc-two", "--root", Fixtures.root().toString(), "--out", tmp.resolve("o2").toString());
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(tmp.resolve("o2/rfc-two/trace-SoundAttributionInv.txt")).exists();
         assertThat(tmp.resolve("o2/rfc-two/picture-SoundAttributionInv.svg")).exists();
+    }
+
+    @Test
+    void aWrongRecordedCountIsReportedByTheExplorerAlone(@TempDir Path tmp) {
+        Model m = Fixtures.PROJECT.models().model("rfc-noFork");
+        Path root = Fixtures.copy(tmp.resolve("p"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), "rfc-noFork\trfc\tnoFork\t-\tfast\t" + m.distinct() + "\t",
+                "rfc-noFork\trfc\tnoFork\t-\tfast\t" + (m.distinct() + 1) + "\t");
+        Fixtures.Run r = Fixtures.cli("explore", "rfc-noFork", "--root", root.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("1 difference(s) from the record:")
+                .contains(String.format("rfc-noFork / state count: recorded %,d distinct states (TLC); Java explorer: %,d distinct states", m.distinct() + 1, m.distinct()));
+        Fixtures.Run ok = Fixtures.cli("explore", "rfc-noFork", "--root", Fixtures.root().toString());
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("All 1 model(s) agree with the record (the count of distinct states).");
     }
 
     static Stream<String> smallTwoServiceModels() {

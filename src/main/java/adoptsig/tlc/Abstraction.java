@@ -1,11 +1,10 @@
-package adoptsig.conform;
+package adoptsig.tlc;
 
 import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;
 import adoptsig.kernel.Proc;
 import adoptsig.kernel.Step;
 import adoptsig.system.World;
-import adoptsig.tlc.TlaValue;
 import tlc2.tool.TLCState;
 import tlc2.value.impl.BoolValue;
 import tlc2.value.impl.IntValue;

@@ -1,4 +1,4 @@
-package adoptsig.cli;
+package adoptsig.project;
 
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
@@ -6,10 +6,10 @@ import adoptsig.catalog.Catalogue;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.check.ModelCheck;
-import adoptsig.conform.JavaSystem;
-import adoptsig.kernel.Kernel;
+import adoptsig.engine.JavaSystem;
 import adoptsig.game.Interface;
 import adoptsig.game.Setting;
+import adoptsig.kernel.Kernel;
 import adoptsig.system.Bounds;
 import adoptsig.tlc.CfgFile;
 import adoptsig.tlc.SpecBridge;
@@ -145,8 +145,8 @@ public final class Project implements AutoCloseable {
     }
 
     /** The documentation's generated sections (README.md and docs/), each naming its file. */
-    public List<adoptsig.check.Tables.Section> generatedSections() {
-        return adoptsig.check.Tables.sections(models, catalogue, answers(), rules(), facts());
+    public List<adoptsig.report.Tables.Section> generatedSections() {
+        return adoptsig.report.Tables.sections(models, catalogue, answers(), rules(), facts());
     }
 
     /** Whether this is the copy of the spec and data packaged in the jar (no README.md or docs/ beside it). */
@@ -155,7 +155,7 @@ public final class Project implements AutoCloseable {
     /** The constants of an indistinguishability check. */
     public Setting setting(Answers.Check c) {
         return new Setting(c.maxPid(), c.services(), c.strangers(), c.sigLimit(), c.idiom().program(), c.idiom().sync(),
-                c.idiom().workers(), c.outside(), Interface.of(c.iface().id()), c.regime(),
+                c.idiom().workers(), c.outside(), Interface.of(c.iface()), c.regime(),
                 c.probes() ? java.util.Set.of() : java.util.Set.of(adoptsig.game.Call.PROBE));
     }
 
@@ -229,7 +229,7 @@ public final class Project implements AutoCloseable {
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new adoptsig.RunFailure("cannot create the folder " + parent + " for the results: " + Failures.causes(e));
+            throw new adoptsig.RunFailure("cannot create the folder " + parent + " for the results: " + adoptsig.RunFailure.causes(e));
         }
         for (int n = 1; ; n++) {
             Path results = out != null ? out : base.resolve(n == 1 ? name : name + "-" + n);
@@ -238,7 +238,7 @@ public final class Project implements AutoCloseable {
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (out != null) throw new InputError("results folder " + out + " already exists; give a new one with --out (nothing of an earlier run is written over)");
             } catch (IOException e) {
-                throw new adoptsig.RunFailure("cannot create the results folder " + results + ": " + Failures.causes(e));
+                throw new adoptsig.RunFailure("cannot create the results folder " + results + ": " + adoptsig.RunFailure.causes(e));
             }
         }
     }

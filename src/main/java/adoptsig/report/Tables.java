@@ -1,4 +1,4 @@
-package adoptsig.check;
+package adoptsig.report;
 
 import adoptsig.InputError;
 import adoptsig.catalog.Answers;
@@ -9,6 +9,8 @@ import adoptsig.catalog.Mechanism;
 import adoptsig.catalog.Model;
 import adoptsig.catalog.Models;
 import adoptsig.catalog.Outcome;
+import adoptsig.check.ModelOutcome;
+import adoptsig.check.Verdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 /**
  * An open-addressing map from 64-bit fingerprints to 64-bit fingerprints (a state's parent in

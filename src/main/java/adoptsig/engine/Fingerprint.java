@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 import adoptsig.kernel.Adoption;
 import adoptsig.kernel.KernelState;

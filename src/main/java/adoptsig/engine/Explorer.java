@@ -1,4 +1,4 @@
-package adoptsig.conform;
+package adoptsig.engine;
 
 import adoptsig.system.World;
 
@@ -23,7 +23,7 @@ public final class Explorer {
         World w0 = sys.init();
         seen.add(Fingerprint.of(w0));
         queue.add(w0);
-        Conformance.Progress p = new Conformance.Progress(progress);
+        Progress p = new Progress(progress);
         while (!queue.isEmpty()) {
             for (World x : sys.successors(queue.poll())) if (seen.add(Fingerprint.of(x))) queue.add(x);
             p.tick(seen.size(), queue.size());

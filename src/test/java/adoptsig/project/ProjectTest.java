@@ -1,6 +1,7 @@
-package adoptsig.cli;
+package adoptsig.project;
 
 import adoptsig.Fixtures;
+import adoptsig.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
