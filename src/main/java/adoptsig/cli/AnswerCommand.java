@@ -73,6 +73,10 @@ public final class AnswerCommand implements Callable<Integer> {
             description = "full: the whole belief game; guided: init's calls in order of preference, widened where it loses (the same verdict where it ends, usually far fewer beliefs when a supervisor exists); auto: full, and guided when the full game is out of reach (default: ${DEFAULT-VALUE})")
     String search;
 
+    @Option(names = "--supervisor", paramLabel = "FILE",
+            description = "play the supervisor table FILE (a CHECK/supervisor.tsv written by answer) against every behaviour of the one CHECK named, instead of the games: exit 0 if it holds every property and its start regime, 1 if not")
+    Path supervisor;
+
     private Project project;
     private Path results;
 
@@ -106,6 +110,7 @@ public final class AnswerCommand implements Callable<Integer> {
                 w.flush();
                 return Main.OK;
             }
+            if (supervisor != null) return playSupervisor(w, project, chosen);
             Path results = project.resultsFolder(out, "answer-");
             this.results = results;
             return RunMark.around(results, RunOutput.commandLine(spec), () -> answer(w, chosen, beliefLimit, pairLimit, heap));
@@ -176,6 +181,25 @@ public final class AnswerCommand implements Callable<Integer> {
             report.table("differences", d);
         }
         return report.html();
+    }
+
+    /** The supervisor table of --supervisor against every behaviour of the one check named. */
+    private int playSupervisor(PrintWriter w, Project project, List<Answers.Check> chosen) {
+        if (names == null || names.size() != 1 || chosen.size() != 1) throw new InputError("--supervisor needs exactly one CHECK named");
+        if (!java.nio.file.Files.isRegularFile(supervisor)) throw new InputError("--supervisor: no such file: " + supervisor);
+        Answers.Check c = chosen.get(0);
+        Arena a = new Arena(project.setting(c)).build(line -> { w.println(line); w.flush(); }, Long.MAX_VALUE);
+        adoptsig.game.Strategy st;
+        try {
+            st = adoptsig.game.Strategies.read(a, supervisor);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + supervisor, e);
+        }
+        StrategyCheck.Result r = StrategyCheck.run(a, st);
+        w.printf("%s: the supervisor of %s (%d states) against every behaviour (%,d states of the product): %s%n", c.name(), supervisor,
+                st.size(), r.states(), r.violation() == null ? "it holds every property and the " + c.regime() + " start regime" : r.violation());
+        w.flush();
+        return r.violation() == null ? Main.OK : 1;
     }
 
     /** What one check found. */

@@ -54,9 +54,9 @@ public final class BeliefGame {
      * NO_LIVENESS accepts every position (StoppedDetectedProp and NotificationsReadProp
      * dropped); BLIND gives init one belief whatever a call but a probe returned; NO_WIDENING
      * ends the guided search after its first round (a loss called before every losing belief
-     * has every call).
+     * has every call); NO_START drops the start regime (init need never start a service).
      */
-    public enum Mutant { NONE, NO_LIVENESS, BLIND, NO_WIDENING }
+    public enum Mutant { NONE, NO_LIVENESS, BLIND, NO_WIDENING, NO_START }
 
     private final Arena a;
     private final Setting setting;
@@ -408,7 +408,7 @@ public final class BeliefGame {
         int[] bb = beliefs.get(b);
         int[] out = new int[bb.length];
         int n = 0;
-        boolean owe3 = !eager && Integer.bitCount(started(b)) < ns;
+        boolean owe3 = !eager && Integer.bitCount(started(b)) < ns && mutant != Mutant.NO_START;
         for (int x : bb) {
             if (!a.settled[x]) continue;
             int e = x * 2 + (owe3 ? 1 : 0);
@@ -497,7 +497,7 @@ public final class BeliefGame {
                     }
                     boolean breakpoint = n == 0;
                     int[] ow = breakpoint ? freshThreads(b2) : dedupe(o2, n);
-                    boolean spawnOk = Integer.bitCount(started(b2)) == ns || act.call() == Call.SPAWN;
+                    boolean spawnOk = Integer.bitCount(started(b2)) == ns || act.call() == Call.SPAWN || mutant == Mutant.NO_START;
                     int k2 = k;
                     boolean acc;
                     if (!eager) acc = breakpoint;

@@ -41,6 +41,59 @@ public final class Strategies {
         return b.toString();
     }
 
+    /**
+     * A supervisor read back from its table ({@link #tsv}), for the arena it was synthesized on:
+     * each result is matched to the observation the arena's states return for that call.
+     */
+    public static Strategy read(Arena a, java.nio.file.Path file) throws java.io.IOException {
+        Map<String, Arena.Action> byName = new java.util.HashMap<>();
+        for (Arena.Action x : a.actions()) byName.put(x.name(), x);
+        Map<String, Map<String, Long>> told = new java.util.HashMap<>();   // per call: result told -> observation
+        java.util.TreeMap<Integer, String[]> first = new java.util.TreeMap<>();
+        Map<Integer, Map<Long, Integer>> next = new java.util.TreeMap<>();
+        int ns = a.setting().services().size(), line = 0;
+        for (String l : java.nio.file.Files.readAllLines(file)) {
+            line++;
+            if (l.startsWith("#") || l.startsWith("state\t") || l.isBlank()) continue;
+            String[] f = l.split("\t", -1);
+            if (f.length != 6) throw new adoptsig.InputError(file + ":" + line + ": a supervisor row has 6 columns, not " + f.length);
+            int id = Integer.parseInt(f[0]);
+            first.putIfAbsent(id, f);
+            long o;
+            java.util.regex.Matcher wait = java.util.regex.Pattern.compile("WaitProbe\\((\\d+)\\)").matcher(f[1]);
+            if (wait.matches()) o = Long.parseLong(wait.group(1));
+            else {
+                Arena.Action act = byName.get(f[1]);
+                if (act == null) throw new adoptsig.InputError(file + ":" + line + ": no call '" + f[1] + "' in this check's alphabet");
+                Map<String, Long> m = told.computeIfAbsent(f[1], k -> {
+                    Map<String, Long> t = new java.util.HashMap<>();
+                    for (int x = 0; x < a.size(); x++) if (a.next[x][act.id()] != -3) t.putIfAbsent(a.tell(act, a.obs[x][act.id()]), a.obs[x][act.id()]);
+                    return t;
+                });
+                Long v = m.get(f[4]);
+                if (v == null) throw new adoptsig.InputError(file + ":" + line + ": " + f[1] + " never returns '" + f[4] + "' here");
+                o = v;
+            }
+            next.computeIfAbsent(id, k -> new java.util.LinkedHashMap<>()).put(o, Integer.parseInt(f[5]));
+        }
+        List<Strategy.Node> nodes = new ArrayList<>();
+        for (var e : first.entrySet()) {
+            String[] f = e.getValue();
+            long[] bel = new long[ns];
+            boolean[] stopped = new boolean[ns];
+            for (int s = 0; s < ns; s++) {
+                String svc = a.setting().services().get(s);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^| )" + java.util.regex.Pattern.quote(svc) + "=\\{([0-9, ]*)\\}").matcher(f[2]);
+                if (!m.find()) throw new adoptsig.InputError(file + ": state " + e.getKey() + " names no PIDs for " + svc);
+                for (String p : m.group(1).split(", ")) if (!p.isBlank()) bel[s] |= 1L << Integer.parseInt(p.trim());
+                stopped[s] = f[3].contains(svc + "=stopped");
+            }
+            if (e.getKey() != nodes.size()) throw new adoptsig.InputError(file + ": states are numbered 0, 1, ... in order; state " + e.getKey() + " is out of place");
+            nodes.add(new Strategy.Node(e.getKey(), f[1], bel, stopped, 0, next.get(e.getKey()), "read from " + file.getFileName()));
+        }
+        return Strategy.ofNodes(a, nodes);
+    }
+
     /** The supervisor's first states, told (at most lines of them). */
     public static String tell(Arena a, Strategy st, int lines) {
         StringBuilder b = new StringBuilder("its first states (the whole table is supervisor.tsv):\n");

@@ -13,8 +13,11 @@ import java.util.Map;
  * freely and init makes the machine's call and follows its result. At every state the machine's
  * answers must satisfy SoundAttributionInv, RunningReportedInv and TracksLiveProcessInv, and no
  * fair cycle (the daemons' program steps strongly fair, init's calls weakly fair) may keep a dead service
- * reported running (StoppedDetectedProp) or a notification unread (NotificationsReadProp). This
- * does not use beliefs: it checks what the game claims of the strategy.
+ * reported running (StoppedDetectedProp) or a notification unread (NotificationsReadProp), and
+ * the start regime must hold: no cycle on which a service stays unstarted and init never calls
+ * its Spawn (eager: on any behaviour in which init keeps making calls, fair to the daemons or not;
+ * settled: on fair behaviours). This does not use beliefs: it checks what the game claims of the
+ * strategy.
  */
 public final class StrategyCheck {
     /** What the check found: the states of the product, and the first violation (null if none). */
@@ -82,6 +85,24 @@ public final class StrategyCheck {
                 int x = (int) nodes.get(c.loop()[0])[1];
                 String what = s < ns ? "StoppedDetectedProp for " + a.setting.services().get(s) : "NotificationsReadProp";
                 return new Result(n, what + ": a fair cycle of " + c.loop().length + " steps through " + a.state(x));
+            }
+        }
+        // the start regime: for each service, no cycle on which it stays unstarted and init never calls its Spawn; eager: on any
+        // behaviour in which init keeps making calls (the daemons need not be fair: init may not wait for them); settled: on fair ones
+        boolean eager = a.setting.regime().equals("eager");
+        for (int s = 0; s < ns; s++) {
+            String spawn = "Spawn(" + a.setting.services().get(s) + ")";
+            boolean[] bad = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                int x = (int) nodes.get(i)[1];
+                Strategy.Node nd = st.nodes().get((int) nodes.get(i)[0]);
+                bad[i] = (a.started[x] & (1 << s)) == 0 && !(a.waitingFor[x] == 0 && nd.call().equals(spawn));
+            }
+            FairCycles.Cycle c = FairCycles.find(n, sc, lb, en, bad, 2L, eager ? 0L : sf);
+            if (c != null) {
+                int x = (int) nodes.get(c.loop()[0])[1];
+                return new Result(n, "the " + a.setting.regime() + " start regime for " + a.setting.services().get(s) + ": a cycle of " + c.loop().length
+                        + " steps on which it is never started and init never calls " + spawn + ", through " + a.state(x));
             }
         }
         return new Result(n, null);

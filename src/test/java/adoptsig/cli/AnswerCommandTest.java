@@ -92,4 +92,23 @@ class AnswerCommandTest {
             assertThat(r.err()).startsWith("adoptsig: ").doesNotContain("Exception");
         }
     }
+
+    @Test
+    void aSavedSupervisorIsPlayedAgainAndABrokenCopyIsRefuted() throws Exception {
+        Path out = tmp.resolve("runs");
+        String cell = "closed-noFork-classic-3-eager", root = Fixtures.root().toString();
+        assertThat(Fixtures.cli("answer", cell, "--root", root, "--out", out.toString()).exit()).isZero();
+        Path table = out.resolve(cell).resolve("supervisor.tsv");
+        Fixtures.Run good = Fixtures.cli("answer", cell, "--root", root, "--supervisor", table.toString());
+        assertThat(good.out()).contains("it holds every property and the eager start regime");
+        assertThat(good.exit()).isZero();
+        Path broken = tmp.resolve("broken.tsv");
+        Files.writeString(broken, Files.readString(table).replaceAll("a=\\{[0-9, ]*\\}", "a={}"));
+        Fixtures.Run bad = Fixtures.cli("answer", cell, "--root", root, "--supervisor", broken.toString());
+        assertThat(bad.out()).contains("TracksLiveProcessInv at machine state ");
+        assertThat(bad.exit()).isEqualTo(1);
+        Fixtures.Run missing = Fixtures.cli("answer", cell, "--root", root, "--supervisor", tmp.resolve("none.tsv").toString());
+        assertThat(missing.err()).contains("no such file");
+        assertThat(missing.exit()).isEqualTo(2);
+    }
 }

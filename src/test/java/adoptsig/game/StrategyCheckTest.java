@@ -107,4 +107,31 @@ class StrategyCheckTest {
             return new Strategy.Node(n.id(), n.call(), n.believed(), n.stopped(), n.started(), fewer, n.told());
         })).startsWith("no transition for result ");
     }
+
+    /** A machine of one state that reaps for ever and never starts a service, answering nothing. */
+    private static Strategy neverStarts(Arena a) {
+        Map<Long, Integer> self = new LinkedHashMap<>();
+        self.put(Arena.ECHILD, 0);
+        for (long p = 0; p <= a.setting().maxPid(); p++) self.put(p, 0);
+        int ns = a.setting().services().size();
+        return Strategy.ofNodes(a, List.of(new Strategy.Node(0, "WaitAny", new long[ns], new boolean[ns], 0, self, "never starts")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"closed-noFork-classic-3-eager", "closed-noFork-classic-3-settled", "open-dance-classic-4-eager", "open-dance-classic-4-settled"})
+    void aSupervisorThatNeverStartsAServiceFailsTheStartRegime(String cell) {
+        Arena a = Cells.arena(cell);
+        String regime = cell.substring(cell.lastIndexOf('-') + 1);
+        assertThat(StrategyCheck.run(a, neverStarts(a)).violation()).startsWith("the " + regime + " start regime for a: a cycle of ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"open-dance-classic-4-eager", "open-dance-classic-4-settled"})
+    void theGameWithoutItsStartRegimeFindsASupervisorThatTheCheckRefutes(String cell) {
+        Arena a = Cells.arena(cell);
+        assertThat(Cells.belief(cell).verdict()).isEqualTo("impossible");
+        BeliefGame.Result broken = new BeliefGame(a, BeliefGame.Mutant.NO_START).solve(x -> {}, 1_000_000, 5_000_000);
+        assertThat(broken.verdict()).isEqualTo("possible");
+        assertThat(StrategyCheck.run(a, broken.strategy()).violation()).contains(" start regime for a: a cycle of ");
+    }
 }
