@@ -112,8 +112,8 @@ FreeStep(p) ==
 \* init is not told. Java: Daemons.strangerStart
 StrangerStart(x) ==
     /\ x \notin strangersBegun
-    /\ NextPid # NoPid
-    /\ LET c == NextPid IN
+    /\ \E c \in {NextPid} :
+       /\ c # NoPid
        /\ DoFork(InitPid, c, x)
        /\ lastAction' = Step("StrangerStart", NoPid, c, 0, FALSE, c \in everUsed)
        /\ pc' = [pc EXCEPT ![c] = FirstPc]
@@ -125,8 +125,8 @@ StrangerStart(x) ==
 \* (vfork returns once the child has released its memory, before it is a
 \* zombie). Init reaps the child like any zombie. Java: Daemons.probe
 InitProbe ==
-    /\ NextPid # NoPid
-    /\ LET c == NextPid IN
+    /\ \E c \in {NextPid} :
+       /\ c # NoPid
        /\ InitFork(c, InitSvc, "Probe")
        /\ pc' = [pc EXCEPT ![c] = "exit"]
     /\ UNCHANGED strangersBegun

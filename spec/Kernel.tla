@@ -87,15 +87,19 @@ Step(name, actor, target, dropped, zadopt, reused) ==
 
 -----------------------------------------------------------------------------
 \* Helpers.
+\*
+\* In an action, `\E x \in {e} : A` stands for `LET x == e IN A`: TLC evaluates e
+\* once there, but a LET definition of an action again at every use of its name
+\* (an operator's argument, once).
 
 InUse(p) == pstate[p] # "free"
 Running(p) == pstate[p] = "running"
 ChildrenOf(p) == {c \in Pids : InUse(c) /\ parent[c] = p}
+HasChildren(p) == \E c \in Pids : InUse(c) /\ parent[c] = p   \* ChildrenOf(p) # {}
 
-\* The elements of sequence s that are in S, in order.
-RECURSIVE Keep(_, _)
-Keep(s, S) == IF s = <<>> THEN <<>>
-              ELSE (IF Head(s) \in S THEN <<Head(s)>> ELSE <<>>) \o Keep(Tail(s), S)
+\* The elements of sequence s that are in S, in order. (SelectSeq is built into
+\* TLC; S, an argument, is evaluated once.)
+Keep(s, S) == SelectSeq(s, LAMBDA x : x \in S)
 
 \* kernel/fork.c: copy_process adds a child at the tail of its parent's children
 \* list; kernel/exit.c: forget_original_parent splices an exiting process's
@@ -227,8 +231,8 @@ DoFork(p, c, tag) ==
 
 Fork(p) ==
     /\ Running(p)
-    /\ NextPid # NoPid
-    /\ LET c == NextPid IN
+    /\ \E c \in {NextPid} :
+       /\ c # NoPid
        /\ DoFork(p, c, svc[p])
        /\ lastAction' = Step("Fork", p, c, 0, FALSE, c \in everUsed)
 
@@ -248,11 +252,10 @@ Fork(p) ==
 Exit(p) ==
     /\ p # InitPid
     /\ Running(p)
-    /\ LET r == NewReaper(p)
-           ks == ChildList(p)
-           kids == ChildrenOf(p)
-           acc == Orphan([q |-> rtq, c |-> sigchld, d |-> 0], ks, r, p)
-           reports == IF r = InitPid /\ adoptMode = "keep" THEN {[pid |-> c, line |-> Line(p, MaxPid)] : c \in kids} ELSE {}
+    /\ \E r \in {NewReaper(p)}, kids \in {ChildrenOf(p)} :
+       \E ks \in {Keep(joined, kids)} :   \* ChildList(p)
+       \E acc \in {Orphan([q |-> rtq, c |-> sigchld, d |-> 0], ks, r, p)} :
+       LET reports == IF r = InitPid /\ adoptMode = "keep" THEN {[pid |-> c, line |-> Line(p, MaxPid)] : c \in kids} ELSE {}
        IN
        /\ parent' = [c \in Pids |-> IF c \in kids THEN r ELSE parent[c]]
        /\ joined' = Keep(joined, Pids \ kids) \o ks
@@ -404,13 +407,13 @@ WaitAny ==
 \* waitpid(-1, WNOHANG) returns 0: init has children, none a zombie.
 WaitAnyNone ==
     /\ InitZombies = <<>>
-    /\ ChildrenOf(InitPid) # {}
+    /\ HasChildren(InitPid)
     /\ lastAction' = Step("WaitAnyNone", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED kstate
 
 \* waitpid(-1, WNOHANG) fails with ECHILD: init has no children.
 WaitAnyEchild ==
-    /\ ChildrenOf(InitPid) = {}
+    /\ ~HasChildren(InitPid)
     /\ lastAction' = Step("WaitAnyEchild", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED kstate
 
@@ -430,11 +433,11 @@ Peek ==
 \* The same call returns 0 (init has children, none a zombie) or fails with ECHILD.
 PeekNone ==
     /\ InitZombies = <<>>
-    /\ ChildrenOf(InitPid) # {}
+    /\ HasChildren(InitPid)
     /\ lastAction' = Step("PeekNone", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED kstate
 PeekEchild ==
-    /\ ChildrenOf(InitPid) = {}
+    /\ ~HasChildren(InitPid)
     /\ lastAction' = Step("PeekEchild", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED kstate
 
@@ -442,9 +445,11 @@ PeekEchild ==
 \* (in its children list) that has one, and the report is collected.
 \* Java: Kernel.collect
 FirstReported == Head(Keep(joined, {m.pid : m \in kept}))
+\* The report CollectReport returns (in the state before the step).
+NextReport == LET first == FirstReported IN CHOOSE x \in kept : x.pid = first
 CollectReport ==
     /\ kept # {}
-    /\ LET m == CHOOSE x \in kept : x.pid = FirstReported IN
+    /\ \E m \in {NextReport} :
        /\ kept' = kept \ {m}
        /\ lastAction' = Step("CollectReport", InitPid, m.pid, 0, FALSE, FALSE)
     /\ UNCHANGED <<pstate, parent, pgid, sid, ttySession, adoptSig, subreaper, svc, danced, lastPid, everUsed, joined, sigchld, rtq, adoptMode>>
@@ -454,7 +459,4 @@ CollectReportEmpty ==
     /\ kept = {}
     /\ lastAction' = Step("CollectReportEmpty", InitPid, NoPid, 0, FALSE, FALSE)
     /\ UNCHANGED kstate
-
-\* The report CollectReport returns (in the state before the step).
-NextReport == CHOOSE x \in kept : x.pid = FirstReported
 =============================================================================

@@ -80,8 +80,8 @@ SpawnAs(s, tag, first, st, follow) ==
     /\ supPc = "idle"
     /\ status[s] = "never"
     /\ tracked[s] = {}
-    /\ NextPid # NoPid
-    /\ LET c == NextPid IN
+    /\ \E c \in {NextPid} :
+       /\ c # NoPid
        /\ InitFork(c, tag, "Spawn")
        /\ pc' = [pc EXCEPT ![c] = first]
        /\ tracked' = [tracked EXCEPT ![s] = {c}]
@@ -198,9 +198,9 @@ Closure(S, n) == IF n = 0 THEN S
 \* previous parent belongs to the services `to`, they track m's child and every
 \* parked adoption that resolves; else m is parked (park) or ignored.
 Place(m, to, park) ==
-    LET known == Closure({m.pid}, MaxPid) IN
     IF to # {}
-    THEN /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
+    THEN \E known \in {Closure({m.pid}, MaxPid)} :
+         /\ tracked' = [s \in Services |-> IF s \in to THEN tracked[s] \cup known ELSE tracked[s]]
          /\ pending' = {e \in pending : e.prev \notin known}
     ELSE /\ pending' = IF park THEN pending \cup {[pid |-> m.pid, prev |-> m.prev]} ELSE pending
          /\ UNCHANGED tracked
@@ -456,8 +456,8 @@ WaitLineReadSigchld ==
 WaitLineCollect ==
     /\ supPc = "collect"
     /\ CollectReport
-    /\ LET m == NextReport
-           root == m.line[Len(m.line)]
+    /\ \E m \in {NextReport} :
+       LET root == m.line[Len(m.line)]
        IN Place([pid |-> m.pid, prev |-> root], {s \in Services : root \in tracked[s]}, TRUE)
     /\ UNCHANGED <<pc, strangersBegun, gone, status, supPc, carried, pidfile, forksLeft>>
 
@@ -540,13 +540,13 @@ ReaperSetup(r) ==
 \* The reaper forks the service. Java: Subreaper.reaperSpawn
 ReaperSpawn(r) ==
     /\ pc[r] = "reaper1"
-    /\ NextPid # NoPid
-    /\ LET c == NextPid
-           s == ReaperOf(r) IN
-       /\ DoFork(r, c, s)
-       /\ lastAction' = Step("ReaperSpawn", r, c, 0, FALSE, c \in everUsed)
-       /\ pc' = [pc EXCEPT ![r] = "reaper", ![c] = FirstPc]
-       /\ status' = [status EXCEPT ![s] = "running"]
+    /\ \E c \in {NextPid} :
+       /\ c # NoPid
+       /\ \E s \in {ReaperOf(r)} :
+          /\ DoFork(r, c, s)
+          /\ lastAction' = Step("ReaperSpawn", r, c, 0, FALSE, c \in everUsed)
+          /\ pc' = [pc EXCEPT ![r] = "reaper", ![c] = FirstPc]
+          /\ status' = [status EXCEPT ![s] = "running"]
        /\ UNCHANGED <<tracked, gone, supPc, carried, pending, pidfile, forksLeft, strangersBegun>>
 
 \* The reaper's waitpid(-1) returns its zombie child c. Java: Subreaper.reaperWait
@@ -559,7 +559,7 @@ ReaperWait(r, c) ==
 \* The reaper's waitpid(-1) fails with ECHILD: it exits. Java: Subreaper.reaperDone
 ReaperDone(r) ==
     /\ pc[r] = "reaper"
-    /\ ChildrenOf(r) = {}
+    /\ ~HasChildren(r)
     /\ lastAction' = Step("ReaperEchild", r, NoPid, 0, FALSE, FALSE)
     /\ pc' = [pc EXCEPT ![r] = "exit"]
     /\ UNCHANGED <<kstate, strangersBegun, supVars>>

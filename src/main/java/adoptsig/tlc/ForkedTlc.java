@@ -34,7 +34,7 @@ final class ForkedTlc {
 
     static TlcRunner.Result run(TlcRunner.Request r, List<String> tlcArgs, TlcOutput out, Path log) {
         Path tmp = r.workDir().resolve("tmp");
-        List<String> cmd = Tethered.command(List.of("-XX:+UseParallelGC", "-Djava.io.tmpdir=" + tmp), TlcRunner.tlcClassPath().toString(),
+        List<String> cmd = Tethered.command(List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp), TlcRunner.tlcClassPath().toString(),
                 "tlc2.TLC", tlcArgs);
         long start = System.nanoTime();
         try {
