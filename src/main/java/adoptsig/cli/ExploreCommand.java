@@ -45,7 +45,7 @@ public final class ExploreCommand implements Callable<Integer> {
     boolean symmetry;
     @Option(names = "--out", description = "with --check: results folder (default: target/adoptsig-runs/explore-<time>)")
     java.nio.file.Path out;
-    @Option(names = "--max-states", paramLabel = "N", description = "with --check: stop (exit 3, saying how far it got) past N distinct states "
+    @Option(names = "--max-states", paramLabel = "N", description = "stop (exit 3, saying how far it got) past N distinct states "
             + "(default: what the heap holds, at about " + SafetyCheck.BYTES_PER_STATE + " bytes a state)")
     Long maxStates;
     @picocli.CommandLine.Mixin ProjectOption where;
@@ -59,7 +59,7 @@ public final class ExploreCommand implements Callable<Integer> {
         if (maxStates != null && maxStates < 1) throw new InputError("--max-states must be at least 1, not " + maxStates);
         if (!check) {
             var parsed = spec.commandLine().getParseResult();
-            for (String o : List.of("--threads", "--extra-pids", "--symmetry", "--out", "--max-states")) {
+            for (String o : List.of("--threads", "--extra-pids", "--symmetry", "--out")) {
                 if (parsed.hasMatchedOption(o)) throw new InputError(o + " goes with --check");
             }
         }
@@ -70,7 +70,7 @@ public final class ExploreCommand implements Callable<Integer> {
             w.printf("explore %s (%s)%n", model, p.source());
             w.flush();
             long t0 = System.nanoTime();
-            long states = Explorer.explore(sys, line -> { w.println(line); w.flush(); });
+            long states = Explorer.explore(sys, line -> { w.println(line); w.flush(); }, maxStates != null ? maxStates : SafetyCheck.heapLimit());
             double s = (System.nanoTime() - t0) / 1e9;
             w.printf("%s: the Java explorer reached %,d distinct states in %.2f s (%,.0f states/s)%s%n", model, states, s, states / s,
                     recorded < 0 ? "; no count recorded" : String.format("; TLC's recorded count: %,d", recorded));

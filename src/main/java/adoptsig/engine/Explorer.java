@@ -17,7 +17,10 @@ public final class Explorer {
     private Explorer() {}
 
     /** The number of distinct reachable worlds. */
-    public static long explore(JavaSystem sys, Consumer<String> progress) {
+    public static long explore(JavaSystem sys, Consumer<String> progress) { return explore(sys, progress, Long.MAX_VALUE); }
+
+    /** The number of distinct reachable worlds; past maxStates, a {@link adoptsig.RunFailure} saying how far it got. */
+    public static long explore(JavaSystem sys, Consumer<String> progress, long maxStates) {
         LongSet seen = new LongSet();
         ArrayDeque<World> queue = new ArrayDeque<>();
         World w0 = sys.init();
@@ -26,6 +29,10 @@ public final class Explorer {
         Progress p = new Progress(progress);
         while (!queue.isEmpty()) {
             for (World x : sys.successors(queue.poll())) if (seen.add(Fingerprint.of(x))) queue.add(x);
+            if (seen.size() > maxStates) {
+                throw new adoptsig.RunFailure(String.format("the explorer stopped past %,d distinct states (%,d still queued): give Java more heap (-Xmx) or a higher --max-states",
+                        maxStates, queue.size()));
+            }
             p.tick(seen.size(), queue.size());
         }
         return seen.size();

@@ -96,6 +96,13 @@ class FailWellTest {
         assertThat(tmp.resolve("e").resolve(RunMark.FILE)).content().contains("more than 50 distinct states");
     }
 
+    /** The plain explorer past its state limit too. */
+    @Test
+    void thePlainExplorerStopsAtItsStateLimit() {
+        Fixtures.Run r = Fixtures.cli("explore", "rfc-dance", "--max-states", "50", "--root", Fixtures.root().toString());
+        assertOneLine(r, Main.INCOMPLETE, "stopped past 50 distinct states", "--max-states");
+    }
+
     /** Out of memory, in a JVM of small heap: one line, exit 3, no stack trace. */
     @Test
     void outOfMemoryIsOneLineAndExitThree() throws Exception {
