@@ -187,11 +187,12 @@ public final class BeliefGame {
     /** Whether service s is dead in every state of belief b: init may report it stopped. */
     boolean dead(int b, int s) { return deadIn(beliefs.get(b), s); }
 
-    /** Builds every belief reachable by any strategy, and its moves. */
-    private void explore(Consumer<String> progress, long maxBeliefs) {
+    /** Builds the beliefs reachable from the first one, and their moves (every one, or the guided search's); the queue, empty, for more. */
+    private ArrayDeque<Integer> explore(Consumer<String> progress, long maxBeliefs) {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         intern(closure(new int[] {0}, 1), queue);
         drain(queue, progress, maxBeliefs);
+        return queue;
     }
 
     private long t0Explore = System.nanoTime(), lastProgress = t0Explore;
@@ -199,8 +200,8 @@ public final class BeliefGame {
 
     /**
      * Gives every new belief its moves: all of them, or in the guided search the first of init's
-     * calls in order of preference that applies, with every call that changes nothing and tells
-     * nothing there (it only lets time pass: its successor is the belief itself).
+     * calls in order of preference that applies, with the calls ahead of it that change nothing
+     * and tell nothing there (they only let time pass: their successor is the belief itself).
      */
     private void drain(ArrayDeque<Integer> queue, Consumer<String> progress, long maxBeliefs) {
         while (!queue.isEmpty()) {
@@ -597,9 +598,7 @@ public final class BeliefGame {
     public Result solveGuided(Consumer<String> progress, long maxBeliefs, long maxPositions) {
         long t0 = System.nanoTime();
         guided = true;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        intern(closure(new int[] {0}, 1), queue);
-        drain(queue, progress, maxBeliefs);
+        ArrayDeque<Integer> queue = explore(progress, maxBeliefs);
         boolean strict = false;
         for (int round = 1; ; round++) {
             Result r = decide(t0, maxPositions, false);
