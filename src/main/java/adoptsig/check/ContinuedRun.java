@@ -42,13 +42,17 @@ final class ContinuedRun {
     /**
      * lists: the cfg's lists in order (INVARIANTS, and the action properties under PROPERTIES),
      * as catalogued property ids; propertyOf: operator to property id (null: not one of this run's);
-     * complete: TLC explored every reachable state (not stopped). An operator reported that is
+     * complete: TLC explored every reachable state (not stopped; when it was stopped, its last
+     * report is used only if it was read to its end). An operator reported that is
      * not one of the run's properties is an IllegalStateException (TLC checked something else).
      */
     static Map<String, Decision> decide(List<List<String>> lists, Function<String, String> propertyOf, TlcOutput out, boolean complete) {
         Map<String, Integer> first = new LinkedHashMap<>();
         Map<String, String> firstOperator = new LinkedHashMap<>();
         for (int n = 0; n < out.violationCount(); n++) {
+            // a run stopped while TLC printed a report: that report's trace may be cut short, so it is not used (its
+            // property is then open, for the next run)
+            if (!complete && !out.reportClosed(n)) continue;
             String op = out.violatedOperator(n);
             if (op == null) continue;   // a temporal property or a deadlock: not a safety report
             String p = propertyOf.apply(op);

@@ -167,7 +167,7 @@ public final class ModelCheck {
                     stopRule = false;
                     continue;
                 }
-                throw failure(job, r);
+                throw failure(job, r, e.getMessage());
             }
             for (String p : ordered) {
                 ContinuedRun.Decision d = decided.get(p);
@@ -375,7 +375,7 @@ public final class ModelCheck {
 
     /** The verdict of a property TLC reported violated: the n-th violation report's counterexample, saved raw and as a story. */
     private Verdict violated(Job job, Property p, String operator, TlcRunner.Result r, int report, Path modelDir) {
-        Trace trace = r.output().trace(report).orElseThrow(() -> failure(job, r));
+        Trace trace = r.output().trace(report).orElseThrow(() -> failure(job, r, "the report of " + operator + " has no trace"));
         Path raw = modelDir.resolve("trace-" + p.id() + ".txt");
         Path story = modelDir.resolve("story-" + p.id() + ".txt");
         save(raw, story, job.name(), p, trace);
@@ -415,7 +415,10 @@ public final class ModelCheck {
      * a run that could not be completed (a RunFailure) when TLC was killed, ran out of memory or
      * disk, or stopped on a system error.
      */
-    private RuntimeException failure(Job job, TlcRunner.Result r) {
+    private RuntimeException failure(Job job, TlcRunner.Result r) { return failure(job, r, null); }
+
+    /** As above; detail: what the reader of TLC's output found wrong, said when TLC itself said nothing (null: nothing). */
+    private RuntimeException failure(Job job, TlcRunner.Result r, String detail) {
         StringBuilder text = new StringBuilder(r.output().outside());
         // TLC's evaluation errors (2181, "Attempted to compute cardinality of the value 0") come first: they say what went wrong
         for (TlcOutput.Message m : r.output().messages()) if (m.code() == MSG_EVALUATION_ERROR) text.append(m.body()).append('\n');
@@ -447,7 +450,7 @@ public final class ModelCheck {
         int first = -1;
         for (int i = 0; i < lines.size() && first < 0; i++) if (!noise(lines.get(i))) first = i;
         String reason;
-        if (first < 0) reason = "TLC exited with code " + r.exitCode();
+        if (first < 0) reason = "TLC exited with code " + r.exitCode() + (detail == null ? "" : " but " + detail);
         else {
             // the message's first line, with the short lines that finish it ("Attempted to compute cardinality of the value" / "0")
             StringBuilder b = new StringBuilder(lines.get(first));

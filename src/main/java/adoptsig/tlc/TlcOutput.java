@@ -158,6 +158,21 @@ public final class TlcOutput {
     /** How many violation reports so far. */
     public int violationCount() { return violationAt.size(); }
 
+    /**
+     * The n-th violation report has been read to its end: a message that is not part of its
+     * trace (the next report, a progress report, the final statistics) came after it, or it is a
+     * report of an initial state (its state is in the report itself). The last report of a run
+     * that was stopped may not be: what was read of its trace may be only its beginning.
+     */
+    public boolean reportClosed(int n) {
+        if (n + 1 < violationAt.size() || violationMessage(n).code() == MSG_INVARIANT_VIOLATED_INITIAL) return true;
+        for (int i = violationAt.get(n) + 1; i < messages.size(); i++) {
+            int c = messages.get(i).code();
+            if (c != MSG_TRACE_STATE && c != 2121 && c != 2264) return true;
+        }
+        return false;
+    }
+
     /** The operator named by the n-th violation report (null for a temporal property or a deadlock). */
     public String violatedOperator(int n) { return violatedName(messages.get(violationAt.get(n))).orElse(null); }
 

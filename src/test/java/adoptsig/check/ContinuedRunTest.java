@@ -156,9 +156,42 @@ class ContinuedRunTest {
         assertThat(d.get("V1").state()).isEqualTo(ContinuedRun.State.VIOLATED);
         assertThat(d.get("V2").state()).isEqualTo(ContinuedRun.State.OPEN);
         // a run stopped early decides its exact reports and nothing else
-        d = ContinuedRun.decide(lists, SAME, output("V2"), false);
+        d = ContinuedRun.decide(lists, SAME, output("V2", "V1"), false);
         assertThat(d.get("V2").state()).isEqualTo(ContinuedRun.State.VIOLATED);
         assertThat(d.get("H1").state()).isEqualTo(ContinuedRun.State.OPEN);
+        // ... and its last report, whose trace the stop may have cut short, is not used: V1 stays open
+        assertThat(d.get("V1").state()).isEqualTo(ContinuedRun.State.OPEN);
+    }
+
+    /**
+     * A run stopped by its stop rule just after TLC printed a report's first line (the rule is
+     * asked after every message, and a report's trace states are messages of their own) leaves
+     * that report without its trace, or with only its first states: the property is left open,
+     * never decided with a trace cut short; a report read to its end is used.
+     */
+    @Test
+    void aReportCutShortByTheStopIsNotUsed() {
+        List<List<String>> lists = List.of(List.of("V2", "V1"));   // V2 first: V1's earlier report cannot mask it
+        TlcOutput out = output("V1", "V2");
+        assertThat(out.reportClosed(0)).isTrue();
+        assertThat(out.reportClosed(1)).as("nothing after V2's report").isFalse();
+        state(out, 1);   // the first state of V2's trace
+        assertThat(out.reportClosed(1)).as("its trace may go on").isFalse();
+        assertThat(ContinuedRun.decide(lists, SAME, out, false).get("V2").state()).isEqualTo(ContinuedRun.State.OPEN);
+        out.accept("@!@!@STARTMSG 2200:0 @!@!@");
+        out.accept("Progress(3) at 2026-12-02 12:00:00: 10 states generated, 9 distinct states found, 0 states left on queue.");
+        out.accept("@!@!@ENDMSG 2200 @!@!@");
+        assertThat(out.reportClosed(1)).as("a progress report came after it").isTrue();
+        assertThat(ContinuedRun.decide(lists, SAME, out, false).get("V2").state()).isEqualTo(ContinuedRun.State.VIOLATED);
+        // in a complete run every report was read to its end
+        assertThat(ContinuedRun.decide(lists, SAME, output("V1", "V2"), true).get("V2").state()).isEqualTo(ContinuedRun.State.VIOLATED);
+    }
+
+    private static void state(TlcOutput out, int n) {
+        out.accept("@!@!@STARTMSG " + TlcOutput.MSG_TRACE_STATE + ":4 @!@!@");
+        out.accept(n + ": <Initial predicate>");
+        out.accept("/\\ x = " + n);
+        out.accept("@!@!@ENDMSG " + TlcOutput.MSG_TRACE_STATE + " @!@!@");
     }
 
     @Test

@@ -130,4 +130,19 @@ class TlcRunnerTest {
             assertThat(s.output().violationCount()).isLessThan(run(mode, "all-" + mode, "Masking", MASKING, Duration.ofMinutes(2), null).output().violationCount());
         }
     }
+
+    /**
+     * A stop rule met by one of TLC's last messages (here its final state count, which TLC prints
+     * just before the search depth): TLC ends before the runner can ask it to stop, yet the rest of
+     * its output is not read, so the run must say it was stopped (a run read as complete would have
+     * no depth, and its model would be reported as one TLC could not check).
+     */
+    @Test
+    void aStopRuleMetAtTheEndStillMarksTheRunStopped() {
+        for (TlcRunner.Mode mode : TlcRunner.Mode.values()) {
+            TlcRunner.Result s = run(mode, "late-" + mode, "Masking", "SPECIFICATION Spec\n", Duration.ofMinutes(2), o -> o.distinct() >= 0);
+            assertThat(s.stopped()).as(mode + ": stopped").isTrue();
+            assertThat(s.complete()).as(mode + ": complete").isFalse();
+        }
+    }
 }
