@@ -67,7 +67,7 @@ public final class ModelCheck {
     /** When set, the Java engine decides the temporal properties on its state graph of the job's bounds (null: TLC does). */
     private final java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal;
     /** The Java engine's liveness check gives up above this many states (its graph is held in memory). */
-    static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
+    public static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
 
     /** limit: the longest one TLC run may take (null: no limit). TLC runs as the system property adoptsig.tlc says (in-process by default). */
     public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log) {

@@ -41,6 +41,8 @@ public final class ExploreCommand implements Callable<Integer> {
     int threads;
     @Option(names = "--extra-pids", defaultValue = "0", paramLabel = "N", description = "with --check: N more PIDs than the model; its verdicts are then the Java engine's only (default: ${DEFAULT-VALUE})")
     int extraPids;
+    @Option(names = "--outside", description = "with --check: processes outside the model fork and exit, so the next PID may be any free one (spec: Outside = TRUE); its verdicts are then the Java engine's only, unless the model has it already")
+    boolean outside;
     @Option(names = "--symmetry", description = "with --check: store one world per pair that differs only by exchanging the two services' names (models of two services of one program, no stranger); counts are then of classes")
     boolean symmetry;
     @Option(names = "--out", description = "with --check: results folder (default: target/adoptsig-runs/explore-<time>)")
@@ -51,6 +53,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin ProjectOption where;
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The most states the liveness check takes on (it holds the whole graph): as check's. */
+    static final long LIVENESS_LIMIT = adoptsig.check.ModelCheck.JAVA_TEMPORAL_LIMIT;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -59,7 +64,7 @@ public final class ExploreCommand implements Callable<Integer> {
         if (maxStates != null && maxStates < 1) throw new InputError("--max-states must be at least 1, not " + maxStates);
         if (!check) {
             var parsed = spec.commandLine().getParseResult();
-            for (String o : List.of("--threads", "--extra-pids", "--symmetry", "--out")) {
+            for (String o : List.of("--threads", "--extra-pids", "--outside", "--symmetry", "--out")) {
                 if (parsed.hasMatchedOption(o)) throw new InputError(o + " goes with --check");
             }
         }
@@ -87,27 +92,35 @@ public final class ExploreCommand implements Callable<Integer> {
     /** The Java engine: every invariant and action property of the model decided by the Java explorer, compared with the record where the bounds are the model's. */
     private int check(PrintWriter w, Project p) {
         Model m = p.models().model(model);
-        Bounds b = m.bounds(extraPids);
+        Bounds asModel = m.bounds(extraPids);
+        boolean addsOutside = outside && !asModel.outside();
+        Bounds b = addsOutside ? asModel.withOutside(true) : asModel;
         JavaSystem sys = p.system(b);
         SafetyCheck.Properties props = SafetyCheck.Properties.of(sys.supervisor(), m.properties());
         var inv = props.invariants();
         var act = props.actions();
         List<String> temporal = props.temporal();
-        boolean javaOnly = extraPids > 0;
+        boolean javaOnly = extraPids > 0 || addsOutside;
+        String tag = (extraPids > 0 ? "+" + extraPids : "") + (addsOutside ? "+outside" : "");
+        String bounds = (extraPids > 0 ? extraPids + " more PID(s) (" + b.maxPid() + " PIDs)" : "") + (extraPids > 0 && addsOutside ? " and " : "")
+                + (addsOutside ? "outside activity" : "");
         Path results = p.resultsFolder(out, "explore-");
         long limit = maxStates != null ? maxStates : SafetyCheck.heapLimit();
         return RunMark.around(results, RunOutput.commandLine(spec), () -> {
             w.printf("explore --check %s%s: %d invariants, %d action properties and %d temporal properties by the Java engine, %d thread(s), at most %,d states%s; %s%nresults in %s%n", model,
-                    javaOnly ? " with " + extraPids + " more PID(s) (" + b.maxPid() + " PIDs): Java-only verdicts" : "", inv.size(), act.size(), temporal.size(), threads, limit,
+                    javaOnly ? " with " + bounds + ": Java-only verdicts" : "", inv.size(), act.size(), temporal.size(), threads, limit,
                     maxStates != null ? "" : String.format(" (what the heap of %,d MB holds)", Runtime.getRuntime().maxMemory() >> 20), p.source(), results);
             w.flush();
             SafetyCheck.Result r = SafetyCheck.run(sys, inv, act, threads, symmetry, limit, line -> { w.println(line); w.flush(); });
             // the temporal properties on the whole graph (not with symmetry: a fair cycle of classes need not be one of states)
             adoptsig.engine.LivenessCheck.Result live = null;
             String liveWhy = symmetry ? "temporal: not decided with --symmetry" : null, liveCause = null;
-            if (!temporal.isEmpty() && !symmetry) {
+            if (!temporal.isEmpty() && !symmetry && r.distinct() > LIVENESS_LIMIT) {
+                liveCause = String.format("%,d states: the liveness check holds the whole graph, and stops above %,d", r.distinct(), LIVENESS_LIMIT);
+                liveWhy = "temporal: undecided (" + liveCause + ")";
+            } else if (!temporal.isEmpty() && !symmetry) {
                 try {
-                    live = adoptsig.engine.LivenessCheck.run(sys, temporal, limit);
+                    live = adoptsig.engine.LivenessCheck.run(sys, temporal, Math.min(limit, LIVENESS_LIMIT));
                 } catch (adoptsig.engine.LivenessCheck.TooLarge tooLarge) {
                     liveCause = tooLarge.getMessage();
                     liveWhy = "temporal: undecided (" + liveCause + ")";
@@ -115,13 +128,13 @@ public final class ExploreCommand implements Callable<Integer> {
             }
             Comparison.Builder c = new Comparison.Builder("model(s)").compared(1).advice("give Java more heap (-Xmx) or a higher --max-states");
             if (javaOnly) c.uncompared("Verdicts at these bounds are the Java engine's only.");
-            Path dir = results.resolve(m.name() + (javaOnly ? "+" + extraPids : ""));
+            Path dir = results.resolve(m.name() + tag);
             try {
                 java.nio.file.Files.createDirectories(dir);
             } catch (java.io.IOException e) {
                 throw new adoptsig.RunFailure("cannot create " + dir + ": " + Failures.causes(e));
             }
-            HtmlReport report = new HtmlReport("adoptsig explore --check " + m.name() + (javaOnly ? " (" + b.maxPid() + " PIDs, Java-only verdicts)" : ""));
+            HtmlReport report = new HtmlReport("adoptsig explore --check " + m.name() + (javaOnly ? " (" + bounds + ", Java-only verdicts)" : ""));
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("property", "Java engine", "steps", javaOnly ? "TLC (none at these bounds)" : "recorded (TLC)"));
             w.printf("%n%-28s %-10s %-8s %s%n", "property", "Java", "steps", javaOnly ? "(Java only: no TLC run at these bounds)" : "recorded (TLC)");
@@ -159,8 +172,10 @@ public final class ExploreCommand implements Callable<Integer> {
                     rows.add(List.of(HtmlReport.esc(prop), "holds", "-", HtmlReport.esc(javaOnly ? "" : rec)));
                 }
             }
-            w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state)%n",
-                    m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct());
+            w.printf("%n%s: %,d distinct states, depth %d, in %.1f s with %d thread(s) (%,.0f states/s); fingerprint table %,d bytes (%.1f per state);"
+                            + " states still to expand, packed, at most %,d bytes at once%n",
+                    m.name(), r.distinct(), r.depth(), r.seconds(), r.threads(), r.distinct() / r.seconds(), r.tableBytes(), (double) r.tableBytes() / r.distinct(),
+                    r.frontierBytes());
             if (symmetry) w.println("With symmetry: the count is of classes of worlds under exchanging the two services, so it is not compared with TLC's.");
             if (!javaOnly && !symmetry && m.distinct() >= 0 && (r.distinct() != m.distinct() || r.depth() != m.depth())) {
                 c.add(new Difference(model, "state count", String.format("%,d distinct states, depth %d (TLC)", m.distinct(), m.depth()),

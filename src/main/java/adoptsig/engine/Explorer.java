@@ -19,21 +19,37 @@ public final class Explorer {
     /** The number of distinct reachable worlds. */
     public static long explore(JavaSystem sys, Consumer<String> progress) { return explore(sys, progress, Long.MAX_VALUE); }
 
-    /** The number of distinct reachable worlds; past maxStates, a {@link adoptsig.RunFailure} saying how far it got. */
+    /**
+     * The number of distinct reachable worlds; past maxStates, a {@link adoptsig.RunFailure} saying
+     * how far it got. It keeps a fingerprint per visited world and the worlds still to expand as
+     * packed encodings ({@link PackedWorlds}), level by level.
+     */
     public static long explore(JavaSystem sys, Consumer<String> progress, long maxStates) {
         LongSet seen = new LongSet();
-        ArrayDeque<World> queue = new ArrayDeque<>();
+        WorldCodec codec = new WorldCodec();
+        WorldCodec.Bytes bytes = new WorldCodec.Bytes();
+        PackedWorlds level = new PackedWorlds(codec);
         World w0 = sys.init();
         seen.add(Fingerprint.of(w0));
-        queue.add(w0);
+        codec.encode(w0, bytes);
+        level.add(bytes.array(), 0, bytes.size());
         Progress p = new Progress(progress);
-        while (!queue.isEmpty()) {
-            for (World x : sys.successors(queue.poll())) if (seen.add(Fingerprint.of(x))) queue.add(x);
-            if (seen.size() > maxStates) {
-                throw new adoptsig.RunFailure(String.format("the explorer stopped past %,d distinct states (%,d still queued): give Java more heap (-Xmx) or a higher --max-states",
-                        maxStates, queue.size()));
+        while (!level.isEmpty()) {
+            PackedWorlds next = new PackedWorlds(codec);
+            for (int i = 0; i < level.size(); i++) {
+                for (World x : sys.successors(level.get(i))) {
+                    if (!seen.add(Fingerprint.of(x))) continue;
+                    bytes.clear();
+                    codec.encode(x, bytes);
+                    next.add(bytes.array(), 0, bytes.size());
+                }
+                if (seen.size() > maxStates) {
+                    throw new adoptsig.RunFailure(String.format("the explorer stopped past %,d distinct states (%,d still queued): give Java more heap (-Xmx) or a higher --max-states",
+                            maxStates, level.size() - i - 1 + next.size()));
+                }
+                p.tick(seen.size(), level.size() - i - 1 + next.size());
             }
-            p.tick(seen.size(), queue.size());
+            level = next;
         }
         return seen.size();
     }

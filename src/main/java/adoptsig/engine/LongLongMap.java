@@ -2,7 +2,10 @@ package adoptsig.engine;
 
 /**
  * An open-addressing map from 64-bit fingerprints to 64-bit fingerprints (a state's parent in
- * the safety check): 16 bytes a slot, at most half full. Key 0 is kept aside.
+ * the safety check): 16 bytes a slot, at most half full while it has fewer than 2^26 slots
+ * (32 to 64 bytes a state), at most three quarters full beyond (21 to 43 bytes a state: the
+ * longer probes cost little next to computing a state's successors, and a table of hundreds of
+ * millions of states fits in a few gigabytes). Key 0 is kept aside.
  */
 final class LongLongMap {
     private long[] keys = new long[1 << 16];
@@ -18,7 +21,7 @@ final class LongLongMap {
             hasZero = true; zeroValue = v; size++;
             return true;
         }
-        if ((size + 1) * 2 > keys.length) grow();
+        if (full()) grow();
         int mask = keys.length - 1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
             if (keys[i] == k) return false;
@@ -43,12 +46,20 @@ final class LongLongMap {
 
     int size() { return size; }
 
+    private static final int LARGE = 1 << 26;
+
+    private boolean full() {
+        long n = size + 1L;
+        return keys.length < LARGE ? n * 2 > keys.length : n * 4 > 3L * keys.length;
+    }
+
     /** Bytes held by the table (for the benchmark's memory per state). */
     long bytes() { return 16L * keys.length; }
 
     private static int slot(long k, int mask) { return (int) ((k ^ (k >>> 32)) * 0x9E3779B97F4A7C15L >>> 32) & mask; }
 
     private void grow() {
+        if (keys.length == 1 << 30) throw new OutOfMemoryError("the fingerprint table holds at most " + (3L << 28) + " states");
         long[] ok = keys, ov = values;
         keys = new long[ok.length * 2];
         values = new long[ok.length * 2];

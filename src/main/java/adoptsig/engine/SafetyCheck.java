@@ -21,14 +21,20 @@ import java.util.function.Predicate;
  * counterexample is a shortest one, as TLC's breadth-first runs give). Each level's successors
  * are computed by several threads and merged in a fixed order, so the result does not depend on
  * the number of threads. It keeps a fingerprint and its parent's fingerprint per state (16 bytes
- * in a table at most half full), and rebuilds a counterexample by replaying from the initial state.
+ * in a table at most half full: 32 to 64 bytes a state), the states still to expand as packed
+ * encodings, and rebuilds a counterexample by replaying from the initial state.
  */
 public final class SafetyCheck {
     /** A violation: the property and the path of worlds from the initial state to the bad one. */
     public record Violation(String property, List<World> path) {}
 
-    /** distinct states, depth (levels), violations by property, wall seconds, threads, bytes of the fingerprint tables. */
-    public record Result(long distinct, int depth, Map<String, Violation> violations, double seconds, int threads, long tableBytes) {}
+    /**
+     * distinct states, depth (levels), violations by property, wall seconds, threads, bytes of the
+     * fingerprint table (at the end), and the most bytes the states still to expand took at once
+     * (two levels' packed encodings and fingerprints, at their widest).
+     */
+    public record Result(long distinct, int depth, Map<String, Violation> violations, double seconds, int threads, long tableBytes,
+                         long frontierBytes) {}
 
     private SafetyCheck() {}
 
@@ -64,8 +70,6 @@ public final class SafetyCheck {
             return new Properties(inv, act, temporal);
         }
     }
-
-    private record Succ(World world, long fp, String action) {}
 
     public static Result run(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                              int threads, Consumer<String> progress) {
@@ -105,6 +109,40 @@ public final class SafetyCheck {
         }
     }
 
+    /**
+     * One worker's share of a level: for every successor, its parent's and its own fingerprint,
+     * the action properties the step breaks and, for a successor not yet stored when the level
+     * began, the invariants it breaks and its packed encoding (length 0: none, already stored).
+     */
+    private static final class Part {
+        int n;
+        long[] fx = new long[256], fy = new long[256];
+        int[] off = new int[256], len = new int[256];
+        String[] broken = new String[256], bad = new String[256];
+        final WorldCodec.Bytes bytes = new WorldCodec.Bytes();
+
+        void add(long x, long y, String brokenActions, String badInvariants, int offset, int length) {
+            if (n == fx.length) {
+                int m = n * 2;
+                fx = java.util.Arrays.copyOf(fx, m); fy = java.util.Arrays.copyOf(fy, m);
+                off = java.util.Arrays.copyOf(off, m); len = java.util.Arrays.copyOf(len, m);
+                broken = java.util.Arrays.copyOf(broken, m); bad = java.util.Arrays.copyOf(bad, m);
+            }
+            fx[n] = x; fy[n] = y; broken[n] = brokenActions; bad[n] = badInvariants; off[n] = offset; len[n] = length;
+            n++;
+        }
+    }
+
+    /**
+     * The search. What it keeps: every stored state's fingerprint and its parent's (the table),
+     * and the states still to expand as packed encodings ({@link PackedWorlds}), never whole
+     * worlds. A level's successors are computed by the workers while the table is only read; a
+     * successor the table already holds is passed on without its encoding. The merge then takes
+     * them in a fixed order (the order of the level, then of each state's successors), so the
+     * first violation of each property, and every count, is what one thread finds. (A successor
+     * a worker meets a second time in the level comes later in that order than the first, so it
+     * can only be a duplicate there: it too is passed on without its encoding.)
+     */
     private static Result search(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                                  int threads, java.util.function.ToLongFunction<World> fingerprint, long maxStates, long[] reached,
                                  Consumer<String> progress) {
@@ -112,47 +150,72 @@ public final class SafetyCheck {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "safety-check"); t.setDaemon(true); return t; });
         try {
             LongLongMap parent = new LongLongMap();
+            WorldCodec codec = new WorldCodec();
             World w0 = sys.init();
             long f0 = fingerprint.applyAsLong(w0);
             parent.putIfAbsent(f0, f0);
             Map<String, long[]> found = new LinkedHashMap<>();   // property -> {bad fp, or before fp and after fp}
             for (var e : invariants.entrySet()) if (!e.getValue().test(w0)) found.put(e.getKey(), new long[] {f0});
-            List<World> frontier = List.of(w0);
+            PackedWorlds frontier = new PackedWorlds(codec);
+            WorldCodec.Bytes b0 = new WorldCodec.Bytes();
+            codec.encode(w0, b0);
+            frontier.add(b0.array(), 0, b0.size());
             long[] frontierFps = {f0};                          // each frontier world's fingerprint, computed once
+            long frontierPeak = frontier.heldBytes();
             int depth = 1;
             Progress p = new Progress(progress);
             while (!frontier.isEmpty()) {
-                List<World> level = frontier;
+                PackedWorlds level = frontier;
                 long[] levelFps = frontierFps;
                 int n = Math.max(1, (level.size() + threads * 4 - 1) / (threads * 4));
-                List<Future<List<Object[]>>> parts = new ArrayList<>();
+                java.util.Set<String> openActions = new java.util.LinkedHashSet<>(actions.keySet());
+                openActions.removeAll(found.keySet());
+                List<String> openInv = new ArrayList<>(invariants.keySet());
+                openInv.removeAll(found.keySet());
+                List<java.util.concurrent.Callable<Part>> tasks = new ArrayList<>();
                 for (int from = 0; from < level.size(); from += n) {
                     int a = from, b = Math.min(level.size(), from + n);
-                    java.util.Set<String> openActions = new java.util.HashSet<>(actions.keySet());
-                    openActions.removeAll(found.keySet());
-                    parts.add(pool.submit(() -> {
-                        List<Object[]> out = new ArrayList<>();
+                    tasks.add(() -> {
+                        Part out = new Part();
+                        LongSet mine = new LongSet();   // what this worker has encoded in this level: a second one is passed on bare
                         for (int i = a; i < b; i++) {
                             World x = level.get(i);
                             long fx = levelFps[i];
                             for (World y : sys.successors(x)) {
                                 String broken = null;
                                 for (String name : openActions) if (!actions.get(name).test(x, y)) { broken = broken == null ? name : broken + "," + name; }
-                                out.add(new Object[] {fx, y, fingerprint.applyAsLong(y), broken});
+                                long fy = fingerprint.applyAsLong(y);
+                                if (parent.contains(fy) || !mine.add(fy)) {
+                                    if (broken != null) out.add(fx, fy, broken, null, -1, 0);   // else: nothing for the merge to do
+                                    continue;
+                                }
+                                String bad = null;
+                                for (String name : openInv) if (!invariants.get(name).test(y)) { bad = bad == null ? name : bad + "," + name; }
+                                int at = out.bytes.size();
+                                codec.encode(y, out.bytes);
+                                out.add(fx, fy, broken, bad, at, out.bytes.size() - at);
                             }
                         }
                         return out;
-                    }));
+                    });
                 }
-                List<World> next = new ArrayList<>();
-                List<Long> nextFps = new ArrayList<>();
-                for (Future<List<Object[]>> f : parts) {
-                    for (Object[] s : f.get()) {
-                        long fx = (long) s[0], fy = (long) s[2];
-                        if (s[3] != null) for (String name : ((String) s[3]).split(",")) found.putIfAbsent(name, new long[] {fx, fy});
-                        if (parent.putIfAbsent(fy, fx)) {
-                            next.add((World) s[1]);
-                            nextFps.add(fy);
+                // every worker has finished before the table is written
+                List<Part> parts = new ArrayList<>();
+                for (Future<Part> f : pool.invokeAll(tasks)) parts.add(f.get());
+                tasks.clear();
+                PackedWorlds next = new PackedWorlds(codec);
+                long[] nextFps = new long[16];
+                for (int k = 0; k < parts.size(); k++) {
+                    Part s = parts.get(k);
+                    parts.set(k, null);
+                    for (int i = 0; i < s.n; i++) {
+                        long fx = s.fx[i], fy = s.fy[i];
+                        if (s.broken[i] != null) for (String name : s.broken[i].split(",")) found.putIfAbsent(name, new long[] {fx, fy});
+                        if (s.len[i] > 0 && parent.putIfAbsent(fy, fx)) {
+                            if (next.size() == nextFps.length) nextFps = java.util.Arrays.copyOf(nextFps, nextFps.length * 2);
+                            nextFps[next.size()] = fy;
+                            next.add(s.bytes.array(), s.off[i], s.len[i]);
+                            if (s.bad[i] != null) for (String name : s.bad[i].split(",")) found.putIfAbsent(name, new long[] {fy});
                             if (parent.size() > maxStates) {
                                 throw new Stopped(String.format("more than %,d distinct states (the limit, --max-states), reached at depth %d, "
                                         + "exploring the successors of the %,d states at depth %d", maxStates, depth + 1, frontier.size(), depth));
@@ -160,34 +223,17 @@ public final class SafetyCheck {
                         }
                     }
                 }
-                // invariants on the new states, in parallel, the first in order kept
-                java.util.Set<String> openInv = new java.util.LinkedHashSet<>(invariants.keySet());
-                openInv.removeAll(found.keySet());
-                if (!openInv.isEmpty() && !next.isEmpty()) {
-                    int m = Math.max(1, (next.size() + threads * 4 - 1) / (threads * 4));
-                    List<Future<Map<String, Integer>>> checks = new ArrayList<>();
-                    for (int from = 0; from < next.size(); from += m) {
-                        int a = from, b = Math.min(next.size(), from + m);
-                        checks.add(pool.submit(() -> {
-                            Map<String, Integer> first = new LinkedHashMap<>();
-                            for (int i = a; i < b; i++) for (String name : openInv) if (!first.containsKey(name) && !invariants.get(name).test(next.get(i))) first.put(name, i);
-                            return first;
-                        }));
-                    }
-                    for (Future<Map<String, Integer>> c : checks) {
-                        for (var e : c.get().entrySet()) found.putIfAbsent(e.getKey(), new long[] {nextFps.get(e.getValue())});
-                    }
-                }
                 if (!next.isEmpty()) depth++;
                 reached[0] = parent.size();
                 reached[1] = depth;
+                frontierPeak = Math.max(frontierPeak, level.heldBytes() + next.heldBytes() + 8L * (levelFps.length + nextFps.length));
                 frontier = next;
-                frontierFps = nextFps.stream().mapToLong(Long::longValue).toArray();
+                frontierFps = java.util.Arrays.copyOf(nextFps, next.size());
                 p.tick(parent.size(), frontier.size());
             }
             Map<String, Violation> violations = new LinkedHashMap<>();
             for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue(), fingerprint)));
-            return new Result(parent.size(), depth, violations, (System.nanoTime() - t0) / 1e9, threads, parent.bytes());
+            return new Result(parent.size(), depth, violations, (System.nanoTime() - t0) / 1e9, threads, parent.bytes(), frontierPeak);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

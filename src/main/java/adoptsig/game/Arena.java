@@ -13,9 +13,7 @@ import adoptsig.system.World;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -48,8 +46,8 @@ public final class Arena {
     private final adoptsig.system.Bounds bounds;
     final List<Action> actions = new ArrayList<>();
 
-    private final Map<World, Integer> ids = new HashMap<>();
-    private final List<World> states = new ArrayList<>();
+    /** The states, numbered in the order they were found, kept packed (adoptsig.engine.WorldTable: exact, a few dozen bytes a state). */
+    private final adoptsig.engine.WorldTable states = new adoptsig.engine.WorldTable();
     /** env[i]: the environment's successors of state i; envBy[i][k]: the process whose program step env[i][k] is (strongly fair), else 0. */
     int[][] env, envBy;
     /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
@@ -104,13 +102,10 @@ public final class Arena {
     /** The state number of w (normalized), adding it if new. */
     private int intern(World w, ArrayDeque<Integer> queue) {
         World x = w.withKernel(w.kernel().withoutGhosts());
-        Integer id = ids.get(x);
-        if (id != null) return id;
-        int i = states.size();
-        ids.put(x, i);
-        states.add(x);
-        queue.add(i);
-        return i;
+        int id = states.add(x);
+        if (id >= 0) return id;
+        queue.add(-id - 1);
+        return -id - 1;
     }
 
     /** Builds the graph: every state reachable by environment steps and init's calls from the initial state. */

@@ -57,6 +57,11 @@ public record Bounds(int maxPid, List<String> services, int sigLimit, String pro
     /** The mechanism's specification in spec/Supervisors.tla: rfcWitness -> RfcWitnessSpec. */
     public String specName() { return Character.toUpperCase(supervisor.charAt(0)) + supervisor.substring(1) + "Spec"; }
 
+    /** The same bounds with processes outside the model moving the PID cursor (spec: Outside = TRUE), or without. */
+    public Bounds withOutside(boolean o) {
+        return new Bounds(maxPid, services, sigLimit, program, danceSync, workers, supervisor, o, strangers, without);
+    }
+
     /** The same bounds with n more PIDs. */
     public Bounds withExtraPids(int n) {
         return new Bounds(maxPid + n, services, sigLimit, program, danceSync, workers, supervisor, outside, strangers, without);
