@@ -52,11 +52,15 @@ public final class Arena {
     int[][] env, envBy;
     /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
     long[] fairEnabled;
-    /** next[i][a], obs[i][a]: the state after action a in state i and what init sees (-3: the action does not apply). */
-    int[][] next;
-    long[][] obs;
-    /** For a probe: the state after the child's exit and init's waitpid for it (the frozen continuation), else -1. */
-    int[][] probeDone;
+    /**
+     * next(i, a), obs(i, a): the state after action a in state i and what init sees (-3: the
+     * action does not apply); kept flat, a row of A entries per state (A: the number of actions),
+     * each observation as its number in a table of the distinct ones.
+     */
+    private int[] nextFlat, obsFlat;
+    private long[] obsValues;
+    /** For a probe: the state after the child's exit and init's waitpid for it (the frozen continuation), else -1 (null without probes). */
+    private int[] probeDoneFlat;
     /** probeReap[i][c]: the state after init's waitpid(c, 0) reaps its exited probe child c in state i, else -1. */
     int[][] probeReap;
     /** Per state: bit masks over PIDs: in use, running; per service: in use of it, running of it. */
@@ -94,10 +98,19 @@ public final class Arena {
     public int[] envSuccessors(int i) { return env[i].clone(); }
 
     /** The state after init's action a in state i, or -1 when the action does not apply there. */
-    public int after(int i, Action a) { return next[i][a.id()] < 0 ? -1 : next[i][a.id()]; }
+    public int after(int i, Action a) { return next(i, a.id()) < 0 ? -1 : next(i, a.id()); }
+
+    /** The state after action a (its number) in state i, -3 when it does not apply. */
+    int next(int i, int a) { return nextFlat[i * actions.size() + a]; }
+
+    /** What init sees when it takes action a in state i. */
+    long obs(int i, int a) { return obsValues[obsFlat[i * actions.size() + a]]; }
+
+    /** For the probe action a: the state after its child's exit and init's waitpid for it, else -1. */
+    int probeDone(int i, int a) { return probeDoneFlat == null ? -1 : probeDoneFlat[i]; }
 
     /** What init sees when it takes action a in state i (an observation code; {@link #tell} says it). */
-    public long seen(int i, Action a) { return obs[i][a.id()]; }
+    public long seen(int i, Action a) { return obs(i, a.id()); }
 
     /** The state number of w (normalized), adding it if new. */
     private int intern(World w, ArrayDeque<Integer> queue) {
@@ -114,25 +127,35 @@ public final class Arena {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         World boot = World.boot(bounds, iface.mode());
         intern(boot, queue);
-        List<int[]> envByL = new ArrayList<>();
-        List<int[]> envL = new ArrayList<>(), nextL = new ArrayList<>(), doneL = new ArrayList<>(), reapL = new ArrayList<>();
-        List<long[]> obsL = new ArrayList<>();
+        List<int[]> envByL = new ArrayList<>(), envL = new ArrayList<>(), reapL = new ArrayList<>();
+        int na = actions.size();
+        boolean probes = actions.stream().anyMatch(a -> a.call() == Call.PROBE);
+        int[] nx = new int[1024 * na], ob = new int[1024 * na], dn = probes ? new int[1024] : null;
+        java.util.Map<Long, Integer> obsIds = new java.util.HashMap<>();
+        List<Long> obsList = new ArrayList<>();
+        int done = 0;
         while (!queue.isEmpty()) {
             int i = queue.poll();
+            if (i != done) throw new IllegalStateException("the arena's states are expanded in the order they were found");
+            done++;
             World w = states.get(i);
             List<Integer> by = new ArrayList<>();
             List<World> succ = envSteps(w, by);
             int[] e = new int[succ.size()], eb = new int[succ.size()];
             for (int k = 0; k < e.length; k++) { e[k] = intern(succ.get(k), queue); eb[k] = by.get(k); }
-            int[] nx = new int[actions.size()], dn = new int[actions.size()];
-            long[] ob = new long[actions.size()];
-            Arrays.fill(dn, -1);
+            if ((i + 1) * na > nx.length) { nx = Arrays.copyOf(nx, nx.length * 2); ob = Arrays.copyOf(ob, ob.length * 2); }
+            if (dn != null && i >= dn.length) dn = Arrays.copyOf(dn, dn.length * 2);
+            if (dn != null) dn[i] = -1;
             for (Action a : actions) {
                 Outcome o = apply(w, a);
-                if (o == null) { nx[a.id()] = -3; continue; }
-                nx[a.id()] = intern(o.world, queue);
-                ob[a.id()] = o.obs;
-                if (a.call() == Call.PROBE && o.obs > 0) dn[a.id()] = intern(probeDone(o.world, (int) o.obs), queue);
+                int at = i * na + a.id();
+                long seen = o == null ? 0 : o.obs;
+                Integer code = obsIds.get(seen);
+                if (code == null) { code = obsList.size(); obsIds.put(seen, code); obsList.add(seen); }
+                ob[at] = code;
+                if (o == null) { nx[at] = -3; continue; }
+                nx[at] = intern(o.world, queue);
+                if (a.call() == Call.PROBE && o.obs > 0) dn[i] = intern(probeDone(o.world, (int) o.obs), queue);
             }
             int[] rp = null;
             if (w.supPc().equals("probe")) {               // init's waitpid(c, 0) returns once its probe child c has exited
@@ -144,9 +167,9 @@ public final class Arena {
                     rp[c] = intern(w.withKernel(r.state()).withPc(c, "none").withSupPc("idle").withCarried(World.NO_CARRY), queue);
                 }
             }
-            while (envL.size() <= i) { envL.add(null); envByL.add(null); nextL.add(null); obsL.add(null); doneL.add(null); reapL.add(null); }
-            envByL.set(i, eb);
-            envL.set(i, e); nextL.set(i, nx); obsL.set(i, ob); doneL.set(i, dn); reapL.set(i, rp);
+            envByL.add(eb);
+            envL.add(e);
+            reapL.add(rp);
             if (states.size() > maxStates) throw new TooLarge(maxStates);
             long now = System.nanoTime();
             if (now - last > 5_000_000_000L) {
@@ -157,9 +180,10 @@ public final class Arena {
         int n = states.size();
         env = envL.toArray(int[][]::new);
         envBy = envByL.toArray(int[][]::new);
-        next = nextL.toArray(int[][]::new);
-        obs = obsL.toArray(long[][]::new);
-        probeDone = doneL.toArray(int[][]::new);
+        nextFlat = Arrays.copyOf(nx, n * na);
+        obsFlat = Arrays.copyOf(ob, n * na);
+        obsValues = obsList.stream().mapToLong(Long::longValue).toArray();
+        probeDoneFlat = dn == null ? null : Arrays.copyOf(dn, n);
         probeReap = reapL.toArray(int[][]::new);
         summarize();
         return this;

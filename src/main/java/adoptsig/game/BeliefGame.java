@@ -210,7 +210,7 @@ public final class BeliefGame {
             good.set(bi, good(b));
             moves.set(bi, new Move[a.actions.size()]);
             if (!guided) {
-                for (Arena.Action act : a.actions) if (a.next[b[0]][act.id()] != -3) expand(bi, act, queue);
+                for (Arena.Action act : a.actions) if (a.next(b[0], act.id()) != -3) expand(bi, act, queue);
             } else {
                 widen(bi, queue);
             }
@@ -230,8 +230,8 @@ public final class BeliefGame {
         Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         for (int x : b) {
-            long o = a.obs[x][act.id()];
-            int y = a.next[x][act.id()];
+            long o = a.obs(x, act.id());
+            int y = a.next(x, act.id());
             int[] arr = seeds.computeIfAbsent(o, k -> new int[8]);
             int c = counts.getOrDefault(o, 0);
             if (c == arr.length) { arr = Arrays.copyOf(arr, c * 2); seeds.put(o, arr); }
@@ -308,8 +308,8 @@ public final class BeliefGame {
     /** Whether action act at belief b changes no state and tells init nothing (it only lets time pass). */
     private boolean idle(int[] b, Arena.Action act) {
         if (act.call() == Call.PROBE || act.call() == Call.SPAWN) return false;
-        long o = a.obs[b[0]][act.id()];
-        for (int x : b) if (a.next[x][act.id()] != x || a.obs[x][act.id()] != o) return false;
+        long o = a.obs(b[0], act.id());
+        for (int x : b) if (a.next(x, act.id()) != x || a.obs(x, act.id()) != o) return false;
         return true;
     }
 
@@ -321,7 +321,7 @@ public final class BeliefGame {
         Move[] ms = moves.get(bi);
         for (int i = nextChoice.get(bi); i < pref.length; i++) {
             Arena.Action act = a.actions.get(pref[i]);
-            if (a.next[b[0]][act.id()] == -3 || ms[act.id()] != null) continue;
+            if (a.next(b[0], act.id()) == -3 || ms[act.id()] != null) continue;
             boolean idle = idle(b, act);
             expand(bi, act, queue);
             if (!idle) {
@@ -421,8 +421,8 @@ public final class BeliefGame {
     /** A thread's continuation under action act with result o, or -1 if it ends (the environment must move again) or does not return o. */
     private int threadNext(int entry, Arena.Action act, long o) {
         int x = entry >> 1;
-        if (a.obs[x][act.id()] != o) return -1;
-        int y = act.call() == Call.PROBE ? (o > 0 ? a.probeDone[x][act.id()] : x) : a.next[x][act.id()];
+        if (a.obs(x, act.id()) != o) return -1;
+        int y = act.call() == Call.PROBE ? (o > 0 ? a.probeDone(x, act.id()) : x) : a.next(x, act.id());
         if (!a.settled[y]) return -1;
         int flag = (entry & 1) != 0 && act.call() != Call.SPAWN ? 1 : 0;
         return y * 2 + flag;

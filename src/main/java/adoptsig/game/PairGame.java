@@ -100,8 +100,8 @@ public final class PairGame {
 
     /** Frozen continuation of a copy under action act: the state after the call (a probe: its child exited and reaped). */
     private int frozen(int x, Arena.Action act) {
-        if (act.call() == Call.PROBE) return a.obs[x][act.id()] > 0 ? a.probeDone[x][act.id()] : x;
-        return a.next[x][act.id()];
+        if (act.call() == Call.PROBE) return a.obs(x, act.id()) > 0 ? a.probeDone(x, act.id()) : x;
+        return a.next(x, act.id());
     }
 
     /**
@@ -131,8 +131,8 @@ public final class PairGame {
             List<Integer> ss = new ArrayList<>();
             if (!b) {
                 for (Arena.Action act : a.actions) {
-                    if (a.next[u][act.id()] == -3) continue;
-                    if (a.obs[u][act.id()] != a.obs[v][act.id()]) { b = true; break; }
+                    if (a.next(u, act.id()) == -3) continue;
+                    if (a.obs(u, act.id()) != a.obs(v, act.id())) { b = true; break; }
                     int u2 = frozen(u, act), v2 = frozen(v, act);
                     long k2 = ((long) u2 << 32) | v2;
                     Integer j = local.get(k2);
@@ -203,9 +203,9 @@ public final class PairGame {
                 if (l2 >= 0 && r2 >= 0) init.add(pair(l2, r2, queue, i));
             } else {
                 for (Arena.Action act : a.actions) {
-                    int nl = a.next[l][act.id()], nr = a.next[r][act.id()];
+                    int nl = a.next(l, act.id()), nr = a.next(r, act.id());
                     if (nl == -3) continue;
-                    long ol = a.obs[l][act.id()], or = a.obs[r][act.id()];
+                    long ol = a.obs(l, act.id()), or = a.obs(r, act.id());
                     if (ol != or) { esc = true; continue; }
                     int j = pair(nl, nr, queue, i);
                     boolean attempt = act.call() == Call.SPAWN && !mustRead;

@@ -67,7 +67,7 @@ public final class Strategies {
                 if (act == null) throw new adoptsig.InputError(file + ":" + line + ": no call '" + f[1] + "' in this check's alphabet");
                 Map<String, Long> m = told.computeIfAbsent(f[1], k -> {
                     Map<String, Long> t = new java.util.HashMap<>();
-                    for (int x = 0; x < a.size(); x++) if (a.next[x][act.id()] != -3) t.putIfAbsent(a.tell(act, a.obs[x][act.id()]), a.obs[x][act.id()]);
+                    for (int x = 0; x < a.size(); x++) if (a.next(x, act.id()) != -3) t.putIfAbsent(a.tell(act, a.obs(x, act.id())), a.obs(x, act.id()));
                     return t;
                 });
                 Long v = m.get(f[4]);

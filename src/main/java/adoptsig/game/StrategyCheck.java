@@ -56,11 +56,11 @@ public final class StrategyCheck {
             } else {
                 Arena.Action act = null;
                 for (Arena.Action c : a.actions) if (c.name().equals(nd.call())) act = c;
-                if (a.next[x][act.id()] == -3) return new Result(nodes.size(), "the machine calls " + nd.call() + " where it does not apply");
-                long o = a.obs[x][act.id()];
+                if (a.next(x, act.id()) == -3) return new Result(nodes.size(), "the machine calls " + nd.call() + " where it does not apply");
+                long o = a.obs(x, act.id());
                 Integer to = nd.next().get(o);
                 if (to == null) return new Result(nodes.size(), "no transition for result " + a.tell(act, o) + " at machine state " + node + " in " + a.state(x));
-                out.add(id(ids, nodes, to, a.next[x][act.id()]));
+                out.add(id(ids, nodes, to, a.next(x, act.id())));
                 lab.add(2L);
             }
             succ.add(out.stream().mapToInt(Integer::intValue).toArray());
