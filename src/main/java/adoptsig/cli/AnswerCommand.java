@@ -228,6 +228,7 @@ public final class AnswerCommand implements Callable<Integer> {
         try {
             Arena a = new Arena(s).build(progress, beliefLimit);
             o.arena = a.size();
+            progress.accept(String.format("  arena: %,d states, %,d MB held (%.0f bytes a state)", a.size(), a.bytes() >> 20, (double) a.bytes() / a.size()));
             if (!noPairs) {
                 try {
                     PairGame pg = new PairGame(a);

@@ -91,6 +91,19 @@ public final class Arena {
 
     public List<Action> actions() { return actions; }
     public int size() { return states.size(); }
+
+    /**
+     * Bytes the built arena holds, about: its table of states, its arrays (each with a 16-byte
+     * header, and a reference to each of the per-state ones) and the per-state summaries.
+     */
+    public long bytes() {
+        long n = states.size(), b = states.bytes();
+        b += 4L * nextFlat.length + 4L * obsFlat.length + 8L * obsValues.length + (probeDoneFlat == null ? 0 : 4L * probeDoneFlat.length);
+        for (int[][] rows : List.of(env, envBy, probeReap)) for (int[] r : rows) b += 8 + (r == null ? 0 : 16 + 4L * r.length);
+        int ns = setting.services().size();
+        b += n * (8 + 8 + 16L * ns + 1 + 1 + 4 + 8 + 4);
+        return b;
+    }
     public World state(int i) { return states.get(i); }
     public Setting setting() { return setting; }
 
