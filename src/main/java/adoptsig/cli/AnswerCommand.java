@@ -80,7 +80,7 @@ public final class AnswerCommand implements Callable<Integer> {
     private Project project;
     private Path results;
 
-    @Option(names = "--max-beliefs", paramLabel = "N", description = "give up the belief game past N beliefs (default: what the heap holds, about 2 KB each)")
+    @Option(names = "--max-beliefs", paramLabel = "N", description = "give up the belief game past N beliefs, and the arena past N states (default: what the heap holds, about 2 KB a belief and 512 bytes an arena state)")
     Long maxBeliefs;
 
     @Option(names = "--max-pairs", paramLabel = "N", description = "give up the pairwise game past N pairs (default: what the heap holds, about 200 bytes each)")
@@ -169,6 +169,9 @@ public final class AnswerCommand implements Callable<Integer> {
     /** Bytes a belief of the belief game takes, about (as measured on the default suite); a pair of the pairwise game. */
     static final long BELIEF_BYTES = 2048, PAIR_BYTES = 200;
 
+    /** Bytes an arena state takes, about: 359 measured on closed-workers-rfc-4 (the table of states, the moves, the summaries), rounded up. */
+    static final long ARENA_BYTES = 512;
+
     private String report(int done, int asked, List<List<String>> table, Comparison comparison) {
         HtmlReport report = new HtmlReport("adoptsig answer: " + asked + " check(s) of every supervisor" + (done < asked ? " (" + done + " done so far)" : ""));
         report.paragraph("Spec and data: " + project.source() + ". possible: a supervisor on the interface holds every property "
@@ -226,7 +229,9 @@ public final class AnswerCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         StringBuilder story = new StringBuilder(c.name() + "\n");
         try {
-            Arena a = new Arena(s).build(progress, beliefLimit);
+            // the arena's own limit: what the heap holds at ARENA_BYTES a state, unless --max-beliefs bounds everything
+            long arenaLimit = maxBeliefs != null ? beliefLimit : Math.max(10_000, Runtime.getRuntime().maxMemory() / ARENA_BYTES);
+            Arena a = new Arena(s).build(progress, arenaLimit);
             o.arena = a.size();
             progress.accept(String.format("  arena: %,d states, %,d MB held (%.0f bytes a state)", a.size(), a.bytes() >> 20, (double) a.bytes() / a.size()));
             if (!noPairs) {
@@ -284,7 +289,11 @@ public final class AnswerCommand implements Callable<Integer> {
             } else {
                 story.append(Strategies.tellLoss(a, r.loss()));
             }
-        } catch (BeliefGame.TooLarge | Arena.TooLarge e) {
+        } catch (Arena.TooLarge e) {
+            o.stopped = e.getMessage() + (maxBeliefs != null ? " (--max-beliefs " + String.format("%,d", beliefLimit) + ")"
+                    : String.format(" (what the heap holds at %,d bytes a state)", ARENA_BYTES));
+            story.append("out of reach: ").append(e.getMessage()).append('\n');
+        } catch (BeliefGame.TooLarge e) {
             o.stopped = e.getMessage() + " (--max-beliefs " + String.format("%,d", beliefLimit) + ")";
             story.append("out of reach: ").append(e.getMessage()).append('\n');
         } catch (OutOfMemoryError e) {

@@ -39,13 +39,13 @@ public final class SafetyCheck {
     private SafetyCheck() {}
 
     /**
-     * Bytes of heap a state costs the search, about: its entry in the fingerprint table (at most
-     * 64) and a share of the worlds kept for the widest levels. Measured: rfc-two at 6 PIDs (two
-     * more than its model) ran out of a 128 MB heap at 116,511 states and of a 256 MB heap at
-     * 307,079, about 700 bytes for each further state and 870 in all; 1 KB leaves room for the
-     * rest of the JVM. The default state limit is the heap divided by this.
+     * Bytes of heap a state costs the search, about: its entry in the fingerprint table (21 to 64)
+     * and a share of the packed encodings of the levels still to expand, with the JVM's room.
+     * Measured: rfcWitness-two at 5 PIDs with outside activity (7,752,783 states, one thread)
+     * completed in a 1,200 MB heap (155 bytes a state) and ran out of an 800 MB heap at 4,126,932
+     * states, while its table doubled. The default state limit is the heap divided by this.
      */
-    public static final long BYTES_PER_STATE = 1024;
+    public static final long BYTES_PER_STATE = 160;
 
     /** The state limit that the heap of this JVM holds (see {@link #BYTES_PER_STATE}). */
     public static long heapLimit() { return Runtime.getRuntime().maxMemory() / BYTES_PER_STATE; }
