@@ -3,7 +3,8 @@ package adoptsig.engine;
 /**
  * An open-addressing map from 64-bit fingerprints to 64-bit fingerprints (a state's parent in
  * the safety check): 16 bytes a slot, at most half full while it has fewer than 2^26 slots
- * (32 to 64 bytes a state), at most three quarters full beyond (21 to 43 bytes a state: the
+ * (32 to 64 bytes a state), at most three quarters full beyond (21 to 64 bytes a state in the
+ * table of 2^26 slots, which it enters a quarter full, 21 to 43 in the larger ones: the
  * longer probes cost little next to computing a state's successors, and a table of hundreds of
  * millions of states fits in a few gigabytes). Key 0 is kept aside.
  */

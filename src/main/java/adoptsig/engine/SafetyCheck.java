@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * counterexample is a shortest one, as TLC's breadth-first runs give). Each level's successors
  * are computed by several threads and merged in a fixed order, so the result does not depend on
  * the number of threads. It keeps a fingerprint and its parent's fingerprint per state (16 bytes
- * in a table at most half full: 32 to 64 bytes a state), the states still to expand as packed
+ * a slot, 21 to 64 bytes a state: see LongLongMap), the states still to expand as packed
  * encodings, and rebuilds a counterexample by replaying from the initial state.
  */
 public final class SafetyCheck {
@@ -104,6 +104,10 @@ public final class SafetyCheck {
         try {
             return search(sys, invariants, actions, threads, fp, maxStates, reached, progress);
         } catch (OutOfMemoryError e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("the fingerprint table")) {
+                throw new Stopped(String.format("%s: stopped at %,d distinct states at depth %d, a limit of this engine that more heap does not lift",
+                        e.getMessage(), reached[0], reached[1]));
+            }
             throw new Stopped(String.format("out of memory after %,d distinct states at depth %d (the heap holds at most %,d MB): "
                     + "give Java more with -Xmx, or a lower --max-states", reached[0], reached[1], Runtime.getRuntime().maxMemory() >> 20));
         }
@@ -137,12 +141,17 @@ public final class SafetyCheck {
      * The search. What it keeps: every stored state's fingerprint and its parent's (the table),
      * and the states still to expand as packed encodings ({@link PackedWorlds}), never whole
      * worlds. A level's successors are computed by the workers while the table is only read; a
-     * successor the table already holds is passed on without its encoding. The merge then takes
+     * successor the table already holds is dropped (passed on without its encoding when it broke
+     * an action property). The merge then takes
      * them in a fixed order (the order of the level, then of each state's successors), so the
      * first violation of each property, and every count, is what one thread finds. (A successor
      * a worker meets a second time in the level comes later in that order than the first, so it
-     * can only be a duplicate there: it too is passed on without its encoding.)
+     * can only be a duplicate there: it is dropped, or passed on without its encoding when it
+     * broke an action property.)
      */
+    /** The most states of a level that one task expands. */
+    private static final int CHUNK = 1 << 20;
+
     private static Result search(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                                  int threads, java.util.function.ToLongFunction<World> fingerprint, long maxStates, long[] reached,
                                  Consumer<String> progress) {
@@ -167,7 +176,8 @@ public final class SafetyCheck {
             while (!frontier.isEmpty()) {
                 PackedWorlds level = frontier;
                 long[] levelFps = frontierFps;
-                int n = Math.max(1, (level.size() + threads * 4 - 1) / (threads * 4));
+                // a share per task: a quarter of a thread's, at most CHUNK states (so that no task's buffers grow huge)
+                int n = Math.max(1, Math.min(CHUNK, (level.size() + threads * 4 - 1) / (threads * 4)));
                 java.util.Set<String> openActions = new java.util.LinkedHashSet<>(actions.keySet());
                 openActions.removeAll(found.keySet());
                 List<String> openInv = new ArrayList<>(invariants.keySet());

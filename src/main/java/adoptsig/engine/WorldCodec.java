@@ -185,10 +185,18 @@ public final class WorldCodec {
         /** A non-negative number in 7-bit groups, low group first; a negative one (never met in a world) as zig-zag. */
         void num(long v) {
             long z = (v << 1) ^ (v >> 63);
-            if (size + 10 > a.length) a = Arrays.copyOf(a, Math.max(a.length * 2, size + 10));
+            if (size + 10 > a.length) grow();
             while ((z & ~0x7FL) != 0) { a[size++] = (byte) ((z & 0x7F) | 0x80); z >>>= 7; }
             a[size++] = (byte) z;
         }
+
+        private void grow() {
+            long want = Math.max(2L * a.length, size + 10L);
+            if (size + 10L > MAX) throw new OutOfMemoryError("a buffer of packed worlds holds at most " + MAX + " bytes");
+            a = Arrays.copyOf(a, (int) Math.min(want, MAX));
+        }
+
+        private static final int MAX = Integer.MAX_VALUE - 16;
 
         public int size() { return size; }
 

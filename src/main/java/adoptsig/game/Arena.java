@@ -156,7 +156,12 @@ public final class Arena {
             List<World> succ = envSteps(w, by);
             int[] e = new int[succ.size()], eb = new int[succ.size()];
             for (int k = 0; k < e.length; k++) { e[k] = intern(succ.get(k), queue); eb[k] = by.get(k); }
-            if ((i + 1) * na > nx.length) { nx = Arrays.copyOf(nx, nx.length * 2); ob = Arrays.copyOf(ob, ob.length * 2); }
+            if ((long) (i + 1) * na > Integer.MAX_VALUE - 16) throw new TooLarge(i);
+            if ((i + 1) * na > nx.length) {
+                int m = (int) Math.min(Integer.MAX_VALUE - 16, 2L * nx.length);
+                nx = Arrays.copyOf(nx, m);
+                ob = Arrays.copyOf(ob, m);
+            }
             if (dn != null && i >= dn.length) dn = Arrays.copyOf(dn, dn.length * 2);
             if (dn != null) dn[i] = -1;
             for (Action a : actions) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packed encoding that the explorer keeps of the states it has still to expand gives back
- * the same world: on every reachable state of every catalogued model of up to 10,000 states
+ * the same world: on every reachable state of every catalogued model of up to 3,000 states
  * (every mechanism, adoption mode and daemon idiom among them), decoding the encoding gives an
  * equal world with the same fingerprint, and the encoding is a small fraction of the world; the
  * games' table of worlds gives every world one number, found again from an equal world built
