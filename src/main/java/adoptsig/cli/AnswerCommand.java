@@ -234,7 +234,8 @@ public final class AnswerCommand implements Callable<Integer> {
             Arena a = new Arena(s).build(progress, arenaLimit);
             o.arena = a.size();
             progress.accept(String.format("  arena: %,d states, %,d MB held (%.0f bytes a state)", a.size(), a.bytes() >> 20, (double) a.bytes() / a.size()));
-            if (!noPairs) {
+            if (noPairs) o.pairwise = "not run";
+            else {
                 try {
                     PairGame pg = new PairGame(a);
                     PairGame.Result p = pg.solve(progress, pairLimit);
