@@ -27,21 +27,16 @@ public final class Explorer {
     public static long explore(JavaSystem sys, Consumer<String> progress, long maxStates) {
         LongSet seen = new LongSet();
         WorldCodec codec = new WorldCodec();
-        WorldCodec.Bytes bytes = new WorldCodec.Bytes();
         PackedWorlds level = new PackedWorlds(codec);
         World w0 = sys.init();
         seen.add(Fingerprint.of(w0));
-        codec.encode(w0, bytes);
-        level.add(bytes.array(), 0, bytes.size());
+        level.add(w0);
         Progress p = new Progress(progress);
         while (!level.isEmpty()) {
             PackedWorlds next = new PackedWorlds(codec);
             for (int i = 0; i < level.size(); i++) {
                 for (World x : sys.successors(level.get(i))) {
-                    if (!seen.add(Fingerprint.of(x))) continue;
-                    bytes.clear();
-                    codec.encode(x, bytes);
-                    next.add(bytes.array(), 0, bytes.size());
+                    if (seen.add(Fingerprint.of(x))) next.add(x);
                 }
                 if (seen.size() > maxStates) {
                     throw new adoptsig.RunFailure(String.format("the explorer stopped past %,d distinct states (%,d still queued): give Java more heap (-Xmx) or a higher --max-states",

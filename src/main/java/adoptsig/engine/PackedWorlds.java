@@ -22,7 +22,7 @@ public final class PackedWorlds {
     private int size;
     private byte[] current;
     private int used;
-    private long bytes;
+    private final WorldCodec.Bytes scratch = new WorldCodec.Bytes();
 
     public PackedWorlds(WorldCodec codec) { this.codec = codec; }
 
@@ -42,7 +42,13 @@ public final class PackedWorlds {
         }
         System.arraycopy(from, off, current, used, len);
         used += len;
-        bytes += len;
+    }
+
+    /** Appends w, encoded. */
+    public void add(World w) {
+        scratch.clear();
+        codec.encode(w, scratch);
+        add(scratch.array(), 0, scratch.size());
     }
 
     public int size() { return size; }
@@ -70,9 +76,6 @@ public final class PackedWorlds {
         }
         return n == len && Arrays.equals(b, o, o + n, from, off, off + len);
     }
-
-    /** Bytes of encodings held (not counting the unused end of the last block). */
-    public long encodedBytes() { return bytes; }
 
     /** Bytes held in all: the blocks and the positions. */
     public long heldBytes() {

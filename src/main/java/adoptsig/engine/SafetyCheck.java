@@ -137,6 +137,9 @@ public final class SafetyCheck {
         }
     }
 
+    /** The most states of a level that one task expands. */
+    private static final int CHUNK = 1 << 20;
+
     /**
      * The search. What it keeps: every stored state's fingerprint and its parent's (the table),
      * and the states still to expand as packed encodings ({@link PackedWorlds}), never whole
@@ -149,9 +152,6 @@ public final class SafetyCheck {
      * can only be a duplicate there: it is dropped, or passed on without its encoding when it
      * broke an action property.)
      */
-    /** The most states of a level that one task expands. */
-    private static final int CHUNK = 1 << 20;
-
     private static Result search(JavaSystem sys, Map<String, Predicate<World>> invariants, Map<String, BiPredicate<World, World>> actions,
                                  int threads, java.util.function.ToLongFunction<World> fingerprint, long maxStates, long[] reached,
                                  Consumer<String> progress) {
@@ -166,9 +166,7 @@ public final class SafetyCheck {
             Map<String, long[]> found = new LinkedHashMap<>();   // property -> {bad fp, or before fp and after fp}
             for (var e : invariants.entrySet()) if (!e.getValue().test(w0)) found.put(e.getKey(), new long[] {f0});
             PackedWorlds frontier = new PackedWorlds(codec);
-            WorldCodec.Bytes b0 = new WorldCodec.Bytes();
-            codec.encode(w0, b0);
-            frontier.add(b0.array(), 0, b0.size());
+            frontier.add(w0);
             long[] frontierFps = {f0};                          // each frontier world's fingerprint, computed once
             long frontierPeak = frontier.heldBytes();
             int depth = 1;

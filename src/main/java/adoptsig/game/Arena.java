@@ -144,8 +144,8 @@ public final class Arena {
         int na = actions.size();
         boolean probes = actions.stream().anyMatch(a -> a.call() == Call.PROBE);
         int[] nx = new int[1024 * na], ob = new int[1024 * na], dn = probes ? new int[1024] : null;
-        java.util.Map<Long, Integer> obsIds = new java.util.HashMap<>();
-        List<Long> obsList = new ArrayList<>();
+        adoptsig.engine.LongIntMap obsIds = new adoptsig.engine.LongIntMap();   // observation -> its number (no boxing)
+        long[] obsList = new long[16];
         int done = 0;
         while (!queue.isEmpty()) {
             int i = queue.poll();
@@ -168,8 +168,9 @@ public final class Arena {
                 Outcome o = apply(w, a);
                 int at = i * na + a.id();
                 long seen = o == null ? 0 : o.obs;
-                Integer code = obsIds.get(seen);
-                if (code == null) { code = obsList.size(); obsIds.put(seen, code); obsList.add(seen); }
+                int code = obsIds.putIfAbsent(seen, obsIds.size());
+                if (code == obsList.length) obsList = Arrays.copyOf(obsList, code * 2);
+                obsList[code] = seen;
                 ob[at] = code;
                 if (o == null) { nx[at] = -3; continue; }
                 nx[at] = intern(o.world, queue);
@@ -200,7 +201,7 @@ public final class Arena {
         envBy = envByL.toArray(int[][]::new);
         nextFlat = Arrays.copyOf(nx, n * na);
         obsFlat = Arrays.copyOf(ob, n * na);
-        obsValues = obsList.stream().mapToLong(Long::longValue).toArray();
+        obsValues = Arrays.copyOf(obsList, obsIds.size());
         probeDoneFlat = dn == null ? null : Arrays.copyOf(dn, n);
         probeReap = reapL.toArray(int[][]::new);
         summarize();
