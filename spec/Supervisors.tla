@@ -311,8 +311,9 @@ RfcStdBelieved(s) == tracked[s]
 \*     naming a process before it reaps it and its PID can be handed out again;
 \*  W2 park: an adoption whose previous parent it does not know is parked until
 \*     a later adoption makes that parent known (Closure);
-\*  W3 forget the reaped: when it reaps a process, the parked adoptions of it, and
-\*     those naming it as previous parent, go (its PID may be handed out again);
+\*  W3 forget the reaped: when it reaps a process, its parked adoption goes, and
+\*     those naming it as previous parent name its parked previous parent
+\*     instead, or go if it had none (its PID may be handed out again);
 \*  W4 no reaped parents: only a PID it tracks counts as a known previous parent
 \*     (by W1, a reaped PID can only match a process that reused it);
 \*  W5 per service: a service is stopped when init tracks none of its processes,
@@ -335,8 +336,14 @@ RfcWitnessOwners(p) ==
         running == {s \in Services : status[s] = "running"}
     IN IF known = {} /\ Rule("W6") /\ Cardinality(running) = 1 THEN running ELSE known
 
-\* The parked adoptions once init has reaped c (W3).
-Forget(c) == IF Rule("W3") THEN {e \in pending : c \notin {e.pid, e.prev}} ELSE pending
+\* The parked adoptions once init has reaped c (W3): c's own goes, and one that
+\* names c as previous parent now names c's parked previous parent instead (a
+\* child of c belongs where c belongs; c's PID may be handed out again).
+Forget(c) ==
+    IF Rule("W3")
+    THEN {e \in pending : c \notin {e.pid, e.prev}}
+         \cup {[pid |-> e.pid, prev |-> u.prev] : e \in {e \in pending : e.prev = c}, u \in {u \in pending : u.pid = c}}
+    ELSE pending
 
 \* Idle: sigwaitinfo({SIGCHLD, SIGRTMIN}) returns SIGCHLD when pending: init looks
 \* for a zombie (W1) or, without W1, enters the RFC's wait loop.

@@ -90,7 +90,15 @@ public class RfcWitness extends InitSteps {
         Map<String, Long> gone = new HashMap<>(w.gone());
         if (!rule("W4")) for (String s : w.gone().keySet()) if (World.has(w.tracked().get(s), c)) gone.put(s, w.gone().get(s) | 1L << c);
         Set<Adoption> pending = new HashSet<>();
-        for (Adoption e : w.pending()) if (!rule("W3") || (e.pid() != c && e.prev() != c)) pending.add(e);
+        if (!rule("W3")) pending.addAll(w.pending());
+        else {
+            Set<Integer> up = new HashSet<>();
+            for (Adoption e : w.pending()) if (e.pid() == c) up.add(e.prev());
+            for (Adoption e : w.pending()) {
+                if (e.pid() != c && e.prev() != c) pending.add(e);
+                else if (e.prev() == c) for (int u : up) pending.add(new Adoption(e.pid(), u));
+            }
+        }
         Map<String, String> status = new HashMap<>(w.status());
         for (String s : w.status().keySet()) {
             if (w.status().get(s).equals("running") && tracked.get(s) == 0L && (rule("W5") || pending.isEmpty())) status.put(s, "stopped");
