@@ -1,12 +1,15 @@
 package adoptsig.cli;
 
 import adoptsig.InputError;
+import adoptsig.catalog.Expected;
 import adoptsig.check.Job;
+import adoptsig.check.ModelCheck;
 import adoptsig.check.ModelOutcome;
 import adoptsig.conform.FastWalk;
 import adoptsig.conform.RandomWalk;
 import adoptsig.engine.Explorer;
 import adoptsig.engine.JavaSystem;
+import adoptsig.engine.LivenessCheck;
 import adoptsig.engine.SafetyCheck;
 import adoptsig.project.Project;
 import adoptsig.system.Bounds;
@@ -26,7 +29,9 @@ import java.util.concurrent.Callable;
 /**
  * `bench MODEL`: measured side by side in one run: distinct states per second of the Java
  * explorer and of TLC on the same model (and whether the counts agree), conformance-checked
- * random steps per second, and memory per stored state. Figures, not assertions.
+ * random steps per second, memory per stored state, and the temporal properties decided by the
+ * Java engine's fair-cycle search and by TLC's liveness checker. Figures, not assertions; a
+ * temporal verdict on which the two disagree is reported and makes the exit code 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.",
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
@@ -73,6 +78,23 @@ public final class BenchCommand implements Callable<Integer> {
             ModelOutcome tlc = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()))
                     .check(count, p.temporaryFolder("adoptsig-bench"));
 
+            // temporal properties: the Java engine's fair cycles (warm: the second of two runs) and TLC's liveness checker
+            List<String> temporal = m.properties().stream().filter(LivenessCheck.PROPERTIES::contains).toList();
+            LivenessCheck.Result live = null;
+            ModelOutcome tlcLive = null;
+            String liveDisagrees = null;
+            if (!temporal.isEmpty()) {
+                LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
+                live = LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
+                tlcLive = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()))
+                        .check(Job.of(m, 0).only(temporal), p.temporaryFolder("adoptsig-bench"));
+                for (var v : tlcLive.verdicts()) {
+                    Expected java = live.violations().containsKey(v.property()) ? Expected.VIOLATED : Expected.HOLDS;
+                    if (v.actual() != java) liveDisagrees = (liveDisagrees == null ? "" : liveDisagrees + ", ") + v.property()
+                            + " (Java " + java.word() + ", TLC " + (v.actual() == null ? "undecided" : v.actual().word()) + ")";
+                }
+            }
+
             // conformance-checked random steps per second (free mode, 7 PIDs, two services)
             Bounds free = new Bounds(7, List.of("a", "b"), 3, "free", false, true, "rfc");
             SpecBridge bridge = p.bridge(free, true);
@@ -92,13 +114,23 @@ public final class BenchCommand implements Callable<Integer> {
             w.printf("  TLC           : %,d distinct states in %.2f s of search = %,.0f states/s (1 worker, no property; %.1f s wall with JVM start and parsing; always cold: a fresh JVM per run)%n",
                     tlc.distinct(), tlc.searchSeconds(), tlcRate, tlc.seconds());
             w.printf("  ratio         : Java explorer warm %.1fx, cold %.1fx TLC's search rate; same state count: %s%n", (states / best) / tlcRate, (states / cold) / tlcRate, states == tlc.distinct());
+            if (live == null) w.printf("  temporal      : the model checks no temporal property%n");
+            else {
+                w.printf("  temporal      : %s: Java engine (fair cycles on its graph, warm) %,d states, %,d steps in %.2f s = %,.0f states/s; %d violated%n",
+                        String.join(", ", temporal), live.distinct(), live.edges(), live.seconds(), live.distinct() / live.seconds(), live.violations().size());
+                w.printf("                  TLC (liveness checker, 1 worker) %d run(s), %.2f s of search, %.1f s wall = %,.0f states/s of search (the Java engine's count: %s); ratio %.1fx; verdicts %s%n",
+                        tlcLive.runs(), tlcLive.searchSeconds(), tlcLive.seconds(), live.distinct() / tlcLive.searchSeconds(),
+                        live.distinct() == m.distinct() ? "the record's" : "NOT the record's",
+                        (live.distinct() / live.seconds()) / (live.distinct() / tlcLive.searchSeconds()), liveDisagrees == null ? "the same" : "DIFFER: " + liveDisagrees);
+            }
             w.printf("  conformance   : thorough (all successors compared, invariants on both sides, refusals): %,d steps in %.1f s = %,.0f steps/s%s%n",
                     thorough.steps(), thorough.seconds(), thorough.steps() / thorough.seconds(), thorough.failure() == null ? "" : "; FAILED: " + thorough.failure());
             w.printf("                  fast (each step checked as a step of Next, full comparison every 100): %,d steps in %.2f s = %,.0f checked steps/s%s%n",
                     fast.steps(), fastSeconds, fast.steps() / fastSeconds, fast.failure() == null ? "" : "; FAILED: " + fast.failure());
-            w.printf("  memory        : a whole Java world, if kept, takes %,d bytes (measured); the explorer keeps a 64-bit fingerprint per state%n", bytesPerState);
+            if (bytesPerState > 0) w.printf("  memory        : a whole Java world, if kept, takes %,d bytes (measured); the explorer keeps a 64-bit fingerprint per state%n", bytesPerState);
+            else w.printf("  memory        : a whole Java world, if kept: not measured (the collector freed more than the set took); the explorer keeps a 64-bit fingerprint per state%n");
             w.flush();
-            return thorough.failure() == null && fast.failure() == null ? Main.OK : Main.DIFFERS;
+            return thorough.failure() == null && fast.failure() == null && liveDisagrees == null ? Main.OK : Main.DIFFERS;
         }
     }
 }
