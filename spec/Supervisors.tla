@@ -342,7 +342,8 @@ RfcWitnessOwners(p) ==
 Forget(c) ==
     IF Rule("W3")
     THEN {e \in pending : c \notin {e.pid, e.prev}}
-         \cup {[pid |-> e.pid, prev |-> u.prev] : e \in {e \in pending : e.prev = c}, u \in {u \in pending : u.pid = c}}
+         \cup UNION {{[pid |-> e.pid, prev |-> u.prev] : u \in {u \in pending : u.pid = c /\ u.prev # e.pid}}
+                    : e \in {e \in pending : e.prev = c /\ e.pid # c}}
     ELSE pending
 
 \* Idle: sigwaitinfo({SIGCHLD, SIGRTMIN}) returns SIGCHLD when pending: init looks
@@ -385,7 +386,7 @@ RfcWitnessDrained ==
     /\ UNCHANGED <<pc, strangersBegun, tracked, gone, status, carried, pending, pidfile, forksLeft>>
 
 \* Bookkeeping when init has reaped c: c leaves the PID sets (without W4 it is
-\* remembered as gone), parked adoptions of or from c go (W3), and with W5 a
+\* remembered as gone), W3 hands on or drops the parked adoptions of and from c, and with W5 a
 \* service init tracks nothing of is reported stopped at once.
 Reaped(c) ==
     /\ pc' = [pc EXCEPT ![c] = "none"]

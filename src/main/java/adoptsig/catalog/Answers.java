@@ -111,7 +111,7 @@ public final class Answers {
                 boolean same = witness.idiom().program().equals(idiom.program()) && b.danceSync() == idiom.sync()
                         && b.workers() == idiom.workers() && b.maxPid() == c.maxPid() && b.sigLimit() == c.sigLimit() && b.outside() == c.outside()
                         && b.services().size() == c.services().size() && b.strangers().size() == c.strangers().size();
-                if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, PIDs, signal limit, services and strangers)");
+                if (!same) throw new InputError(r.where() + ": witness " + witness.name() + " is not at this check's bounds (idiom, sync, workers, PIDs, signal limit, outside activity, services and strangers)");
                 // a hand-written supervisor that uses only what the interface gives init: the RFC's supervisor reads si_status, waitLine the kept line
                 String mech = witness.mechanism().id();
                 boolean fits = switch (iface.id()) {

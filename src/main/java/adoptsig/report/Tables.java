@@ -151,7 +151,7 @@ public final class Tables {
     /**
      * The code of a check: the game's verdict, or W where the game decided nothing but a
      * hand-written supervisor on the interface at the same bounds (the check's witness model)
-     * holds every property in TLC's record: possible, by that supervisor.
+     * holds every property in the record: possible, by that supervisor.
      */
     static String code(Answers.Check c) {
         if (!c.verdict().equals("possible") && !c.verdict().equals("impossible") && witnessHolds(c)) return "W";
@@ -201,7 +201,7 @@ public final class Tables {
         b.append("Each cell: the verdict in the eager regime (init starts every service without waiting for any daemon) / in the settled "
                 + "regime (it may wait until the daemons have come to rest). **P** possible: a synthesized supervisor checked against "
                 + "every behaviour; **I** impossible: the environment wins against every supervisor; **W** possible: the game has not decided "
-                + "it, but a hand-written supervisor on the interface at the same bounds holds every property, both regimes included (TLC's record; "
+                + "it, but a hand-written supervisor on the interface at the same bounds holds every property, both regimes included (the record; "
                 + "[hand-written supervisors](docs/answer.md#hand-written-supervisors)); **?** out of reach at these bounds (the game needed more beliefs than the run allowed); **·** not run "
                 + "yet at these bounds; - no such check. ");
         boolean outside = all.stream().anyMatch(Answers.Check::outside), probes = all.stream().anyMatch(Answers.Check::probes);

@@ -18,7 +18,8 @@ import java.util.Set;
  * rfcWitness: a supervisor on exactly the RFC's interface that keeps its books right, by six
  * rules: W1 peek, drain, reap (on SIGCHLD, find a zombie with waitid(WNOWAIT), read every
  * queued adoption signal, then reap that zombie with waitpid(pid)); W2 park adoptions of
- * unknown parents; W3 forget parked adoptions of, or from, a process init reaps; W4 accept
+ * unknown parents; W3 when init reaps a process, drop its parked adoption and hand those naming
+ * it as previous parent on to its own parked previous parent; W4 accept
  * only tracked PIDs as previous parents; W5 decide each service's stop on its own; W6 in a
  * closed world, give an unplaceable adoption to the one running service. The model's Without
  * leaves one rule out (an ablation). Spec: the section "rfcWitness" of Supervisors.tla.
@@ -96,7 +97,7 @@ public class RfcWitness extends InitSteps {
             for (Adoption e : w.pending()) if (e.pid() == c) up.add(e.prev());
             for (Adoption e : w.pending()) {
                 if (e.pid() != c && e.prev() != c) pending.add(e);
-                else if (e.prev() == c) for (int u : up) pending.add(new Adoption(e.pid(), u));
+                else if (e.prev() == c && e.pid() != c) for (int u : up) if (u != e.pid()) pending.add(new Adoption(e.pid(), u));
             }
         }
         Map<String, String> status = new HashMap<>(w.status());
