@@ -66,7 +66,7 @@ public final class BeliefGame {
 
     // beliefs: sorted state numbers
     private final List<int[]> beliefs = new ArrayList<>();
-    private final Map<Key, Integer> beliefIds = new HashMap<>();
+    private final ArrayIds beliefIds = new ArrayIds(beliefs::get);
     /** Per belief and action: the results and their successor beliefs (and for a probe, the belief while init waits). */
     private final List<Move[]> moves = new ArrayList<>();
     private final List<Boolean> good = new ArrayList<>();
@@ -80,11 +80,6 @@ public final class BeliefGame {
 
     private final List<int[]> midBeliefs = new ArrayList<>();
     private final List<Boolean> midGood = new ArrayList<>();
-
-    private record Key(int[] a) {
-        @Override public boolean equals(Object o) { return o instanceof Key k && Arrays.equals(a, k.a); }
-        @Override public int hashCode() { return Arrays.hashCode(a); }
-    }
 
     public BeliefGame(Arena arena) { this(arena, Mutant.NONE); }
 
@@ -128,12 +123,11 @@ public final class BeliefGame {
     }
 
     private int intern(int[] b, ArrayDeque<Integer> queue) {
-        Key k = new Key(b);
-        Integer id = beliefIds.get(k);
-        if (id != null) return id;
+        int id = beliefIds.get(b);
+        if (id >= 0) return id;
         int i = beliefs.size();
-        beliefIds.put(k, i);
         beliefs.add(b);
+        beliefIds.put(b, i);
         moves.add(null);
         good.add(null);
         queue.add(i);
@@ -430,28 +424,27 @@ public final class BeliefGame {
 
     // positions: (belief, owed threads, counter, entered through an accepting transition)
     private final List<int[]> owedSets = new ArrayList<>();
-    private final Map<Key, Integer> owedIds = new HashMap<>();
+    private final ArrayIds owedIds = new ArrayIds(owedSets::get);
     private int[] posBelief = new int[1 << 12], posOwed = new int[1 << 12];
     private byte[] posK = new byte[1 << 12];
     private boolean[] posAcc = new boolean[1 << 12];
-    private final Map<Long, Integer> posIds = new HashMap<>();
+    private adoptsig.engine.LongIntMap posIds = new adoptsig.engine.LongIntMap();
     private int nPos;
     /** Position moves: per position, per action: successor positions (one per result), -1 action unavailable/unsafe. */
     private final List<int[][]> posMoves = new ArrayList<>();
 
     private int owedId(int[] o) {
-        Key k = new Key(o);
-        Integer id = owedIds.get(k);
-        if (id != null) return id;
-        owedIds.put(k, owedSets.size());
+        int id = owedIds.get(o);
+        if (id >= 0) return id;
         owedSets.add(o);
+        owedIds.put(o, owedSets.size() - 1);
         return owedSets.size() - 1;
     }
 
     private int position(int b, int owed, int k, boolean acc, ArrayDeque<Integer> queue) {
         long key = ((long) b << 32) | ((long) owed << 2) | (long) k << 1 | (acc ? 1 : 0);
-        Integer id = posIds.get(key);
-        if (id != null) return id;
+        int id = posIds.get(key);
+        if (id >= 0) return id;
         if (nPos == posBelief.length) {
             posBelief = Arrays.copyOf(posBelief, nPos * 2);
             posOwed = Arrays.copyOf(posOwed, nPos * 2);
@@ -462,7 +455,7 @@ public final class BeliefGame {
         posOwed[nPos] = owed;
         posK[nPos] = (byte) k;
         posAcc[nPos] = acc;
-        posIds.put(key, nPos);
+        posIds.putIfAbsent(key, nPos);
         posMoves.add(null);
         queue.add(nPos);
         return nPos++;
@@ -669,7 +662,7 @@ public final class BeliefGame {
     private void resetPositions() {
         owedSets.clear();
         owedIds.clear();
-        posIds.clear();
+        posIds = new adoptsig.engine.LongIntMap();
         posMoves.clear();
         nPos = 0;
     }
