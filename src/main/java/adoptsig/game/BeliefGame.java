@@ -68,7 +68,7 @@ public final class BeliefGame {
     private final List<int[]> beliefs = new ArrayList<>();
     private final ArrayIds beliefIds = new ArrayIds(beliefs::get);
     /** Per belief and action: the results and their successor beliefs (and for a probe, the belief while init waits). */
-    private final List<Move[]> moves = new ArrayList<>();
+    private final List<Packed> moves = new ArrayList<>();
     private final List<Boolean> good = new ArrayList<>();
 
     /**
@@ -77,6 +77,51 @@ public final class BeliefGame {
      * there, so it is no position of the game, but its answers must hold).
      */
     record Move(long[] results, int[] next, int[] mid) {}
+
+    /**
+     * A belief's moves as it keeps them: per action the index of its first result and their
+     * number (-1: no move), and per result the observation, the successor belief and, once the
+     * belief has a probe's move, the mid belief (-1: none). Five arrays a belief instead of an
+     * object and two or three arrays per move.
+     */
+    private static final class Packed {
+        final int[] first, count;
+        long[] res = new long[0];
+        int[] nxt = new int[0], mid;
+
+        Packed(int na) {
+            first = new int[na];
+            count = new int[na];
+            Arrays.fill(first, -1);
+        }
+
+        void put(int act, long[] r, int[] n, int[] m) {
+            int at = res.length, k = r.length;
+            res = Arrays.copyOf(res, at + k);
+            nxt = Arrays.copyOf(nxt, at + k);
+            System.arraycopy(r, 0, res, at, k);
+            System.arraycopy(n, 0, nxt, at, k);
+            if (m != null || mid != null) {
+                int[] old = mid;
+                mid = new int[at + k];
+                Arrays.fill(mid, -1);
+                if (old != null) System.arraycopy(old, 0, mid, 0, at);
+                if (m != null) System.arraycopy(m, 0, mid, at, k);
+            }
+            first[act] = at;
+            count[act] = k;
+        }
+
+        boolean has(int act) { return first[act] >= 0; }
+
+        int mid(int i) { return mid == null ? -1 : mid[i]; }
+
+        Move move(int act, boolean probe) {
+            if (first[act] < 0) return null;
+            int f = first[act], t = f + count[act];
+            return new Move(Arrays.copyOfRange(res, f, t), Arrays.copyOfRange(nxt, f, t), probe ? Arrays.copyOfRange(mid, f, t) : null);
+        }
+    }
 
     private final List<int[]> midBeliefs = new ArrayList<>();
     private final List<Boolean> midGood = new ArrayList<>();
@@ -202,7 +247,7 @@ public final class BeliefGame {
             int bi = queue.poll();
             int[] b = beliefs.get(bi);
             good.set(bi, good(b));
-            moves.set(bi, new Move[a.actions.size()]);
+            moves.set(bi, new Packed(a.actions.size()));
             if (!guided) {
                 for (Arena.Action act : a.actions) if (a.next(b[0], act.id()) != -3) expand(bi, act, queue);
             } else {
@@ -220,7 +265,7 @@ public final class BeliefGame {
     /** Action a at belief bi: its results and successor beliefs. */
     private void expand(int bi, Arena.Action act, ArrayDeque<Integer> queue) {
         int[] b = beliefs.get(bi);
-        Move[] ms = moves.get(bi);
+        Packed ms = moves.get(bi);
         Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         for (int x : b) {
@@ -243,7 +288,7 @@ public final class BeliefGame {
             int merged = intern(closure(all, total), queue);
             k = 0;
             for (long o : seeds.keySet()) { res[k] = o; nxt[k++] = merged; }
-            ms[act.id()] = new Move(res, nxt, null);
+            ms.put(act.id(), res, nxt, null);
             return;
         }
         for (var e : seeds.entrySet()) {
@@ -263,7 +308,7 @@ public final class BeliefGame {
             }
             k++;
         }
-        ms[act.id()] = new Move(res, nxt, mid);
+        ms.put(act.id(), res, nxt, mid);
     }
 
     // ------------------------------------------------------------------ the guided search
@@ -312,10 +357,10 @@ public final class BeliefGame {
         int[] pref = preference();
         while (nextChoice.size() <= bi) nextChoice.add(0);
         int[] b = beliefs.get(bi);
-        Move[] ms = moves.get(bi);
+        Packed ms = moves.get(bi);
         for (int i = nextChoice.get(bi); i < pref.length; i++) {
             Arena.Action act = a.actions.get(pref[i]);
-            if (a.next(b[0], act.id()) == -3 || ms[act.id()] != null) continue;
+            if (a.next(b[0], act.id()) == -3 || ms.has(act.id())) continue;
             boolean idle = idle(b, act);
             expand(bi, act, queue);
             if (!idle) {
@@ -342,18 +387,17 @@ public final class BeliefGame {
         for (int i = 0; i < n; i++) ok[i] = good.get(i);
         // predecessors by move (one entry per result), and per belief its moves still inside ok
         int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) for (Move m : moves.get(i)) if (m != null) for (int q : m.next) start[q + 1]++;
+        for (int i = 0; i < n; i++) for (int q : moves.get(i).nxt) start[q + 1]++;
         for (int i = 0; i < n; i++) start[i + 1] += start[i];
         int[] pred = new int[start[n]], fill = Arrays.copyOf(start, n);
         boolean[] alive = new boolean[n * na];
         int[] live = new int[n];
         for (int i = 0; i < n; i++) {
-            Move[] ms = moves.get(i);
-            for (int act = 0; act < ms.length; act++) {
-                Move m = ms[act];
-                if (m == null) continue;
-                for (int q : m.next) pred[fill[q]++] = i << 4 | act;
-                if (allIn(m, ok)) { alive[i * na + act] = true; live[i]++; }
+            Packed ms = moves.get(i);
+            for (int act = 0; act < na; act++) {
+                if (!ms.has(act)) continue;
+                for (int r = ms.first[act], t = r + ms.count[act]; r < t; r++) pred[fill[ms.nxt[r]]++] = i << 4 | act;
+                if (allIn(ms, act, ok)) { alive[i * na + act] = true; live[i]++; }
             }
         }
         int[] queue = new int[n];
@@ -371,10 +415,11 @@ public final class BeliefGame {
         return ok;
     }
 
-    private boolean allIn(Move m, boolean[] ok) {
-        for (int k = 0; k < m.next.length; k++) {
-            if (!ok[m.next[k]]) return false;
-            if (m.mid != null && m.mid[k] >= 0 && !midGood.get(m.mid[k])) return false;
+    private boolean allIn(Packed ms, int act, boolean[] ok) {
+        for (int r = ms.first[act], t = r + ms.count[act]; r < t; r++) {
+            if (!ok[ms.nxt[r]]) return false;
+            int m = ms.mid(r);
+            if (m >= 0 && !midGood.get(m)) return false;
         }
         return true;
     }
@@ -475,18 +520,18 @@ public final class BeliefGame {
             int b = posBelief[p];
             int[] owed = owedSets.get(posOwed[p]);
             int k = posK[p];
-            Move[] ms = moves.get(b);
-            int[][] pm = new int[ms.length][];
+            Packed ms = moves.get(b);
+            int[][] pm = new int[a.actions.size()][];
             for (Arena.Action act : a.actions) {
-                Move m = ms[act.id()];
-                if (m == null || !allIn(m, safe)) continue;
-                int[] succ = new int[m.results.length];
-                for (int r = 0; r < m.results.length; r++) {
-                    int b2 = m.next[r];
+                if (!ms.has(act.id()) || !allIn(ms, act.id(), safe)) continue;
+                int f = ms.first[act.id()];
+                int[] succ = new int[ms.count[act.id()]];
+                for (int r = 0; r < succ.length; r++) {
+                    int b2 = ms.nxt[f + r];
                     int[] o2 = new int[owed.length];
                     int n = 0;
                     for (int e : owed) {
-                        int e2 = threadNext(e, act, m.results[r]);
+                        int e2 = threadNext(e, act, ms.res[f + r]);
                         if (e2 >= 0 && owes(b2, e2)) o2[n++] = e2;
                     }
                     boolean breakpoint = n == 0;
@@ -642,7 +687,7 @@ public final class BeliefGame {
         int safeCount = 0;
         for (boolean s : safe) if (s) safeCount++;
         long edges = 0;
-        for (Move[] ms : moves) for (Move m : ms) if (m != null) edges += m.next.length;
+        for (Packed ms : moves) edges += ms.nxt.length;
         if (!safe[0]) {
             LossStory story = tell ? LossStory.ofSafety(this, safe) : null;
             return new Result(false, a.size(), beliefs.size(), 0, safeCount, edges, (System.nanoTime() - t0) / 1e9,
@@ -672,7 +717,13 @@ public final class BeliefGame {
     Arena arena() { return a; }
     int beliefCount() { return beliefs.size(); }
     int[] belief(int b) { return beliefs.get(b); }
-    Move[] movesOf(int b) { return moves.get(b); }
+    /** Belief b's moves, one per action (null: none), copied out of the packed form (for strategies and stories). */
+    Move[] movesOf(int b) {
+        Packed ms = moves.get(b);
+        Move[] out = new Move[a.actions.size()];
+        for (Arena.Action act : a.actions) out[act.id()] = ms.move(act.id(), act.call() == Call.PROBE);
+        return out;
+    }
     boolean isGood(int b) { return good.get(b); }
     boolean midIsGood(int m) { return midGood.get(m); }
     int[] midBelief(int m) { return midBeliefs.get(m); }
