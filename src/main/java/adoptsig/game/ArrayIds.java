@@ -27,11 +27,17 @@ final class ArrayIds {
         return -1;
     }
 
-    /** Records that id stands for a (no equal array is numbered yet). */
-    void put(int[] a, int id) {
+    /** The id of an array equal to a if there is one; else records that id stands for a and returns id. */
+    int putIfAbsent(int[] a, int id) {
         if ((size + 1L) * 2 > ids.length) grow();
-        insert(hash(a), id);
+        int h = hash(a), mask = ids.length - 1, i = h & mask;
+        for (; ids[i] != 0; i = (i + 1) & mask) {
+            if (hashes[i] == h && Arrays.equals(arrayOf.apply(ids[i] - 1), a)) return ids[i] - 1;
+        }
+        ids[i] = id + 1;
+        hashes[i] = h;
         size++;
+        return id;
     }
 
     int size() { return size; }
@@ -41,7 +47,7 @@ final class ArrayIds {
         size = 0;
     }
 
-    private void insert(int h, int id) {
+    private void reinsert(int h, int id) {
         int mask = ids.length - 1;
         int i = h & mask;
         while (ids[i] != 0) i = (i + 1) & mask;
@@ -59,6 +65,6 @@ final class ArrayIds {
         int[] oi = ids, oh = hashes;
         ids = new int[oi.length * 2];
         hashes = new int[oi.length * 2];
-        for (int i = 0; i < oi.length; i++) if (oi[i] != 0) insert(oh[i], oi[i] - 1);
+        for (int i = 0; i < oi.length; i++) if (oi[i] != 0) reinsert(oh[i], oi[i] - 1);
     }
 }

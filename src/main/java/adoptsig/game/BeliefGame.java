@@ -168,11 +168,10 @@ public final class BeliefGame {
     }
 
     private int intern(int[] b, ArrayDeque<Integer> queue) {
-        int id = beliefIds.get(b);
-        if (id >= 0) return id;
         int i = beliefs.size();
+        int id = beliefIds.putIfAbsent(b, i);     // the table reads beliefs only for ids below i
+        if (id != i) return id;
         beliefs.add(b);
-        beliefIds.put(b, i);
         moves.add(null);
         good.add(null);
         queue.add(i);
@@ -479,17 +478,15 @@ public final class BeliefGame {
     private final List<int[][]> posMoves = new ArrayList<>();
 
     private int owedId(int[] o) {
-        int id = owedIds.get(o);
-        if (id >= 0) return id;
-        owedSets.add(o);
-        owedIds.put(o, owedSets.size() - 1);
-        return owedSets.size() - 1;
+        int id = owedIds.putIfAbsent(o, owedSets.size());
+        if (id == owedSets.size()) owedSets.add(o);
+        return id;
     }
 
     private int position(int b, int owed, int k, boolean acc, ArrayDeque<Integer> queue) {
         long key = ((long) b << 32) | ((long) owed << 2) | (long) k << 1 | (acc ? 1 : 0);
-        int id = posIds.get(key);
-        if (id >= 0) return id;
+        int id = posIds.putIfAbsent(key, nPos);
+        if (id != nPos) return id;
         if (nPos == posBelief.length) {
             posBelief = Arrays.copyOf(posBelief, nPos * 2);
             posOwed = Arrays.copyOf(posOwed, nPos * 2);
@@ -500,7 +497,6 @@ public final class BeliefGame {
         posOwed[nPos] = owed;
         posK[nPos] = (byte) k;
         posAcc[nPos] = acc;
-        posIds.putIfAbsent(key, nPos);
         posMoves.add(null);
         queue.add(nPos);
         return nPos++;

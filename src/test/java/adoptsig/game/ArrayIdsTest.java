@@ -27,10 +27,11 @@ class ArrayIdsTest {
             int id = ids.get(a.clone());
             assertThat(id).as(key.toString()).isEqualTo(reference.getOrDefault(key, -1));
             if (id < 0) {
+                assertThat(ids.putIfAbsent(a, arrays.size())).isEqualTo(arrays.size());
                 arrays.add(a);
-                ids.put(a, arrays.size() - 1);
                 reference.put(key, arrays.size() - 1);
             }
+            assertThat(ids.putIfAbsent(a.clone(), arrays.size())).as("an array already numbered keeps its id").isEqualTo(reference.get(key));
         }
         assertThat(ids.size()).isEqualTo(reference.size()).isGreaterThan(2_048);
         ids.clear();
