@@ -60,7 +60,7 @@ final class LongLongMap {
     private static int slot(long k, int mask) { return (int) ((k ^ (k >>> 32)) * 0x9E3779B97F4A7C15L >>> 32) & mask; }
 
     private void grow() {
-        if (keys.length == 1 << 30) throw new OutOfMemoryError("the fingerprint table holds at most " + (3L << 28) + " states");
+        if (keys.length == 1 << 30) throw new TableFull("the fingerprint table holds at most " + (3L << 28) + " states");
         long[] ok = keys, ov = values;
         keys = new long[ok.length * 2];
         values = new long[ok.length * 2];

@@ -103,11 +103,10 @@ public final class SafetyCheck {
         long[] reached = new long[2];   // distinct states and depth so far, for the message of a search stopped halfway
         try {
             return search(sys, invariants, actions, threads, fp, maxStates, reached, progress);
+        } catch (TableFull e) {
+            throw new Stopped(String.format("%s: stopped at %,d distinct states at depth %d, a limit of this engine that more heap does not lift",
+                    e.getMessage(), reached[0], reached[1]));
         } catch (OutOfMemoryError e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("the fingerprint table")) {
-                throw new Stopped(String.format("%s: stopped at %,d distinct states at depth %d, a limit of this engine that more heap does not lift",
-                        e.getMessage(), reached[0], reached[1]));
-            }
             throw new Stopped(String.format("out of memory after %,d distinct states at depth %d (the heap holds at most %,d MB): "
                     + "give Java more with -Xmx, or a lower --max-states", reached[0], reached[1], Runtime.getRuntime().maxMemory() >> 20));
         }

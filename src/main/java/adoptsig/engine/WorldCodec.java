@@ -192,7 +192,7 @@ public final class WorldCodec {
 
         private void grow() {
             long want = Math.max(2L * a.length, size + 10L);
-            if (size + 10L > MAX) throw new OutOfMemoryError("a buffer of packed worlds holds at most " + MAX + " bytes");
+            if (size + 10L > MAX) throw new TableFull("a buffer of packed worlds holds at most " + MAX + " bytes");
             a = Arrays.copyOf(a, (int) Math.min(want, MAX));
         }
 

@@ -51,7 +51,7 @@ public final class WorldTable {
     public long bytes() { return worlds.heldBytes() + 8L * hashes.length + 4L * slots.length; }
 
     private void grow() {
-        if (slots.length == 1 << 30) throw new OutOfMemoryError("the table of worlds holds at most " + (1 << 29) + " worlds");
+        if (slots.length == 1 << 30) throw new TableFull("the table of worlds holds at most " + (1 << 29) + " worlds");
         int[] bigger = new int[slots.length * 2];
         int mask = bigger.length - 1;
         for (int s : slots) {
