@@ -75,8 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
 
             // TLC on the same model: one run with no property (the state count alone), 1 worker
             Job count = Job.of(m, 0).countOnly();
-            ModelOutcome tlc = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()))
-                    .check(count, p.temporaryFolder("adoptsig-bench"));
+            ModelCheck tlcChecker = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()));
+            ModelOutcome tlc = tlcChecker.check(count, p.temporaryFolder("adoptsig-bench"));
 
             // temporal properties: the Java engine's fair cycles (warm: the second of two runs) and TLC's liveness checker
             List<String> temporal = m.properties().stream().filter(LivenessCheck.PROPERTIES::contains).toList();
@@ -86,8 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (!temporal.isEmpty()) {
                 LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
                 live = LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
-                tlcLive = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()))
-                        .check(Job.of(m, 0).only(temporal), p.temporaryFolder("adoptsig-bench"));
+                tlcLive = tlcChecker.check(Job.of(m, 0).only(temporal), p.temporaryFolder("adoptsig-bench"));
                 for (var v : tlcLive.verdicts()) {
                     Expected java = live.violations().containsKey(v.property()) ? Expected.VIOLATED : Expected.HOLDS;
                     if (v.actual() != java) liveDisagrees = (liveDisagrees == null ? "" : liveDisagrees + ", ") + v.property()
