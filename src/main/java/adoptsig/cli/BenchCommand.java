@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
  * temporal verdict on which the two disagree is reported and makes the exit code 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.",
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:done, the engines agreeing", "1:a temporal verdict of the Java engine and TLC's differ, or a conformance check failed", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", defaultValue = "rfc-workers-q2", description = "a model of properties/models.tsv (default: ${DEFAULT-VALUE})") String model;
     @picocli.CommandLine.Mixin ProjectOption where;
@@ -87,11 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                 LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
                 live = LivenessCheck.run(sys, temporal, ModelCheck.JAVA_TEMPORAL_LIMIT);
                 tlcLive = tlcChecker.check(Job.of(m, 0).only(temporal), p.temporaryFolder("adoptsig-bench"));
-                for (var v : tlcLive.verdicts()) {
-                    Expected java = live.violations().containsKey(v.property()) ? Expected.VIOLATED : Expected.HOLDS;
-                    if (v.actual() != java) liveDisagrees = (liveDisagrees == null ? "" : liveDisagrees + ", ") + v.property()
-                            + " (Java " + java.word() + ", TLC " + (v.actual() == null ? "undecided" : v.actual().word()) + ")";
-                }
+                liveDisagrees = disagreements(live.violations().keySet(), tlcLive.verdicts());
             }
 
             // conformance-checked random steps per second (free mode, 7 PIDs, two services)
@@ -131,5 +127,20 @@ public final class BenchCommand implements Callable<Integer> {
             w.flush();
             return thorough.failure() == null && fast.failure() == null && liveDisagrees == null ? Main.OK : Main.DIFFERS;
         }
+    }
+
+    /**
+     * The temporal properties on which TLC's verdicts and the Java engine's (the set of those it
+     * found violated) disagree, as "P (Java holds, TLC violated), ..."; null when they agree. A
+     * property TLC left undecided counts as a disagreement.
+     */
+    static String disagreements(Set<String> javaViolated, List<adoptsig.check.Verdict> tlc) {
+        String out = null;
+        for (var v : tlc) {
+            Expected java = javaViolated.contains(v.property()) ? Expected.VIOLATED : Expected.HOLDS;
+            if (v.actual() != java) out = (out == null ? "" : out + ", ") + v.property()
+                    + " (Java " + java.word() + ", TLC " + (v.actual() == null ? "undecided" : v.actual().word()) + ")";
+        }
+        return out;
     }
 }

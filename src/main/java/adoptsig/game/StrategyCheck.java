@@ -50,12 +50,18 @@ public final class StrategyCheck {
             }
             boolean initEnabled = true;
             if (wait != 0) {                                          // a machine state of waiting: its call is the waitpid
+                if (!nd.call().equals("WaitProbe(" + wait + ")") || !nd.next().containsKey((long) wait)) {
+                    return new Result(nodes.size(), "the machine's call at machine state " + node + " is " + nd.call() + " while init waits for its probe child "
+                            + wait + " in " + a.state(x));
+                }
                 int y = a.reapProbe(x, wait);
                 if (y >= 0) { out.add(id(ids, nodes, nd.next().get((long) wait), y)); lab.add(2L); }
                 else initEnabled = false;
             } else {
                 Arena.Action act = null;
                 for (Arena.Action c : a.actions) if (c.name().equals(nd.call())) act = c;
+                if (act == null) return new Result(nodes.size(), "the machine's call at machine state " + node + " is " + nd.call()
+                        + ", not one of init's calls here (init waits for no probe child) in " + a.state(x));
                 if (a.next(x, act.id()) == -3) return new Result(nodes.size(), "the machine calls " + nd.call() + " where it does not apply");
                 long o = a.obs(x, act.id());
                 Integer to = nd.next().get(o);
