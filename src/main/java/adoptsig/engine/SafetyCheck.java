@@ -239,7 +239,7 @@ public final class SafetyCheck {
                 p.tick(parent.size(), frontier.size());
             }
             Map<String, Violation> violations = new LinkedHashMap<>();
-            for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue(), fingerprint)));
+            for (var e : found.entrySet()) violations.put(e.getKey(), new Violation(e.getKey(), path(sys, parent, e.getValue(), fingerprint, actions.get(e.getKey()))));
             return new Result(parent.size(), depth, violations, (System.nanoTime() - t0) / 1e9, threads, parent.bytes(), frontierPeak);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -252,8 +252,13 @@ public final class SafetyCheck {
         }
     }
 
-    /** The worlds from the initial state to the fingerprint chain's end (and the extra last step of an action violation). */
-    private static List<World> path(JavaSystem sys, LongLongMap parent, long[] end, java.util.function.ToLongFunction<World> fingerprint) {
+    /**
+     * The worlds from the initial state to the fingerprint chain's end (and the extra last step of
+     * an action violation: with symmetry, of the successors in the last class, one that breaks the
+     * action property, not its exchanged twin, which need not).
+     */
+    private static List<World> path(JavaSystem sys, LongLongMap parent, long[] end, java.util.function.ToLongFunction<World> fingerprint,
+                                    BiPredicate<World, World> action) {
         List<Long> chain = new ArrayList<>();
         long f = end[0];
         while (true) {
@@ -268,7 +273,10 @@ public final class SafetyCheck {
         out.add(w);
         for (int i = 1; i < chain.size(); i++) {
             World next = null;
-            for (World y : sys.successors(w)) if (fingerprint.applyAsLong(y) == chain.get(i)) { next = y; break; }
+            boolean last = i == chain.size() - 1 && end.length == 2;
+            for (World y : sys.successors(w)) {
+                if (fingerprint.applyAsLong(y) == chain.get(i) && (!last || !action.test(w, y))) { next = y; break; }
+            }
             if (next == null) throw new IllegalStateException("cannot rebuild the counterexample at step " + i);
             out.add(next);
             w = next;
