@@ -21,6 +21,9 @@ public final class Strategy {
     private final List<Node> nodes;
     private final Arena arena;
 
+    /** The call of a machine state that waits in waitpid for init's probe child c. */
+    static String waitProbe(long c) { return "WaitProbe(" + c + ")"; }
+
     private Strategy(Arena arena, List<Node> nodes) {
         this.arena = arena;
         this.nodes = nodes;
@@ -83,7 +86,7 @@ public final class Strategy {
                     boolean[] st2 = new boolean[ns];
                     for (int s = 0; s < ns; s++) st2[s] = g.midDead(m.mid()[r], s);
                     int wid = base + waits.size();
-                    waits.add(new Node(wid, "WaitProbe(" + c + ")", g.midAnswer(m.mid()[r]), st2, g.started(b), Map.of((long) c, to),
+                    waits.add(new Node(wid, waitProbe(c), g.midAnswer(m.mid()[r]), st2, g.started(b), Map.of((long) c, to),
                             "waiting for probe child " + c));
                     to = wid;
                 }

@@ -50,7 +50,7 @@ public final class StrategyCheck {
             }
             boolean initEnabled = true;
             if (wait != 0) {                                          // a machine state of waiting: its call is the waitpid
-                if (!nd.call().equals("WaitProbe(" + wait + ")") || !nd.next().containsKey((long) wait)) {
+                if (!nd.call().equals(Strategy.waitProbe(wait)) || !nd.next().containsKey((long) wait)) {
                     return new Result(nodes.size(), "the machine's call at machine state " + node + " is " + nd.call() + " while init waits for its probe child "
                             + wait + " in " + a.state(x));
                 }

@@ -18,9 +18,14 @@ final class Cells {
 
     /** world: closed or open; idiom: noFork, dance or apue; regime: eager or settled. */
     static Setting setting(String world, String idiom, String iface, int maxPid, String regime) {
+        return setting(world, idiom, iface, maxPid, regime, Set.of(Call.PROBE));
+    }
+
+    /** The same with the calls init may not make given (no probes: {@code Set.of(Call.PROBE)}). */
+    static Setting setting(String world, String idiom, String iface, int maxPid, String regime, Set<Call> without) {
         boolean closed = world.equals("closed");
         return new Setting(maxPid, closed ? List.of("a", "b") : List.of("a"), closed ? List.of() : List.of("x"), 4, idiom, false, false, false,
-                Interface.of(adoptsig.Fixtures.PROJECT.answers().iface(iface)), regime, Set.of(Call.PROBE));
+                Interface.of(adoptsig.Fixtures.PROJECT.answers().iface(iface)), regime, without);
     }
 
     /** The arena of a check named world-idiom-interface-pids-regime, e.g. closed-noFork-classic-3-eager. */

@@ -32,10 +32,8 @@ class ProbeTest {
     private static Arena arena(String name, boolean probes) {
         return ARENAS.computeIfAbsent(name + "/" + probes, k -> {
             String[] p = name.split("-");
-            Setting c = Cells.setting(p[0], p[1], p[2], Integer.parseInt(p[3]), p[4]);
-            Setting s = new Setting(c.maxPid(), c.services(), c.strangers(), c.sigLimit(), c.program(), c.sync(), c.workers(), c.outside(),
-                    c.iface(), c.regime(), probes ? Set.of() : Set.of(Call.PROBE));
-            return new Arena(s).build(x -> {}, 1_000_000);
+            return new Arena(Cells.setting(p[0], p[1], p[2], Integer.parseInt(p[3]), p[4], probes ? Set.of() : Set.of(Call.PROBE)))
+                    .build(x -> {}, 1_000_000);
         });
     }
 
