@@ -61,16 +61,17 @@ InitNeverExitsInv == pstate[InitPid] = "running"
 \* A zombie leaves the table only through a wait by its parent, and a wait
 \* takes only a zombie child (so a zombie is reaped exactly once).
 ReapStep == lastAction'.name \in {"Reap", "WaitAny", "WaitPid"}
-ReapOnceProp ==
-    [][ /\ \A c \in Pids : (pstate[c] = "zombie" /\ pstate'[c] = "free") =>
-              (ReapStep /\ lastAction'.target = c /\ lastAction'.actor = parent[c])
-        /\ ReapStep => pstate[lastAction'.target] = "zombie"
-      ]_kernelVars
+ReapOnceAction ==
+    /\ \A c \in Pids : (pstate[c] = "zombie" /\ pstate'[c] = "free") =>
+          (ReapStep /\ lastAction'.target = c /\ lastAction'.actor = parent[c])
+    /\ ReapStep => pstate[lastAction'.target] = "zombie"
+ReapOnceProp == [][ReapOnceAction]_kernelVars
 
 \* A process that has danced (forked by a session leader, no setsid since) never
 \* acquires a controlling terminal, whatever it opens.
-DancedNeverAcquiresTtyProp ==
-    [][ (lastAction'.name = "OpenTty" /\ danced[lastAction'.actor]) => ttySession' = ttySession ]_kernelVars
+DancedNeverAcquiresTtyAction ==
+    (lastAction'.name = "OpenTty" /\ danced[lastAction'.actor]) => ttySession' = ttySession
+DancedNeverAcquiresTtyProp == [][DancedNeverAcquiresTtyAction]_kernelVars
 
 \* Every zombie child of init is eventually reaped.
 ZombiesReapedProp ==
@@ -116,7 +117,10 @@ NotificationsReadProp == []<>Drained
 
 -----------------------------------------------------------------------------
 \* Reachability checks, meant to fail where a model claims the situation.
-DebugPidReuseProp == [][~lastAction'.reused]_kernelVars
-DebugQueueOverflowProp == [][lastAction'.dropped = 0]_kernelVars
-DebugZombieAdoptedProp == [][~lastAction'.zadopt]_kernelVars
+DebugPidReuseAction == ~lastAction'.reused
+DebugPidReuseProp == [][DebugPidReuseAction]_kernelVars
+DebugQueueOverflowAction == lastAction'.dropped = 0
+DebugQueueOverflowProp == [][DebugQueueOverflowAction]_kernelVars
+DebugZombieAdoptedAction == ~lastAction'.zadopt
+DebugZombieAdoptedProp == [][DebugZombieAdoptedAction]_kernelVars
 =============================================================================

@@ -15,6 +15,9 @@ InvA == x # 2                                          \* violated at (2,0) (dep
 InvB == ~(x = 2 /\ y = 0) /\ ~(x = 3 /\ y = 1)         \* violated at (2,0) (depth 2) and (3,1) (depth 4)
 InvC == x < 10                                         \* holds
 InvD == x # 2 \/ y # 0                                 \* violated at (2,0) only
-ActA == [][x' # 2]_vars                                \* violated by the steps into (2,0) and (2,1)
-ActB == [][~(x' = 2 /\ y' = 0) /\ ~(x' = 3 /\ y' = 1)]_vars   \* by the steps into (2,0) and (3,1)
+InvE == ~(x = 2 /\ y = 0) /\ ~(x = 1 /\ y = 1)         \* violated at (2,0) and (1,1), both at depth 2
+StepA == x' # 2
+ActA == [][StepA]_vars                                 \* violated by the steps into (2,0) and (2,1)
+StepB == ~(x' = 2 /\ y' = 0) /\ ~(x' = 3 /\ y' = 1)
+ActB == [][StepB]_vars                                 \* by the steps into (2,0) and (3,1)
 =============================================================================

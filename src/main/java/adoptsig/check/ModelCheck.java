@@ -6,6 +6,7 @@ import adoptsig.catalog.Expected;
 import adoptsig.catalog.Property;
 import adoptsig.story.Story;
 import adoptsig.tlc.CfgFile;
+import adoptsig.tlc.ReportOnce;
 import adoptsig.tlc.SpecBridge;
 import adoptsig.tlc.TlcOutput;
 import adoptsig.tlc.TlcRunner;
@@ -34,10 +35,12 @@ import java.util.regex.Pattern;
  * with TLC's {@code -continue}: TLC reports every violation and explores the whole graph, so one run
  * gives each property's shortest counterexample and the model's distinct-state count and depth
  * (those of the complete graph: the same as a run that checks nothing, since a violating state is
- * explored further). {@link ContinuedRun} says which of its reports are trustworthy (TLC reports
- * one invariant per violating state) and stops a run that spends itself on repeated reports (a
- * violated property is typically violated again in most states below its first violation); what a
- * run leaves open is checked again in the next, until a complete run has decided everything.
+ * explored further). Each operator is checked through a wrapper that TLC reports once
+ * ({@link ReportOnce}: a violated property is typically violated again in most states below its
+ * first violation, and each report costs TLC a trace). {@link ContinuedRun} says which of its
+ * reports are trustworthy (TLC reports one invariant per violating state) and stops a run that
+ * still spends itself on repeated reports (an operator that could not be wrapped); what a run leaves
+ * open is checked again in the next, until a complete run has decided everything.
  *
  * <p>Temporal properties: TLC says only "temporal properties were violated", not which, so a
  * violation is attributed by checking one property per run, or a group that should all hold (if
@@ -66,6 +69,10 @@ public final class ModelCheck {
     private final PrintStream log;
     /** When set, the Java engine decides the temporal properties on its state graph of the job's bounds (null: TLC does). */
     private final java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal;
+    /** How a -continue run wraps the operators it checks so that TLC reports each once (null: not wrapped). */
+    private final ReportOnce.Mutant reportOnce;
+    /** The spec's action properties written Q == [][A]_v, read once. */
+    private Map<String, String[]> boxActions;
     /** The Java engine's liveness check gives up above this many states (its graph is held in memory). */
     public static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
 
@@ -80,6 +87,13 @@ public final class ModelCheck {
 
     private ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner,
                        java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal) {
+        this(catalogue, specDir, workers, limit, log, runner, javaTemporal, ReportOnce.Mutant.NONE);
+    }
+
+    private ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log, TlcRunner runner,
+                       java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> javaTemporal,
+                       ReportOnce.Mutant reportOnce) {
+        this.reportOnce = reportOnce;
         this.catalogue = catalogue;
         this.specDir = specDir;
         this.workers = workers;
@@ -97,17 +111,32 @@ public final class ModelCheck {
      * TLC run for the count alone); otherwise the property is undecided, with both.
      */
     public ModelCheck withJavaTemporal(java.util.function.Function<adoptsig.system.Bounds, adoptsig.engine.JavaSystem> systemOf) {
-        return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf);
+        return new ModelCheck(catalogue, specDir, workers, limit, log, runner, systemOf, reportOnce);
+    }
+
+    /**
+     * The same checker with the -continue runs' wrappers ({@link ReportOnce}) as given: null checks
+     * the catalogued operators as they are (every violating state reported, the stop rule cutting
+     * such runs short); a mutant, to show that the check catches a wrapper that hides a violation.
+     */
+    public ModelCheck withReportOnce(ReportOnce.Mutant mutant) {
+        return new ModelCheck(catalogue, specDir, workers, limit, log, runner, javaTemporal, mutant);
     }
 
     /** The cfg of a run that checks these catalogued properties (each expanded into its parts), in this order. */
     public String cfgText(Job job, List<String> props) {
+        List<List<String>> ops = operatorLists(props);
+        return CfgFile.text("adoptsig model " + job.name() + ": " + job.description(), job.bounds(), ops.get(0), ops.get(1));
+    }
+
+    /** The cfg's two lists of operators for these catalogued properties (each expanded into its parts), in this order. */
+    private List<List<String>> operatorLists(List<String> props) {
         List<String> inv = new ArrayList<>(), other = new ArrayList<>();
         for (String p : props) {
             Property x = catalogue.property(p);
             (x.kind().isStatePredicate() ? inv : other).addAll(x.operators());
         }
-        return CfgFile.text("adoptsig model " + job.name() + ": " + job.description(), job.bounds(), inv, other);
+        return List.of(inv, other);
     }
 
     /** Decides the job's properties; the results go under runRoot/&lt;model&gt;/. */
@@ -172,7 +201,7 @@ public final class ModelCheck {
             for (String p : ordered) {
                 ContinuedRun.Decision d = decided.get(p);
                 if (d.state() == ContinuedRun.State.HOLDS) verdicts.add(holds(job, p, r));
-                else if (d.state() == ContinuedRun.State.VIOLATED) verdicts.add(violated(job, catalogue.property(p), d.operator(), r, d.report(), modelDir));
+                else if (d.state() == ContinuedRun.State.VIOLATED) verdicts.add(violated(job, catalogue.property(p), ReportOnce.original(d.operator()), r, d.report(), modelDir));
                 if (d.state() != ContinuedRun.State.OPEN) open.remove(p);
             }
             if (temporal >= 0) {
@@ -309,9 +338,16 @@ public final class ModelCheck {
         return List.of(inv, act);
     }
 
-    /** The property of this run that an operator TLC named belongs to (null: none). */
+    /** Whether a catalogued action property (not a temporal one) has this operator. */
+    private boolean isActionOperator(String op) {
+        for (Property p : catalogue.properties()) if (!p.kind().isStatePredicate() && p.kind().isSafety() && p.operators().contains(op)) return true;
+        return false;
+    }
+
+    /** The property of this run that an operator TLC named (or its wrapper) belongs to (null: none). */
     private String ownerOf(String operator, List<String> props) {
-        for (String p : props) if (catalogue.property(p).operators().contains(operator)) return p;
+        String op = ReportOnce.original(operator);
+        for (String p : props) if (catalogue.property(p).operators().contains(op)) return p;
         return null;
     }
 
@@ -348,9 +384,25 @@ public final class ModelCheck {
         Path work = modelDir.resolve(String.format("run-%02d", n));
         log.printf("  %s run %d: checking %s%s%n", job.name(), n, props.isEmpty() ? "(state count only)" : String.join(", ", props),
                 continueAfterViolation ? " (-continue)" : livenessAtEnd ? "" : " (temporal properties checked every minute too)");
-        TlcRunner.Request request = new TlcRunner.Request(work, SpecBridge.MODULE, job.name() + ".cfg", workers, limit, continueAfterViolation,
+        // a -continue run checks the operators through wrappers that TLC reports once each (temporal ones are not wrapped)
+        String module = SpecBridge.MODULE, cfg = cfgText(job, props);
+        Map<String, String> more = Map.of();
+        if (continueAfterViolation && reportOnce != null) {
+            if (boxActions == null) boxActions = ReportOnce.boxActions(specDir);
+            List<List<String>> ops = operatorLists(props);
+            List<String> temporal = new ArrayList<>(), actions = new ArrayList<>();
+            for (String op : ops.get(1)) (boxActions.containsKey(op) || isActionOperator(op) ? actions : temporal).add(op);
+            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), actions, boxActions, reportOnce);
+            List<String> properties = new ArrayList<>(w.actions());
+            properties.addAll(temporal);
+            module = ReportOnce.MODULE;
+            cfg = CfgFile.text("adoptsig model " + job.name() + ": " + job.description() + "\n(each operator through its wrapper in "
+                    + ReportOnce.MODULE + ".tla, reported once)", job.bounds(), w.invariants(), properties);
+            more = Map.of(ReportOnce.MODULE + ".tla", w.moduleText());
+        }
+        TlcRunner.Request request = new TlcRunner.Request(work, module, job.name() + ".cfg", workers, limit, continueAfterViolation,
                 stopWhen, livenessAtEnd);
-        TlcRunner.Result r = runner.runModel(specDir, work, cfgText(job, props), request,
+        TlcRunner.Result r = runner.runModel(specDir, work, cfg, more, request,
                 p -> log.printf("    %s: depth %d, %,d distinct states, %,d states/s%n", job.name(), p.depth(), p.distinct(), p.perSecond()));
         String what = r.timedOut() ? "STOPPED at the time limit (" + limit.toSeconds() + " s; see --timeout)"
                 : r.stopped() ? "stopped after " + r.output().violationCount() + " violation reports (the same properties again and again)"

@@ -97,9 +97,16 @@ public final class TlcRunner {
 
     /** As above, for a request (whose folder is created and given the spec and the cfg text). */
     public Result runModel(Path specDir, Path work, String cfgText, Request request, Consumer<TlcOutput.Progress> progress) {
+        return runModel(specDir, work, cfgText, java.util.Map.of(), request, progress);
+    }
+
+    /** As above, with more files (name to text) written beside the spec's modules, such as a root module of the run's own. */
+    public Result runModel(Path specDir, Path work, String cfgText, java.util.Map<String, String> more, Request request,
+                           Consumer<TlcOutput.Progress> progress) {
         try {
             Files.createDirectories(work);
             SpecBridge.copyModules(specDir, work);
+            for (var f : more.entrySet()) Files.writeString(work.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             Files.writeString(work.resolve(request.cfgName()), cfgText, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + work, e);
