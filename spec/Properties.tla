@@ -4,6 +4,8 @@
 \* the kernel's properties, the supervisors' properties, and the Debug
 \* reachability checks. The Java checks of the same ids are in
 \* src/main/java/adoptsig/engine/JavaInvariants.java and JavaProperties.java.
+\* Each action property is written XProp == [][XAction]_kernelVars on one line,
+\* so that `check` can wrap it to be reported once (tlc/ReportOnce.java).
 EXTENDS Supervisors
 
 -----------------------------------------------------------------------------

@@ -105,22 +105,23 @@ final class ContinuedRun {
      * repeated report for as long as it took to get to its first report (at least
      * {@link #MIN_EXTRA}) and is stopped then (the ski-rental rule: the wasted time is at most what
      * a restart would cost). What it decided up to then stands (see {@link #decide}). Which run
-     * decides what depends on timing; what is decided does not.
+     * decides what depends on timing; what is decided does not. A repeat is an operator reported
+     * again (the parts of a property are reported one by one). With every operator wrapped to be
+     * reported once ({@link adoptsig.tlc.ReportOnce}) the rule never stops a run; it is there for
+     * an operator that could not be wrapped.
      */
     static final class Budget implements Predicate<TlcOutput> {
         static final long MIN_EXTRA = 1_000_000_000L;
 
-        private final Function<String, String> propertyOf;
         private final java.util.function.LongSupplier clock;
         private final long start;
         private final Set<String> reported = new HashSet<>();
         private int seen;
         private long firstReport = -1, firstRepeat = -1;
 
-        Budget(Function<String, String> propertyOf) { this(propertyOf, System::nanoTime); }
+        Budget() { this(System::nanoTime); }
 
-        Budget(Function<String, String> propertyOf, java.util.function.LongSupplier clock) {
-            this.propertyOf = propertyOf;
+        Budget(java.util.function.LongSupplier clock) {
             this.clock = clock;
             this.start = clock.getAsLong();
         }
@@ -132,7 +133,7 @@ final class ContinuedRun {
                 String op = out.violatedOperator(seen);
                 if (op == null) continue;
                 if (firstReport < 0) firstReport = now;
-                if (!reported.add(String.valueOf(propertyOf.apply(op))) && firstRepeat < 0) firstRepeat = now;
+                if (!reported.add(op) && firstRepeat < 0) firstRepeat = now;   // the same operator again (a property's parts are reported one by one)
             }
             return firstRepeat >= 0 && now - firstRepeat > Math.max(MIN_EXTRA, firstReport - start);
         }

@@ -173,7 +173,7 @@ public final class ModelCheck {
             List<String> props = new ArrayList<>(ordered);
             props.addAll(carried);
             Function<String, String> propertyOf = op -> ownerOf(op, ordered);
-            TlcRunner.Result r = run(job, modelDir, t, props, true, stopRule ? new ContinuedRun.Budget(propertyOf) : null);
+            TlcRunner.Result r = run(job, modelDir, t, props, true, stopRule ? new ContinuedRun.Budget() : null);
             if (r.timedOut()) {
                 for (String p : open) verdicts.add(undecided(job, p, r));
                 for (String p : carried) verdicts.add(undecided(job, p, r));
@@ -391,7 +391,7 @@ public final class ModelCheck {
             if (boxActions == null) boxActions = ReportOnce.boxActions(specDir);
             List<List<String>> ops = operatorLists(props);
             List<String> temporal = new ArrayList<>(), actions = new ArrayList<>();
-            for (String op : ops.get(1)) (boxActions.containsKey(op) || isActionOperator(op) ? actions : temporal).add(op);
+            for (String op : ops.get(1)) (isActionOperator(op) ? actions : temporal).add(op);   // temporal ones are not wrapped
             ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), actions, boxActions, reportOnce);
             List<String> properties = new ArrayList<>(w.actions());
             properties.addAll(temporal);

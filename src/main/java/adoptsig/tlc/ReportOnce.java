@@ -23,25 +23,31 @@ import java.util.stream.Stream;
  * breadth-first run with one worker, a shortest counterexample). This module wraps every operator
  * the cfg checks in one that holds once the operator has been reported:
  * <pre>
- *   Once_P == TLCGet(k) \/ P \/ ~TLCSet(k, TRUE)                                    (an invariant)
- *   Once_Q == [][TLCGet(k) \/ A \/ UNCHANGED v \/ ~TLCSet(k, TRUE)]_v                (Q == [][A]_v)
+ *   Once_P == P \/ TLCGet(k) \/ ~TLCSet(k, TRUE)                                    (an invariant)
+ *   Once_Q == [][A \/ UNCHANGED v \/ TLCGet(k) \/ ~TLCSet(k, TRUE)]_v                (Q == [][A]_v)
  * </pre>
  * TLC's register k (set FALSE by an ASSUME before the search) turns TRUE in the evaluation that
- * finds the operator false, and that evaluation is false: the disjunction is evaluated left to
- * right, so the register is set exactly when P (or {@code [A]_v}) is false, and the wrapper is
- * then false too, and TLC reports it. From then on the wrapper holds. The search does not depend
- * on what is checked, so the states, their order and the first report of each operator are those
- * of the run without wrappers; what is gone are the later reports. TLC evaluates the invariants
- * of a state in the cfg's order and stops at the first that fails (the same for action properties
- * on a step), so a wrapper that is not evaluated sets nothing; what masking remains (at the state
- * of a property's first report, the properties listed after it are not evaluated) is the one
- * {@code ContinuedRun} already accounts for.
+ * finds the operator false, and that evaluation is false: TLC evaluates a disjunction left to
+ * right and stops at its first true disjunct, so the register is set exactly when P (or
+ * {@code [A]_v}) is false and has not been reported, and the wrapper is then false too, and TLC
+ * reports it. P (or A) is evaluated first, at every state (step) as without the wrapper, so an
+ * error in evaluating it stops the run as it would. The search does not depend on what is checked,
+ * so the states, their order, the count and the depth are those of the run without wrappers; what
+ * is gone are the later reports. TLC evaluates the invariants of a state in the cfg's order and
+ * stops at the first that fails (the same for action properties on one step), so a wrapper that
+ * is not evaluated sets nothing; a wrapper that has reported no longer masks the properties listed
+ * after it, so such a property may be reported earlier than without wrappers, but the rule of
+ * {@code ContinuedRun} (a report counts only if nothing listed before it was reported earlier)
+ * accepts exactly the same reports, at the same states, either way: before the first violation of
+ * anything listed before a property, both runs evaluate it at the same states.
  *
  * <p>TLC's registers belong to a worker (and the initial states' to the main thread, which shares
  * them out): with one worker, one report per operator; with several, at most one per worker.
- * TLC's distributed mode has no registers, so this module is not for it. An action property that
- * is not written {@code Q == [][A]_v} with A and v names (see the spec's Properties module) is
- * checked as it is, unwrapped, and may be reported again and again.
+ * TLC's distributed mode has no registers, so this module is not for it. Only an action property
+ * whose whole definition is one line {@code Q == [][A]_v}, at the start of a line and followed by
+ * one that starts a new definition, with A an operator of no arguments defined in the spec and v
+ * a name (see the spec's Properties module), is wrapped; any other is checked as it is, and may be
+ * reported again and again.
  */
 public final class ReportOnce {
     /** The root module's name. */
@@ -55,7 +61,8 @@ public final class ReportOnce {
      */
     public enum Mutant { NONE, SILENT }
 
-    private static final Pattern BOX_ACTION = Pattern.compile("(?m)^(\\w+)\\s*==\\s*\\[\\]\\[\\s*(\\w+)\\s*\\]_(\\w+)\\s*(?:\\\\\\*.*)?$");
+    private static final Pattern BOX_ACTION = Pattern.compile("(\\w+)\\s*==\\s*\\[\\]\\[\\s*(\\w+)\\s*\\]_(\\w+)\\s*");
+    private static final Pattern DEFINITION = Pattern.compile("(?m)^(\\w+)\\s*==");
 
     /** The wrapped cfg lists and the module that defines them. */
     public record Wrapped(List<String> invariants, List<String> actions, String moduleText) {}
@@ -67,18 +74,61 @@ public final class ReportOnce {
         return operator != null && operator.startsWith(PREFIX) ? operator.substring(PREFIX.length()) : operator;
     }
 
-    /** The action properties of the spec's modules written Q == [][A]_v: Q to {A, v}. */
+    /**
+     * The action properties of the spec's modules whose whole definition is Q == [][A]_v on one
+     * line (comments removed), at the start of the line, the next line that is not blank starting
+     * a new definition (or the module's end), with A defined in the spec without arguments (v is
+     * a name: a variable or a tuple of them): Q to {A, v}. An IllegalStateException if the spec defines a name that a wrapper's
+     * could clash with.
+     */
     public static Map<String, String[]> boxActions(Path specDir) {
-        Map<String, String[]> out = new LinkedHashMap<>();
+        Map<String, String[]> found = new LinkedHashMap<>();
+        java.util.Set<String> defined = new java.util.HashSet<>(), twice = new java.util.HashSet<>();
         try (Stream<Path> files = Files.list(specDir)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".tla")).sorted().toList()) {
-                Matcher m = BOX_ACTION.matcher(Files.readString(f, StandardCharsets.UTF_8));
-                while (m.find()) out.putIfAbsent(m.group(1), new String[] {m.group(2), m.group(3)});
+                String text = withoutComments(Files.readString(f, StandardCharsets.UTF_8));
+                Matcher d = DEFINITION.matcher(text);
+                while (d.find()) {
+                    if (d.group(1).startsWith(PREFIX)) throw new IllegalStateException(f + " defines " + d.group(1) + ", a name of the wrappers " + MODULE + " generates");
+                    if (!defined.add(d.group(1))) twice.add(d.group(1));
+                }
+                String[] lines = text.split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    Matcher m = BOX_ACTION.matcher(lines[i]);
+                    if (!m.matches()) continue;
+                    int j = i + 1;
+                    while (j < lines.length && lines[j].isBlank()) j++;
+                    boolean ends = j == lines.length || !Character.isWhitespace(lines[j].charAt(0));
+                    if (ends) found.put(m.group(1), new String[] {m.group(2), m.group(3)});
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spec's modules in " + specDir, e);
         }
+        Map<String, String[]> out = new LinkedHashMap<>();
+        for (var e : found.entrySet()) {
+            String[] av = e.getValue();
+            if (!twice.contains(e.getKey()) && defined.contains(av[0])) out.put(e.getKey(), av);
+        }
         return out;
+    }
+
+    /** A module's text with its comments blanked out (line breaks kept): (* ... *) blocks, nested, and \* to the end of a line. */
+    static String withoutComments(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(' && i + 1 < t.length() && t.charAt(i + 1) == '*') { depth++; b.append("  "); i++; continue; }
+            if (depth > 0 && c == '*' && i + 1 < t.length() && t.charAt(i + 1) == ')') { depth--; b.append("  "); i++; continue; }
+            if (depth == 0 && c == '\\' && i + 1 < t.length() && t.charAt(i + 1) == '*') {
+                while (i < t.length() && t.charAt(i) != '\n') { b.append(' '); i++; }
+                if (i < t.length()) b.append('\n');
+                continue;
+            }
+            b.append(depth > 0 && c != '\n' ? ' ' : c);
+        }
+        return b.toString();
     }
 
     /**
@@ -92,8 +142,8 @@ public final class ReportOnce {
         String set = mutant == Mutant.SILENT ? "TLCSet(%d, TRUE)" : "~TLCSet(%d, TRUE)";
         for (String p : invariants) {
             k++;
-            defs.append(PREFIX).append(p).append(" == TLCGet(").append(k).append(") \\/ ").append(p)
-                    .append(" \\/ ").append(String.format(set, k)).append('\n');
+            defs.append(PREFIX).append(p).append(" == ").append(p).append(" \\/ TLCGet(").append(k).append(") \\/ ")
+                    .append(String.format(set, k)).append('\n');
             register(init, k);
             inv.add(PREFIX + p);
         }
@@ -101,8 +151,8 @@ public final class ReportOnce {
             String[] av = boxActions.get(q);
             if (av == null) { act.add(q); continue; }
             k++;
-            defs.append(PREFIX).append(q).append(" == [][TLCGet(").append(k).append(") \\/ ").append(av[0])
-                    .append(" \\/ UNCHANGED ").append(av[1]).append(" \\/ ").append(String.format(set, k)).append("]_").append(av[1]).append('\n');
+            defs.append(PREFIX).append(q).append(" == [][").append(av[0]).append(" \\/ UNCHANGED ").append(av[1])
+                    .append(" \\/ TLCGet(").append(k).append(") \\/ ").append(String.format(set, k)).append("]_").append(av[1]).append('\n');
             register(init, k);
             act.add(PREFIX + q);
         }

@@ -205,7 +205,7 @@ class ContinuedRunTest {
     void aRunGoesOnAfterItsFirstRepeatedReportAsLongAsItTookToGetToItsFirstReport() {
         long[] now = {0};
         long s = 1_000_000_000L;
-        ContinuedRun.Budget b = new ContinuedRun.Budget(SAME, () -> now[0]);
+        ContinuedRun.Budget b = new ContinuedRun.Budget(() -> now[0]);
         now[0] = 5 * s;   // the first report after 5 s (parsing, searching)
         assertThat(b.test(output("V1"))).isFalse();
         now[0] = 6 * s;   // a second property: no repeat yet
@@ -218,7 +218,7 @@ class ContinuedRunTest {
         assertThat(b.test(output("V1", "V2", "V1", "V2", "V1"))).isTrue();
         // a run whose first report came at once still gets a second
         now[0] = 0;
-        b = new ContinuedRun.Budget(SAME, () -> now[0]);
+        b = new ContinuedRun.Budget(() -> now[0]);
         assertThat(b.test(output("V1", "V1"))).isFalse();
         now[0] = ContinuedRun.Budget.MIN_EXTRA + 1;
         assertThat(b.test(output("V1", "V1", "V1"))).isTrue();

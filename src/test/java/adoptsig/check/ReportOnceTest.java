@@ -41,16 +41,68 @@ class ReportOnceTest {
     int runs;
 
     TlcRunner.Result run(List<String> invariants, List<String> actions, ReportOnce.Mutant mutant) {
-        ReportOnce.Wrapped w = ReportOnce.wrap("Masking", invariants, actions, ReportOnce.boxActions(SPEC), mutant);
+        TlcRunner.Result r = run(SPEC, "Masking", invariants, actions, mutant);
+        assertThat(r.output().errors()).as(r.log().toString()).isEmpty();
+        return r;
+    }
+
+    TlcRunner.Result run(Path spec, String module, List<String> invariants, List<String> actions, ReportOnce.Mutant mutant) {
+        ReportOnce.Wrapped w = ReportOnce.wrap(module, invariants, actions, ReportOnce.boxActions(spec), mutant);
         StringBuilder cfg = new StringBuilder("SPECIFICATION Spec\n");
         if (!w.invariants().isEmpty()) cfg.append("INVARIANTS ").append(String.join(" ", w.invariants())).append('\n');
         if (!w.actions().isEmpty()) cfg.append("PROPERTIES ").append(String.join(" ", w.actions())).append('\n');
         Path work = tmp.resolve("run-" + ++runs);
-        TlcRunner.Result r = runner.runModel(SPEC, work, cfg.toString(), Map.of(ReportOnce.MODULE + ".tla", w.moduleText()),
+        TlcRunner.Result r = runner.runModel(spec, work, cfg.toString(), Map.of(ReportOnce.MODULE + ".tla", w.moduleText()),
                 new TlcRunner.Request(work, ReportOnce.MODULE, "Once.cfg", 1, Duration.ofMinutes(2), true, null), p -> { });
         assertThat(r.complete()).isTrue();
-        assertThat(r.output().errors()).as(r.log().toString()).isEmpty();
         return r;
+    }
+
+    Path module(String name, String body) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("spec-" + ++runs));
+        java.nio.file.Files.writeString(dir.resolve(name + ".tla"), "---- MODULE " + name + " ----\n" + body + "====\n");
+        return dir;
+    }
+
+    @Test
+    void onlyAWholeOneLineDefinitionOfABoxedActionIsWrapped() throws Exception {
+        Path dir = module("Toy", """
+                EXTENDS Naturals
+                VARIABLE x
+                StepA == x' # 5
+                StepB == x' # 3
+                Step(n) == x' # n
+                OneLine == [][StepA]_x   \\* a comment after it
+                TwoLines == [][StepA]_x
+                            /\\ [][StepB]_x
+                WithArgument == [][Step(3)]_x
+                Unknown == [][StepC]_x
+                (* Old == [][StepB]_x *)
+                \\* Older == [][StepB]_x
+                Spec == x = 0 /\\ [][x' = x + 1]_x
+                """);
+        assertThat(ReportOnce.boxActions(dir)).containsOnlyKeys("OneLine");
+        assertThat(ReportOnce.boxActions(dir).get("OneLine")).containsExactly("StepA", "x");
+        // a definition the wrappers' names could clash with is refused
+        Path clash = module("Clash", "VARIABLE x\nOnce_Inv == x = 0\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportOnce.boxActions(clash))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Once_Inv");
+    }
+
+    /** The operator is evaluated at every state as without its wrapper: an error below its first report still stops the run. */
+    @Test
+    void anErrorInEvaluatingAPropertyAfterItsReportStillStopsTheRun() throws Exception {
+        Path dir = module("Err", """
+                EXTENDS Naturals
+                VARIABLE x
+                f == [i \\in 0..2 |-> i]
+                Spec == x = 0 /\\ [][x < 4 /\\ x' = x + 1]_x
+                Inv == f[x] # 2
+                """);
+        TlcRunner.Result r = run(dir, "Err", List.of("Inv"), List.of(), ReportOnce.Mutant.NONE);
+        assertThat(reported(r.output())).containsExactly("Once_Inv");
+        assertThat(r.output().errors()).as("f[3] is not defined").isNotEmpty();
+        assertThat(r.exitCode()).isNotZero();
     }
 
     /** The trace of a run of TLC that checks one property, unwrapped, and stops at its first violation. */
