@@ -402,7 +402,7 @@ public final class ModelCheck {
         }
         TlcRunner.Request request = new TlcRunner.Request(work, module, job.name() + ".cfg", workers, limit, continueAfterViolation,
                 stopWhen, livenessAtEnd);
-        TlcRunner.Result r = runner.runModel(specDir, work, cfg, more, request,
+        TlcRunner.Result r = runner.forStates(job.distinct()).runModel(specDir, work, cfg, more, request,
                 p -> log.printf("    %s: depth %d, %,d distinct states, %,d states/s%n", job.name(), p.depth(), p.distinct(), p.perSecond()));
         String what = r.timedOut() ? "STOPPED at the time limit (" + limit.toSeconds() + " s; see --timeout)"
                 : r.stopped() ? "stopped after " + r.output().violationCount() + " violation reports (the same properties again and again)"

@@ -69,9 +69,14 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--jobs", defaultValue = "2", description = "models checked at once, each by its own TLC run (default: ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--forked", description = "run every TLC in a JVM of its own (the reference way; slower); by default TLC runs in this JVM, "
-            + "in a class loader of its own per run, and falls back to a JVM of its own where that fails")
+    @Option(names = "--forked", description = "run every TLC in a JVM of its own (the reference way); by default a model recorded with fewer "
+            + "than 40,000 states is checked in a JVM of its own and a larger one in this JVM, in a class loader of its own per run "
+            + "(a JVM of its own where that fails, or while another run is in this JVM)")
     boolean forked;
+
+    @Option(names = "--in-process", description = "run every TLC in this JVM, in a class loader of its own per run (a JVM of its own "
+            + "where that fails, or while another run is in this JVM)")
+    boolean inProcess;
 
     @Option(names = "--temporal", defaultValue = "java", paramLabel = "ENGINE",
             description = "who decides the temporal properties: java (the Java engine's fair-cycle search on its state graph, "
@@ -115,6 +120,7 @@ public class CheckCommand implements Callable<Integer> {
         PrintStream log = RunOutput.log(w);
         if (workers < 1) throw new InputError("--workers must be at least 1, not " + workers);
         if (jobs < 1) throw new InputError("--jobs must be at least 1, not " + jobs);
+        if (forked && inProcess) throw new InputError("--forked and --in-process exclude each other: give one");
         if (extraPids < 0) throw new InputError("--extra-pids must not be negative, not " + extraPids);
         if (!(timeoutMinutes > 0)) throw new InputError("--timeout must be a positive number of minutes, not " + timeoutMinutes);
         if (distributed < 0) throw new InputError("--distributed must not be negative, not " + distributed);
@@ -157,7 +163,8 @@ public class CheckCommand implements Callable<Integer> {
                 for (Job j : jobsChosen) w.printf("  %s: %s%s%n", j.name(), j.description(), j.distinct() < 0 ? "" : String.format(" (recorded: %,d distinct states)", j.distinct()));
                 w.flush();
                 ModelCheck tlcChecker = project.checker(workers, Duration.ofMillis((long) (timeoutMinutes * 60_000)), log,
-                        forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
+                        forked ? adoptsig.tlc.TlcRunner.Mode.FORKED : inProcess ? adoptsig.tlc.TlcRunner.Mode.IN_PROCESS
+                                : adoptsig.tlc.TlcRunner.Mode.fromSystemProperty());
                 boolean pinned = adoptsig.supervisor.FairnessPin.matches(project.specDir());
                 if (temporal.equals("java") && !pinned) {
                     w.println("The spec's fairness or temporal definitions are not those the Java engine implements "

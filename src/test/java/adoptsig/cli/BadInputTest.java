@@ -48,6 +48,7 @@ class BadInputTest {
     void numbersOutOfRange() {
         assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--workers", "0", "--root", root()), "--workers must be at least 1");
         assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--jobs", "0", "--root", root()), "--jobs must be at least 1");
+        assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--forked", "--in-process", "--root", root()), "--forked and --in-process exclude each other");
         assertOneLineError(Fixtures.cli("matrix", "--extra-pids", "-1", "--root", root()), "--extra-pids must not be negative");
         assertOneLineError(Fixtures.cli("check", "rfc-noFork", "--timeout", "0", "--root", root()), "--timeout must be a positive number");
         assertOneLineError(Fixtures.cli("conform", "--random", "--steps", "0", "--root", root()), "--steps must be at least 1");

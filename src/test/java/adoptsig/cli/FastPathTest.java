@@ -52,7 +52,7 @@ class FastPathTest {
         for (Path out : List.of(fast, forked)) {
             // one model at a time, so that every run of the fast path is in-process (a second concurrent run would be forked)
             List<String> args = new ArrayList<>(List.of("check", "--no-stories", "--jobs", "1", "--root", Fixtures.root().toString(), "--out", out.toString()));
-            if (out == forked) args.add("--forked");
+            args.add(out == forked ? "--forked" : "--in-process");
             args.addAll(models);
             Fixtures.Run r = Fixtures.cli(args.toArray(String[]::new));
             assertThat(r.exit()).as(r.out()).isZero();

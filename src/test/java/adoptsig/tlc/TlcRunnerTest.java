@@ -145,4 +145,28 @@ class TlcRunnerTest {
             assertThat(s.complete()).as(mode + ": complete").isFalse();
         }
     }
+
+    @Test
+    void bySizeForksTheRunsOfModelsRecordedSmallAndKeepsTheOthersInThisJvm() {
+        TlcRunner auto = new TlcRunner(TlcRunner.Mode.BY_SIZE);
+        assertThat(auto.forStates(0).mode()).isEqualTo(TlcRunner.Mode.FORKED);
+        assertThat(auto.forStates(TlcRunner.FORK_BELOW - 1).mode()).isEqualTo(TlcRunner.Mode.FORKED);
+        assertThat(auto.forStates(TlcRunner.FORK_BELOW).mode()).isEqualTo(TlcRunner.Mode.IN_PROCESS);
+        assertThat(auto.forStates(-1).mode()).as("no recorded count").isEqualTo(TlcRunner.Mode.IN_PROCESS);
+        for (TlcRunner.Mode m : List.of(TlcRunner.Mode.IN_PROCESS, TlcRunner.Mode.FORKED)) {
+            assertThat(new TlcRunner(m).forStates(10).mode()).as(m.toString()).isEqualTo(m);
+            assertThat(new TlcRunner(m).forStates(1_000_000).mode()).as(m.toString()).isEqualTo(m);
+        }
+        String saved = System.getProperty("adoptsig.tlc");
+        try {
+            System.clearProperty("adoptsig.tlc");
+            assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.BY_SIZE);
+            System.setProperty("adoptsig.tlc", "forked");
+            assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.FORKED);
+            System.setProperty("adoptsig.tlc", "in-process");
+            assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.IN_PROCESS);
+        } finally {
+            if (saved == null) System.clearProperty("adoptsig.tlc"); else System.setProperty("adoptsig.tlc", saved);
+        }
+    }
 }
