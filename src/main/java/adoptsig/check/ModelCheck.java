@@ -73,10 +73,16 @@ public final class ModelCheck {
     private final ReportOnce.Mutant reportOnce;
     /** The spec's action properties written Q == [][A]_v, read once. */
     private Map<String, String[]> boxActions;
+
+    /** The spec's boxed action properties, read once for every job (jobs run in threads of their own). */
+    private synchronized Map<String, String[]> boxActions() {
+        if (boxActions == null) boxActions = ReportOnce.boxActions(specDir);
+        return boxActions;
+    }
     /** The Java engine's liveness check gives up above this many states (its graph is held in memory). */
     public static final long JAVA_TEMPORAL_LIMIT = 5_000_000;
 
-    /** limit: the longest one TLC run may take (null: no limit). TLC runs as the system property adoptsig.tlc says (in-process by default). */
+    /** limit: the longest one TLC run may take (null: no limit). TLC runs as the system property adoptsig.tlc says (by the model's size by default: TlcRunner.Mode). */
     public ModelCheck(Catalogue catalogue, Path specDir, int workers, Duration limit, PrintStream log) {
         this(catalogue, specDir, workers, limit, log, new TlcRunner());
     }
@@ -388,11 +394,10 @@ public final class ModelCheck {
         String module = SpecBridge.MODULE, cfg = cfgText(job, props);
         Map<String, String> more = Map.of();
         if (continueAfterViolation && reportOnce != null) {
-            if (boxActions == null) boxActions = ReportOnce.boxActions(specDir);
             List<List<String>> ops = operatorLists(props);
             List<String> temporal = new ArrayList<>(), actions = new ArrayList<>();
             for (String op : ops.get(1)) (isActionOperator(op) ? actions : temporal).add(op);   // temporal ones are not wrapped
-            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), actions, boxActions, reportOnce);
+            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), actions, boxActions(), reportOnce);
             List<String> properties = new ArrayList<>(w.actions());
             properties.addAll(temporal);
             module = ReportOnce.MODULE;

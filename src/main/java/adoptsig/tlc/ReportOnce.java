@@ -63,6 +63,10 @@ public final class ReportOnce {
 
     private static final Pattern BOX_ACTION = Pattern.compile("(\\w+)\\s*==\\s*\\[\\]\\[\\s*(\\w+)\\s*\\]_(\\w+)\\s*");
     private static final Pattern DEFINITION = Pattern.compile("(?m)^(\\w+)\\s*==");
+    /** A line that starts a new unit of a module: a definition (with or without arguments), a keyword, a separator or the end. */
+    private static final Pattern STARTS_UNIT = Pattern.compile(
+            "(\\w+\\s*(\\(.*\\)|\\[.*\\])?\\s*==.*|(LOCAL|ASSUME|ASSUMPTION|AXIOM|THEOREM|LEMMA|VARIABLES?|CONSTANTS?|INSTANCE|RECURSIVE|EXTENDS)\\b.*|-{4,}.*|={4,}.*)");
+    private static final Pattern CLASH = Pattern.compile("(?m)^\\s*(?:LOCAL\\s+)?(" + PREFIX + "\\w*)");
 
     /** The wrapped cfg lists and the module that defines them. */
     public record Wrapped(List<String> invariants, List<String> actions, String moduleText) {}
@@ -77,9 +81,10 @@ public final class ReportOnce {
     /**
      * The action properties of the spec's modules whose whole definition is Q == [][A]_v on one
      * line (comments removed), at the start of the line, the next line that is not blank starting
-     * a new definition (or the module's end), with A defined in the spec without arguments (v is
-     * a name: a variable or a tuple of them): Q to {A, v}. An IllegalStateException if the spec defines a name that a wrapper's
-     * could clash with.
+     * a new unit (a definition, a keyword such as VARIABLE or ASSUME, a ---- or ==== line, or the
+     * module's end), with A defined in the spec without arguments (v is
+     * a name: a variable or a tuple of them): Q to {A, v}. An InputError if the spec defines a name that a wrapper's
+     * could clash with, or a module of the generated module's name.
      */
     public static Map<String, String[]> boxActions(Path specDir) {
         Map<String, String[]> found = new LinkedHashMap<>();
@@ -87,18 +92,20 @@ public final class ReportOnce {
         try (Stream<Path> files = Files.list(specDir)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".tla")).sorted().toList()) {
                 String text = withoutComments(Files.readString(f, StandardCharsets.UTF_8));
-                Matcher d = DEFINITION.matcher(text);
-                while (d.find()) {
-                    if (d.group(1).startsWith(PREFIX)) throw new IllegalStateException(f + " defines " + d.group(1) + ", a name of the wrappers " + MODULE + " generates");
-                    if (!defined.add(d.group(1))) twice.add(d.group(1));
+                if (f.getFileName().toString().equals(MODULE + ".tla")) {
+                    throw new adoptsig.InputError(f + ": the spec may not have a module named " + MODULE + " (check generates one for each run)");
                 }
+                Matcher c = CLASH.matcher(text);
+                if (c.find()) throw new adoptsig.InputError(f + " defines " + c.group(1) + ", a name of the wrappers " + MODULE + " generates");
+                Matcher d = DEFINITION.matcher(text);
+                while (d.find()) if (!defined.add(d.group(1))) twice.add(d.group(1));
                 String[] lines = text.split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
                     Matcher m = BOX_ACTION.matcher(lines[i]);
                     if (!m.matches()) continue;
                     int j = i + 1;
                     while (j < lines.length && lines[j].isBlank()) j++;
-                    boolean ends = j == lines.length || !Character.isWhitespace(lines[j].charAt(0));
+                    boolean ends = j == lines.length || STARTS_UNIT.matcher(lines[j]).matches();
                     if (ends) found.put(m.group(1), new String[] {m.group(2), m.group(3)});
                 }
             }

@@ -16,15 +16,14 @@ import java.util.function.Predicate;
 
 /**
  * Runs TLC on one model, in one of two ways that give the same output: {@link Mode#IN_PROCESS}
- * (the default: a fresh class loader per run inside this JVM, see {@link InProcessTlc}; no JVM
- * start, about a second less per run) or {@link Mode#FORKED} (a JVM per run, the reference
- * way). When the in-process path cannot run TLC it falls back to a forked JVM by itself and says
- * so in the run's log. Each run works in its own folder (a copy of the spec, the cfg, the
+ * (a fresh class loader per run inside this JVM, see {@link InProcessTlc}) or {@link Mode#FORKED}
+ * (a JVM per run, the reference way); {@link Mode#BY_SIZE}, the default, picks one per model
+ * ({@link #forStates}). When the in-process path cannot run TLC, or another TLC is running in
+ * this JVM, it runs in a forked JVM by itself and says so in the run's log. Each run works in its own folder (a copy of the spec, the cfg, the
  * metadir, a temporary folder), so runs are isolated from each other and nothing is written into
  * spec/. TLC's full output is saved as tlc.out.
  */
 public final class TlcRunner {
-    /** How TLC runs: in this JVM in a class loader of its own, or in a JVM of its own. */
     /**
      * Where TLC runs: in this JVM (a class loader of its own per run), in a JVM of its own, or by
      * the model's size ({@link #forStates}): a run of a model recorded with fewer than
@@ -33,15 +32,21 @@ public final class TlcRunner {
      * which pays only on long runs; a forked JVM compiles with C1 alone. Measured, 2 cores, two
      * models at once: 8 models of 3,000 to 15,000 states took 36.8 s of CPU forked against 53.2 s
      * in-process; 6 of 17,000 to 34,000, 56.3 s against 71.2 s; 4 of 52,000 to 111,000, 91.7 s
-     * against 86.4 s.
+     * against 86.4 s. A runner in mode BY_SIZE whose model's size is not asked ({@link #run}
+     * directly, or a model with no recorded count) runs in this JVM.
      */
     public enum Mode {
         IN_PROCESS, FORKED, BY_SIZE;
 
-        /** The mode named by the system property adoptsig.tlc ("forked", "in-process" or "by-size"), else by size. */
+        /** The mode named by the system property adoptsig.tlc ("forked", "in-process" or "by-size"; unset: by size). */
         public static Mode fromSystemProperty() {
             String v = System.getProperty("adoptsig.tlc", "by-size").toLowerCase(Locale.ROOT);
-            return v.startsWith("fork") ? FORKED : v.startsWith("in") ? IN_PROCESS : BY_SIZE;
+            return switch (v) {
+                case "forked" -> FORKED;
+                case "in-process" -> IN_PROCESS;
+                case "by-size" -> BY_SIZE;
+                default -> throw new adoptsig.InputError("-Dadoptsig.tlc=" + v + ": expected forked, in-process or by-size");
+            };
         }
     }
 
@@ -92,7 +97,7 @@ public final class TlcRunner {
 
     private final Mode mode;
 
-    /** The mode of the system property adoptsig.tlc (in-process unless it says "forked"). */
+    /** The mode of the system property adoptsig.tlc (by size unless it says otherwise). */
     public TlcRunner() { this(Mode.fromSystemProperty()); }
 
     public TlcRunner(Mode mode) { this.mode = mode; }

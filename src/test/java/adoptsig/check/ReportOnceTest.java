@@ -75,6 +75,8 @@ class ReportOnceTest {
                 OneLine == [][StepA]_x   \\* a comment after it
                 TwoLines == [][StepA]_x
                             /\\ [][StepB]_x
+                FlushLeft == [][StepA]_x
+                /\\ [][StepB]_x
                 WithArgument == [][Step(3)]_x
                 Unknown == [][StepC]_x
                 (* Old == [][StepB]_x *)
@@ -84,9 +86,15 @@ class ReportOnceTest {
         assertThat(ReportOnce.boxActions(dir)).containsOnlyKeys("OneLine");
         assertThat(ReportOnce.boxActions(dir).get("OneLine")).containsExactly("StepA", "x");
         // a definition the wrappers' names could clash with is refused
-        Path clash = module("Clash", "VARIABLE x\nOnce_Inv == x = 0\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportOnce.boxActions(clash))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Once_Inv");
+        for (String def : List.of("Once_Inv == x = 0", "Once_F(n) == x = n", "LOCAL Once_G == x")) {
+            Path clash = module("Clash", "VARIABLE x\n" + def + "\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportOnce.boxActions(clash))
+                    .isInstanceOf(adoptsig.InputError.class).hasMessageContaining("Once_");
+        }
+        // and so is a module of the generated module's name
+        Path own = module(ReportOnce.MODULE, "VARIABLE x\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportOnce.boxActions(own))
+                .isInstanceOf(adoptsig.InputError.class).hasMessageContaining("may not have a module named");
     }
 
     /** The operator is evaluated at every state as without its wrapper: an error below its first report still stops the run. */
@@ -208,12 +216,19 @@ class ReportOnceTest {
      * the SILENT mutant is caught, as a disagreement with the record.
      */
     @Test
-    void onACataloguedModelOneRunAgreesWithTheRecordAndTheSilentMutantIsCaught() {
+    void onACataloguedModelOneRunAgreesWithTheRecordAndTheSilentMutantIsCaught() throws Exception {
         Job job = Job.of(Fixtures.PROJECT.models().model("classic-apue"), 0);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         ModelOutcome ok = Fixtures.PROJECT.checker(1, null, quiet).withJavaTemporal(Fixtures.PROJECT::system).check(job, tmp.resolve("ok"));
         assertThat(ok.agrees()).as(ok.differences().toString()).isTrue();
         assertThat(ok.runs()).isEqualTo(1);
+        // a model this small runs TLC in a JVM of its own by default (TlcRunner.Mode.BY_SIZE)
+        assertThat(java.nio.file.Files.readString(tmp.resolve("ok/classic-apue/run-01/tlc.out"))).doesNotContain("in-process TLC");
+        // without the wrappers, the stop rule's path: the same verdicts, counts and lengths
+        ModelOutcome plain = Fixtures.PROJECT.checker(1, null, quiet).withJavaTemporal(Fixtures.PROJECT::system)
+                .withReportOnce(null).check(job, tmp.resolve("plain"));
+        assertThat(plain.agrees()).as(plain.differences().toString()).isTrue();
+        assertThat(java.nio.file.Files.readString(tmp.resolve("plain/classic-apue/run-01/classic-apue.cfg"))).doesNotContain(ReportOnce.PREFIX);
         ModelOutcome bad = Fixtures.PROJECT.checker(1, null, quiet).withJavaTemporal(Fixtures.PROJECT::system)
                 .withReportOnce(ReportOnce.Mutant.SILENT).check(job, tmp.resolve("bad"));
         assertThat(bad.agrees()).isFalse();

@@ -165,6 +165,9 @@ class TlcRunnerTest {
             assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.FORKED);
             System.setProperty("adoptsig.tlc", "in-process");
             assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.IN_PROCESS);
+            System.setProperty("adoptsig.tlc", "fork");
+            org.assertj.core.api.Assertions.assertThatThrownBy(TlcRunner.Mode::fromSystemProperty)
+                    .isInstanceOf(adoptsig.InputError.class).hasMessageContaining("expected forked, in-process or by-size");
         } finally {
             if (saved == null) System.clearProperty("adoptsig.tlc"); else System.setProperty("adoptsig.tlc", saved);
         }
