@@ -132,17 +132,24 @@ public final class ModelCheck {
     /** The cfg of a run that checks these catalogued properties (each expanded into its parts), in this order. */
     public String cfgText(Job job, List<String> props) {
         List<List<String>> ops = operatorLists(props);
-        return CfgFile.text("adoptsig model " + job.name() + ": " + job.description(), job.bounds(), ops.get(0), ops.get(1));
+        List<String> properties = new ArrayList<>(ops.get(1));
+        properties.addAll(ops.get(2));
+        return CfgFile.text(cfgComment(job), job.bounds(), ops.get(0), properties);
     }
 
-    /** The cfg's two lists of operators for these catalogued properties (each expanded into its parts), in this order. */
+    private static String cfgComment(Job job) { return "adoptsig model " + job.name() + ": " + job.description(); }
+
+    /**
+     * The operators of these catalogued properties (each expanded into its parts), in this order:
+     * state predicates, action properties, temporal properties.
+     */
     private List<List<String>> operatorLists(List<String> props) {
-        List<String> inv = new ArrayList<>(), other = new ArrayList<>();
+        List<String> inv = new ArrayList<>(), act = new ArrayList<>(), temporal = new ArrayList<>();
         for (String p : props) {
             Property x = catalogue.property(p);
-            (x.kind().isStatePredicate() ? inv : other).addAll(x.operators());
+            (x.kind().isStatePredicate() ? inv : x.kind().isSafety() ? act : temporal).addAll(x.operators());
         }
-        return List.of(inv, other);
+        return List.of(inv, act, temporal);
     }
 
     /** Decides the job's properties; the results go under runRoot/&lt;model&gt;/. */
@@ -344,12 +351,6 @@ public final class ModelCheck {
         return List.of(inv, act);
     }
 
-    /** Whether a catalogued action property (not a temporal one) has this operator. */
-    private boolean isActionOperator(String op) {
-        for (Property p : catalogue.properties()) if (!p.kind().isStatePredicate() && p.kind().isSafety() && p.operators().contains(op)) return true;
-        return false;
-    }
-
     /** The property of this run that an operator TLC named (or its wrapper) belongs to (null: none). */
     private String ownerOf(String operator, List<String> props) {
         String op = ReportOnce.original(operator);
@@ -391,20 +392,21 @@ public final class ModelCheck {
         log.printf("  %s run %d: checking %s%s%n", job.name(), n, props.isEmpty() ? "(state count only)" : String.join(", ", props),
                 continueAfterViolation ? " (-continue)" : livenessAtEnd ? "" : " (temporal properties checked every minute too)");
         // a -continue run checks the operators through wrappers that TLC reports once each (temporal ones are not wrapped)
-        String module = SpecBridge.MODULE, cfg = cfgText(job, props);
+        String module = SpecBridge.MODULE;
+        List<List<String>> ops = operatorLists(props);
+        List<String> invariants = ops.get(0), properties = new ArrayList<>(ops.get(1));
+        String comment = cfgComment(job);
         Map<String, String> more = Map.of();
         if (continueAfterViolation && reportOnce != null) {
-            List<List<String>> ops = operatorLists(props);
-            List<String> temporal = new ArrayList<>(), actions = new ArrayList<>();
-            for (String op : ops.get(1)) (isActionOperator(op) ? actions : temporal).add(op);   // temporal ones are not wrapped
-            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), actions, boxActions(), reportOnce);
-            List<String> properties = new ArrayList<>(w.actions());
-            properties.addAll(temporal);
+            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), ops.get(1), boxActions(), reportOnce);
             module = ReportOnce.MODULE;
-            cfg = CfgFile.text("adoptsig model " + job.name() + ": " + job.description() + "\n(each operator through its wrapper in "
-                    + ReportOnce.MODULE + ".tla, reported once)", job.bounds(), w.invariants(), properties);
+            invariants = w.invariants();
+            properties = new ArrayList<>(w.actions());
+            comment += "\n(each operator through its wrapper in " + ReportOnce.MODULE + ".tla, reported once)";
             more = Map.of(ReportOnce.MODULE + ".tla", w.moduleText());
         }
+        properties.addAll(ops.get(2));
+        String cfg = CfgFile.text(comment, job.bounds(), invariants, properties);
         TlcRunner.Request request = new TlcRunner.Request(work, module, job.name() + ".cfg", workers, limit, continueAfterViolation,
                 stopWhen, livenessAtEnd);
         TlcRunner.Result r = runner.forStates(job.distinct()).runModel(specDir, work, cfg, more, request,

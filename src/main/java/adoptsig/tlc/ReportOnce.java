@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * them out): with one worker, one report per operator; with several, at most one per worker.
  * TLC's distributed mode has no registers, so this module is not for it. Only an action property
  * whose whole definition is one line {@code Q == [][A]_v}, at the start of a line and followed by
- * one that starts a new definition, with A an operator of no arguments defined in the spec and v
+ * one that starts a new unit (a definition, a keyword, a separator), with A an operator of no arguments defined in the spec and v
  * a name (see the spec's Properties module), is wrapped; any other is checked as it is, and may be
  * reported again and again.
  */
