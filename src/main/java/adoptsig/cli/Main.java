@@ -18,7 +18,7 @@ import java.io.PrintWriter;
                 "2:bad input (an unknown name, a malformed table, cfg or option, a TLA+ error); nothing is run",
                 "3:the run could not be completed (out of memory, a disk full or a folder not writable, a TLC process killed, a time or state limit reached); the cause in one line, the results so far kept"},
         subcommands = {CheckCommand.class, MatrixCommand.class, AnswerCommand.class, ModelsCommand.class, CfgCommand.class, ExploreCommand.class,
-                ConformCommand.class, ReplayCommand.class, BenchCommand.class, FidelityCommand.class, TablesCommand.class})
+                ConformCommand.class, ReplayCommand.class, BenchCommand.class, ProfileCommand.class, FidelityCommand.class, TablesCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, DIFFERS = 1, BAD_INPUT = 2, INCOMPLETE = 3;
 

@@ -56,6 +56,9 @@ class BadInputTest {
         assertOneLineError(Fixtures.cli("conform", "--random", "--rt-limit", "-2", "--root", root()), "SigLimit must not be negative");
         assertOneLineError(Fixtures.cli("conform", "--random", "--services", "A,b", "--root", root()), "a service name must be lower-case");
         assertOneLineError(Fixtures.cli("bench", "--steps", "0", "--root", root()), "--steps must be at least 1");
+        assertOneLineError(Fixtures.cli("profile", "cgroup-dance", "--passes", "1", "--root", root()), "--passes must be at least 2");
+        assertOneLineError(Fixtures.cli("profile", "cgroup-dance", "--max-states", "0", "--root", root()), "--max-states must be at least 1");
+        assertOneLineError(Fixtures.cli("profile", "cgroup-nope", "--root", root()), "unknown model 'cgroup-nope'");
     }
 
     @Test
