@@ -25,25 +25,43 @@ import java.util.Set;
 /**
  * Where TLC's evaluator spends its time on a model: each of Next's disjuncts (as TLC splits
  * them, one per binding of an outer {@code \E}), each state invariant and each action property,
- * timed separately over the model's reachable states with TLC's own evaluator (FastTool) in this
- * JVM. The states are found first, breadth-first as TLC does; then every state is taken through
- * every item once per pass. A pass's figures are the sum of each call's time; the report keeps,
- * for each item, its least total over the warm passes (every pass but the first), divided by the
- * number of states: microseconds per state, as TLC pays them for each distinct state it finds
+ * and the successors' fingerprints, timed separately over the model's reachable states with
+ * TLC's own evaluator (FastTool) in this JVM. The states are found first, breadth-first as TLC
+ * does with one worker (which runs Next and the fingerprints once on every state); then every
+ * state is taken through every item once per pass. A pass's figure for an item is the wall-clock
+ * time of its calls, timer included (the cost of an empty timed interval is measured and
+ * reported); the report keeps each item's least over the passes after the first, and that
+ * first timed pass beside it, divided by the number of states: microseconds per distinct state
  * (successors for every state, invariants for every state, action properties for every step).
- * Measurements, not assertions. One profile per JVM at a time: TLC keeps static state.
+ * The operators are the plain ones of the spec (a `check` run evaluates them through
+ * report-once wrappers, which add a register read only once one is violated). What TLC does
+ * besides evaluating (its fingerprint set, state queue and trace file, JVM start, parsing, the
+ * compiler's work) is not in the figures; nor is the compiler's choice: the figures are those
+ * of the code this JVM's compiler made. Measurements, not assertions. One profile per JVM at a
+ * time: TLC keeps static state.
  */
 public final class SpecProfile {
     /** One timed item: a Next disjunct, a state invariant or an action property. */
     public record Item(String kind, String name, double microsPerState, double coldMicrosPerState) { }
 
     /** The profile: the states it ran over, the steps between them, and each item's cost, dearest first. */
-    public record Result(long states, long steps, boolean whole, int passes, List<Item> items, double fingerprintMicros) {
-        public double total() { return items.stream().mapToDouble(Item::microsPerState).sum() + fingerprintMicros; }
-        public double total(String kind) { return items.stream().filter(i -> i.kind().equals(kind)).mapToDouble(Item::microsPerState).sum(); }
+    public record Result(long states, long steps, boolean whole, int passes, List<Item> items, Item fingerprints, double timerNanos) {
+        /** Every item's figure and the fingerprints', summed (warm: each item's least; cold: the first timed pass). */
+        public double total(boolean cold) {
+            return items.stream().mapToDouble(i -> cold ? i.coldMicrosPerState() : i.microsPerState()).sum()
+                    + (cold ? fingerprints.coldMicrosPerState() : fingerprints.microsPerState());
+        }
+        public double total(String kind, boolean cold) {
+            return items.stream().filter(i -> i.kind().equals(kind)).mapToDouble(i -> cold ? i.coldMicrosPerState() : i.microsPerState()).sum();
+        }
+        /** Timed calls per state: one per disjunct of Next and per invariant, and per step one fingerprint and one per action property. */
+        public double callsPerState(int actionProperties) {
+            long next = items.stream().filter(i -> i.kind().equals(NEXT)).count(), inv = items.stream().filter(i -> i.kind().equals(INVARIANT)).count();
+            return next + inv + (double) steps / Math.max(1, states) * (1 + actionProperties);
+        }
     }
 
-    public static final String NEXT = "step", INVARIANT = "invariant", ACTION = "action property";
+    public static final String NEXT = "step", INVARIANT = "invariant", ACTION = "action property", FINGERPRINT = "fingerprint";
 
     private final FastTool tool;
 
@@ -84,7 +102,8 @@ public final class SpecProfile {
 
     /**
      * Profiles the first {@code maxStates} states found breadth-first (all of them when there are
-     * no more), {@code passes} times over (at least 2: the first is the cold one).
+     * no more), {@code passes} times over (at least 2: the first timed pass, then the warm ones).
+     * A TLA+ error in an item (an evaluation TLC cannot make) is bad input, named with the item.
      */
     public Result run(int passes, long maxStates) {
         if (passes < 2) throw new IllegalArgumentException("passes: at least 2, not " + passes);
@@ -92,82 +111,118 @@ public final class SpecProfile {
         Action[] inv = tool.getInvariants();
         Action[] act = tool.getImpliedActions();
         String[] invNames = tool.getInvNames(), actNames = tool.getImpliedActNames();
+        String[] labels = new String[next.length];
+        for (int k = 0; k < next.length; k++) labels[k] = label(next[k]);
 
-        // the states, breadth-first
+        // the states, breadth-first, as TLC's worker keeps them (state and action constraints included)
         List<TLCState> states = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         ArrayDeque<TLCState> queue = new ArrayDeque<>();
-        StateVec init = tool.getInitStates();
-        for (int i = 0; i < init.size(); i++) {
-            TLCState s = init.elementAt(i);
-            if (seen.add(s.fingerPrint()) && states.size() < maxStates) { states.add(s); queue.add(s); }
-        }
         boolean whole = true;
-        while (!queue.isEmpty()) {
-            TLCState s = queue.poll();
-            for (Action a : next) {
-                StateVec v = tool.getNextStates(a, s);
-                for (int i = 0; i < v.size(); i++) {
-                    TLCState t = v.elementAt(i);
-                    if (!seen.add(t.fingerPrint())) continue;
-                    if (states.size() >= maxStates) { whole = false; continue; }
-                    states.add(t);
-                    queue.add(t);
-                }
+        String doing = "the initial states";
+        try {
+            StateVec init = tool.getInitStates();
+            for (int i = 0; i < init.size(); i++) {
+                TLCState s = init.elementAt(i);
+                if (!tool.isInModel(s) || !seen.add(s.fingerPrint())) continue;
+                if (states.size() >= maxStates) { whole = false; continue; }
+                states.add(s);
+                queue.add(s);
             }
-        }
-
-        int n = next.length, ni = inv.length, na = act.length;
-        double[] best = new double[n + ni + na + 1], cold = new double[n + ni + na + 1];
-        Arrays.fill(best, Double.MAX_VALUE);
-        long steps = 0;
-        for (int pass = 0; pass < passes; pass++) {
-            long[] ns = new long[n + ni + na + 1];
-            steps = 0;
-            for (TLCState s : states) {
-                for (int k = 0; k < n; k++) {
-                    long t0 = System.nanoTime();
+            while (!queue.isEmpty()) {
+                TLCState s = queue.poll();
+                for (int k = 0; k < next.length; k++) {
+                    doing = labels[k];
                     StateVec v = tool.getNextStates(next[k], s);
-                    long t1 = System.nanoTime();
-                    ns[k] += t1 - t0;
                     for (int i = 0; i < v.size(); i++) {
                         TLCState t = v.elementAt(i);
-                        steps++;
-                        long f0 = System.nanoTime();
-                        t.fingerPrint();
-                        ns[n + ni + na] += System.nanoTime() - f0;
-                        for (int j = 0; j < na; j++) {
-                            long a0 = System.nanoTime();
-                            tool.isValid(act[j], s, t);
-                            ns[n + ni + j] += System.nanoTime() - a0;
-                        }
+                        if (!tool.isInModel(t) || !tool.isInActions(s, t) || !seen.add(t.fingerPrint())) continue;
+                        if (states.size() >= maxStates) { whole = false; continue; }
+                        states.add(t);
+                        queue.add(t);
                     }
                 }
-                for (int j = 0; j < ni; j++) {
-                    long t0 = System.nanoTime();
-                    tool.isValid(inv[j], s);
-                    ns[n + j] += System.nanoTime() - t0;
+            }
+
+            int n = next.length, ni = inv.length, na = act.length, fp = n + ni + na;
+            double[] best = new double[fp + 1], cold = new double[fp + 1];
+            Arrays.fill(best, Double.MAX_VALUE);
+            long steps = 0;
+            for (int pass = 0; pass < passes; pass++) {
+                long[] ns = new long[fp + 1];
+                steps = 0;
+                for (TLCState s : states) {
+                    for (int k = 0; k < n; k++) {
+                        doing = labels[k];
+                        long t0 = System.nanoTime();
+                        StateVec v = tool.getNextStates(next[k], s);
+                        ns[k] += System.nanoTime() - t0;
+                        for (int i = 0; i < v.size(); i++) {
+                            TLCState t = v.elementAt(i);
+                            steps++;
+                            long f0 = System.nanoTime();
+                            t.fingerPrint();
+                            ns[fp] += System.nanoTime() - f0;
+                            for (int j = 0; j < na; j++) {
+                                doing = actNames[j];
+                                long a0 = System.nanoTime();
+                                tool.isValid(act[j], s, t);
+                                ns[n + ni + j] += System.nanoTime() - a0;
+                            }
+                        }
+                    }
+                    for (int j = 0; j < ni; j++) {
+                        doing = invNames[j];
+                        long t0 = System.nanoTime();
+                        tool.isValid(inv[j], s);
+                        ns[n + j] += System.nanoTime() - t0;
+                    }
+                }
+                for (int k = 0; k < ns.length; k++) {
+                    double us = ns[k] / 1e3 / Math.max(1, states.size());
+                    if (pass == 0) cold[k] = us; else best[k] = Math.min(best[k], us);
                 }
             }
-            for (int k = 0; k < ns.length; k++) {
-                double us = ns[k] / 1e3 / Math.max(1, states.size());
-                if (pass == 0) cold[k] = us; else best[k] = Math.min(best[k], us);
-            }
+            List<Item> items = new ArrayList<>();
+            for (int k = 0; k < n; k++) items.add(new Item(NEXT, labels[k], best[k], cold[k]));
+            for (int j = 0; j < ni; j++) items.add(new Item(INVARIANT, invNames[j], best[n + j], cold[n + j]));
+            for (int j = 0; j < na; j++) items.add(new Item(ACTION, actNames[j], best[n + ni + j], cold[n + ni + j]));
+            items.sort(Comparator.comparingDouble(Item::microsPerState).reversed());
+            return new Result(states.size(), steps, whole, passes, List.copyOf(items),
+                    new Item(FINGERPRINT, "fingerprints of successors", best[fp], cold[fp]), emptyInterval());
+        } catch (RuntimeException e) {
+            if (e instanceof InputError) throw e;
+            throw new InputError("TLC's evaluator failed on " + doing + " after " + states.size() + " states: "
+                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\n\\s*", " "));
         }
-        List<Item> items = new ArrayList<>();
-        for (int k = 0; k < n; k++) items.add(new Item(NEXT, label(next[k]), best[k], cold[k]));
-        for (int j = 0; j < ni; j++) items.add(new Item(INVARIANT, invNames[j], best[n + j], cold[n + j]));
-        for (int j = 0; j < na; j++) items.add(new Item(ACTION, actNames[j], best[n + ni + j], cold[n + ni + j]));
-        items.sort(Comparator.comparingDouble(Item::microsPerState).reversed());
-        return new Result(states.size(), steps, whole, passes, List.copyOf(items), best[n + ni + na]);
     }
 
-    /** A Next disjunct as TLC split it: its operator, its bindings (p = 2), and where it is. */
+    /** The least wall-clock time of an empty timed interval on this machine, in nanoseconds (the timer's own cost). */
+    static double emptyInterval() {
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 20; round++) {
+            long t0 = System.nanoTime(), sum = 0;
+            for (int i = 0; i < 10_000; i++) {
+                long a = System.nanoTime();
+                sum += System.nanoTime() - a;
+            }
+            best = Math.min(best, sum);
+            if (System.nanoTime() - t0 < 0) break;   // never: keeps t0 in use
+        }
+        return best / 10_000.0;
+    }
+
+    /** A Next disjunct as TLC split it: its operator, its bindings ([p->2]), and where it is. */
     private static String label(Action a) {
-        String con = a.con == null ? "" : a.con.toString().replaceAll("\\s+", " ").strip();
-        if (con.startsWith("[") && con.endsWith("]")) con = String.join(", ", new java.util.LinkedHashSet<>(List.of(con.substring(1, con.length() - 1).split(", "))));
-        String binding = con.isBlank() ? "" : " [" + con + "]";
+        Set<String> bound = new java.util.LinkedHashSet<>();   // a name bound twice to one value (a quantifier's, then an operator's argument) once
+        if (a.con != null) {
+            Set<tla2sany.semantic.SymbolNode> names = new java.util.LinkedHashSet<>();
+            a.con.lookupName(node -> { names.add(node); return false; });   // every entry, innermost first
+            List<tla2sany.semantic.SymbolNode> outerFirst = new ArrayList<>(names);
+            java.util.Collections.reverse(outerFirst);
+            for (var node : outerFirst) bound.add(node.getName() + "->" + a.con.lookup(node));
+        }
         var loc = a.pred.getLocation();
-        return a.getName() + binding + " (" + loc.source() + " line " + loc.beginLine() + ")";
+        return a.getName() + (bound.isEmpty() ? "" : " [" + String.join(", ", bound) + "]") + " (" + loc.source() + " line " + loc.beginLine() + ")";
     }
 }

@@ -59,6 +59,7 @@ class BadInputTest {
         assertOneLineError(Fixtures.cli("profile", "cgroup-dance", "--passes", "1", "--root", root()), "--passes must be at least 2");
         assertOneLineError(Fixtures.cli("profile", "cgroup-dance", "--max-states", "0", "--root", root()), "--max-states must be at least 1");
         assertOneLineError(Fixtures.cli("profile", "cgroup-nope", "--root", root()), "unknown model 'cgroup-nope'");
+        assertOneLineError(Fixtures.cli("profile", "cgroup-dance", "--top", "0", "--root", root()), "--top must be at least 1");
     }
 
     @Test

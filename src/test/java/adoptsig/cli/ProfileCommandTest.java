@@ -26,7 +26,7 @@ class ProfileCommandTest {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
         assertThat(r.out()).contains(String.format("%,d distinct states,", m.distinct()))
                 .contains(String.format("the state count is the record's (%,d)", m.distinct()))
-                .contains("state invariants (25)").contains("action properties, on every step (2)")
+                .contains("25 state invariants").contains("2 action properties, on every step")
                 .contains("invariant       JoinedTypeInv").contains("invariant       TracksLiveProcessInv")
                 .contains("action property ReapOnceProp").contains("action property DancedNeverAcquiresTtyProp")
                 .contains("step            Unseen [p->2] (Supervisors line");
@@ -41,6 +41,44 @@ class ProfileCommandTest {
         Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).contains(String.format("the state count DIFFERS from the record: %,d here, %,d recorded", m.distinct(), m.distinct() + 1));
+    }
+
+    @Test
+    void theFirstPassTotalIsTheSumOfItsParts() {
+        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", Fixtures.root().toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
+        double total = 0, parts = 0;
+        for (String line : r.out().lines().toList()) {
+            var m = java.util.regex.Pattern.compile("\\[([0-9.]+)\\]$").matcher(line.strip());
+            if (!m.find()) continue;
+            double v = Double.parseDouble(m.group(1));
+            if (line.contains(" in all ")) total = v;
+            else if (line.contains("disjuncts of Next") || line.contains("state invariants") || line.contains("action properties")
+                    || line.contains("fingerprints of the successors")) parts += v;
+        }
+        assertThat(total).isPositive();
+        assertThat(parts).isCloseTo(total, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
+    void aModelWithNoRecordedCountIsNotCompared() {
+        Model m = Fixtures.PROJECT.models().model(MODEL);
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), MODEL + "\tcgroup\tdance\t-\tdefault\t" + m.distinct() + "\t",
+                MODEL + "\tcgroup\tdance\t-\tdefault\t-\t");
+        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("no recorded state count to compare with");
+    }
+
+    @Test
+    void anEvaluationErrorIsBadInputNamingTheItem() {
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("spec/Properties.tla"), "InitNeverExitsInv == pstate[InitPid] = \"running\"",
+                "InitNeverExitsInv == pstate[InitPid] = 1");
+        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).startsWith("adoptsig: error: TLC's evaluator failed on InitNeverExitsInv after ").doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test
