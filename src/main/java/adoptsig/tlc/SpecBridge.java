@@ -134,10 +134,24 @@ public final class SpecBridge {
             return new SpecBridge(tool, invariantNames);
         } catch (RuntimeException e) {
             throw new InputError("cannot load " + MODULE + " in TLC's evaluator: " + e.getMessage()
-                    + " (SANY said: " + sany.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ' ') + ")");
+                    + " (SANY said: " + sanySaid(sany.toString(java.nio.charset.StandardCharsets.UTF_8)) + ")");
         } finally {
             ToolIO.out = saved;
         }
+    }
+
+    /**
+     * What SANY printed while loading, on one line: from its first error report on ("***", or a
+     * line naming an error) when there is one, without the progress lines before it.
+     */
+    static String sanySaid(String printed) {
+        List<String> lines = printed.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        int from = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("***") || l.toLowerCase(java.util.Locale.ROOT).contains("error")) { from = i; break; }
+        }
+        return String.join(" ", lines.subList(from, lines.size()));
     }
 
     /** Copies the spec's modules (*.tla) into a work folder, so that TLC never writes next to spec/. */

@@ -94,7 +94,7 @@ public final class SpecProfile {
             return new SpecProfile(tool);
         } catch (RuntimeException e) {
             throw new InputError("cannot load " + SpecBridge.MODULE + " in TLC's evaluator: " + e.getMessage()
-                    + " (SANY said: " + sany.toString(java.nio.charset.StandardCharsets.UTF_8).strip().replace('\n', ' ') + ")");
+                    + " (SANY said: " + SpecBridge.sanySaid(sany.toString(java.nio.charset.StandardCharsets.UTF_8)) + ")");
         } finally {
             ToolIO.out = saved;
         }

@@ -82,6 +82,17 @@ class ProfileCommandTest {
     }
 
     @Test
+    void aSpecThatDoesNotLoadIsBadInputWithSanysErrorAlone() {
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        Fixtures.replaceOnce(root.resolve("spec/Properties.tla"), "InitNeverExitsInv == pstate[InitPid] = \"running\"",
+                "InitNeverExitsInv == NoSuchOperator");
+        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).startsWith("adoptsig: error: cannot load MCAdoption in TLC's evaluator").contains("NoSuchOperator")
+                .doesNotContain("Parsing file").hasLineCount(1);
+    }
+
+    @Test
     void aSampleOfTheStatesIsNotCompared() {
         Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--max-states", "10", "--root", Fixtures.root().toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
