@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + "(found first, breadth-first, as TLC does), in wall-clock microseconds per distinct state, timer included: each item's least "
                 + "over the passes after the first (the totals are sums of those), the first timed pass beside it in brackets.",
                 "Only the evaluation is timed: TLC's fingerprint set, state queue and trace file, the JVM's start, parsing and the compiler's "
-                + "own work are not. The figures are those of the code this JVM's compiler makes: `check` runs a model of under 40,000 "
+                + "own work are not. The figures are those of the code this JVM's compiler makes: `check` runs a model of under " + adoptsig.tlc.TlcRunner.FORK_BELOW + " "
                 + "states in a JVM of its own with C1 only; `java -XX:TieredStopAtLevel=1 -jar target/adoptsig.jar profile MODEL` shows what those runs pay."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {"0:profiled; the state count is the record's (or there is none, or only the first --max-states states were taken)",
                 "1:the state count differs from the record", ExitCodes.BAD_INPUT, ExitCodes.INCOMPLETE})
