@@ -114,11 +114,22 @@ public final class SpecBridge {
      * state invariants on request (see {@link #invariants}).
      */
     public static SpecBridge load(Path specDir, Bounds bounds, List<String> invariantNames, Path workDir) {
-        String cfgText = CfgFile.text("adoptsig: the spec's Next, evaluated in-process", bounds, invariantNames, List.of());
+        FastTool tool = loadTool(specDir, "adoptsig: the spec's Next, evaluated in-process", bounds, invariantNames, List.of(), workDir, "Bridge");
+        return new SpecBridge(tool, invariantNames);
+    }
+
+    /**
+     * TLC's evaluator on the model module at these bounds, with a cfg (written as {@code cfgName}.cfg
+     * in {@code workDir}, where the spec's modules are copied) of the constants, the mechanism's
+     * specification, these invariants and these properties. A spec that does not load, or does
+     * not give TLC exactly these invariants and action properties, is bad input.
+     */
+    static FastTool loadTool(Path specDir, String comment, Bounds bounds, List<String> invariants, List<String> properties, Path workDir, String cfgName) {
+        String cfgText = CfgFile.text(comment, bounds, invariants, properties);
         try {
             Files.createDirectories(workDir);
             copyModules(specDir, workDir);
-            Files.writeString(workDir.resolve("Bridge.cfg"), cfgText);
+            Files.writeString(workDir.resolve(cfgName + ".cfg"), cfgText);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,8 +141,11 @@ public final class SpecBridge {
         java.io.PrintStream saved = ToolIO.out;
         ToolIO.out = new java.io.PrintStream(sany, true, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            FastTool tool = new FastTool(dir, MODULE, dir + "/Bridge", new SimpleFilenameToStream(dir));
-            return new SpecBridge(tool, invariantNames);
+            FastTool tool = new FastTool(dir, MODULE, dir + "/" + cfgName, new SimpleFilenameToStream(dir));
+            if (tool.getInvariants().length != invariants.size() || tool.getImpliedActions().length + tool.getImpliedTemporals().length != properties.size())
+                throw new IllegalStateException("TLC loaded " + tool.getInvariants().length + " invariants and "
+                        + (tool.getImpliedActions().length + tool.getImpliedTemporals().length) + " properties, expected " + invariants + " and " + properties);
+            return tool;
         } catch (RuntimeException e) {
             throw new InputError("cannot load " + MODULE + " in TLC's evaluator: " + e.getMessage()
                     + " (SANY said: " + sanySaid(sany.toString(java.nio.charset.StandardCharsets.UTF_8)) + ")");

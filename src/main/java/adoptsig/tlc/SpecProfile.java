@@ -6,13 +6,8 @@ import tlc2.tool.Action;
 import tlc2.tool.StateVec;
 import tlc2.tool.TLCState;
 import tlc2.tool.impl.FastTool;
-import tlc2.util.FP64;
-import util.SimpleFilenameToStream;
-import util.ToolIO;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -72,32 +67,11 @@ public final class SpecProfile {
      * names of operators of the spec), working in {@code workDir}.
      */
     public static SpecProfile load(Path specDir, Bounds bounds, List<String> invariants, List<String> actionProperties, Path workDir) {
-        String cfgText = CfgFile.text("adoptsig: profile of TLC's evaluator", bounds, invariants, actionProperties);
-        try {
-            Files.createDirectories(workDir);
-            SpecBridge.copyModules(specDir, workDir);
-            Files.writeString(workDir.resolve("Profile.cfg"), cfgText);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FP64.Init(0);
-        ToolIO.setUserDir(workDir.toString());
-        String dir = workDir.toString();
-        java.io.ByteArrayOutputStream sany = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream saved = ToolIO.out;
-        ToolIO.out = new java.io.PrintStream(sany, true, java.nio.charset.StandardCharsets.UTF_8);
-        try {
-            FastTool tool = new FastTool(dir, SpecBridge.MODULE, dir + "/Profile", new SimpleFilenameToStream(dir));
-            if (tool.getInvariants().length != invariants.size() || tool.getImpliedActions().length != actionProperties.size())
-                throw new IllegalStateException("TLC loaded " + tool.getInvariants().length + " invariants and " + tool.getImpliedActions().length
-                        + " action properties, expected " + invariants + " and " + actionProperties);
-            return new SpecProfile(tool);
-        } catch (RuntimeException e) {
-            throw new InputError("cannot load " + SpecBridge.MODULE + " in TLC's evaluator: " + e.getMessage()
-                    + " (SANY said: " + SpecBridge.sanySaid(sany.toString(java.nio.charset.StandardCharsets.UTF_8)) + ")");
-        } finally {
-            ToolIO.out = saved;
-        }
+        FastTool tool = SpecBridge.loadTool(specDir, "adoptsig: profile of TLC's evaluator", bounds, invariants, actionProperties, workDir, "Profile");
+        if (tool.getImpliedActions().length != actionProperties.size())
+            throw new InputError("TLC's evaluator took " + tool.getImpliedActions().length + " of " + actionProperties + " as action properties; "
+                    + "each must be of the form [][A]_v");
+        return new SpecProfile(tool);
     }
 
     /**
