@@ -7,7 +7,6 @@ import tlc2.tool.StateVec;
 import tlc2.tool.TLCState;
 import tlc2.tool.impl.FastTool;
 
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
