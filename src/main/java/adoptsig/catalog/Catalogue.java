@@ -48,4 +48,17 @@ public final class Catalogue {
         String id = partOf.getOrDefault(operator, operator);
         return property(id);
     }
+
+    /** The operators of some catalogued properties, each expanded into its parts, by kind, in their order. */
+    public record Operators(List<String> invariants, List<String> actions, List<String> temporal) { }
+
+    /** The operators of these catalogued properties (each expanded into its parts): state predicates, action properties, temporal properties. */
+    public Operators operators(Collection<String> ids) {
+        List<String> inv = new java.util.ArrayList<>(), act = new java.util.ArrayList<>(), temporal = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Property x = property(id);
+            (x.kind().isStatePredicate() ? inv : x.kind().isSafety() ? act : temporal).addAll(x.operators());
+        }
+        return new Operators(List.copyOf(inv), List.copyOf(act), List.copyOf(temporal));
+    }
 }

@@ -131,26 +131,13 @@ public final class ModelCheck {
 
     /** The cfg of a run that checks these catalogued properties (each expanded into its parts), in this order. */
     public String cfgText(Job job, List<String> props) {
-        List<List<String>> ops = operatorLists(props);
-        List<String> properties = new ArrayList<>(ops.get(1));
-        properties.addAll(ops.get(2));
-        return CfgFile.text(cfgComment(job), job.bounds(), ops.get(0), properties);
+        Catalogue.Operators ops = catalogue.operators(props);
+        List<String> properties = new ArrayList<>(ops.actions());
+        properties.addAll(ops.temporal());
+        return CfgFile.text(cfgComment(job), job.bounds(), ops.invariants(), properties);
     }
 
     private static String cfgComment(Job job) { return "adoptsig model " + job.name() + ": " + job.description(); }
-
-    /**
-     * The operators of these catalogued properties (each expanded into its parts), in this order:
-     * state predicates, action properties, temporal properties.
-     */
-    private List<List<String>> operatorLists(List<String> props) {
-        List<String> inv = new ArrayList<>(), act = new ArrayList<>(), temporal = new ArrayList<>();
-        for (String p : props) {
-            Property x = catalogue.property(p);
-            (x.kind().isStatePredicate() ? inv : x.kind().isSafety() ? act : temporal).addAll(x.operators());
-        }
-        return List.of(inv, act, temporal);
-    }
 
     /** Decides the job's properties; the results go under runRoot/&lt;model&gt;/. */
     public ModelOutcome check(Job job, Path runRoot) {
@@ -393,19 +380,19 @@ public final class ModelCheck {
                 continueAfterViolation ? " (-continue)" : livenessAtEnd ? "" : " (temporal properties checked every minute too)");
         // a -continue run checks the operators through wrappers that TLC reports once each (temporal ones are not wrapped)
         String module = SpecBridge.MODULE;
-        List<List<String>> ops = operatorLists(props);
-        List<String> invariants = ops.get(0), properties = new ArrayList<>(ops.get(1));
+        Catalogue.Operators ops = catalogue.operators(props);
+        List<String> invariants = ops.invariants(), properties = new ArrayList<>(ops.actions());
         String comment = cfgComment(job);
         Map<String, String> more = Map.of();
         if (continueAfterViolation && reportOnce != null) {
-            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.get(0), ops.get(1), boxActions(), reportOnce);
+            ReportOnce.Wrapped w = ReportOnce.wrap(SpecBridge.MODULE, ops.invariants(), ops.actions(), boxActions(), reportOnce);
             module = ReportOnce.MODULE;
             invariants = w.invariants();
             properties = new ArrayList<>(w.actions());
             comment += "\n(each operator through its wrapper in " + ReportOnce.MODULE + ".tla, reported once)";
             more = Map.of(ReportOnce.MODULE + ".tla", w.moduleText());
         }
-        properties.addAll(ops.get(2));
+        properties.addAll(ops.temporal());
         String cfg = CfgFile.text(comment, job.bounds(), invariants, properties);
         TlcRunner.Request request = new TlcRunner.Request(work, module, job.name() + ".cfg", workers, limit, continueAfterViolation,
                 stopWhen, livenessAtEnd);

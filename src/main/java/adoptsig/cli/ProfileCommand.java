@@ -2,7 +2,6 @@ package adoptsig.cli;
 
 import adoptsig.InputError;
 import adoptsig.catalog.Model;
-import adoptsig.catalog.Property;
 import adoptsig.project.Project;
 import adoptsig.tlc.SpecProfile;
 import picocli.CommandLine.Command;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -52,12 +50,8 @@ public final class ProfileCommand implements Callable<Integer> {
         if (top < 1) throw new InputError("--top must be at least 1, not " + top);
         try (Project p = where.open()) {
             Model m = p.models().model(model);
-            List<String> inv = new ArrayList<>(), act = new ArrayList<>();
-            for (String id : m.properties()) {
-                Property x = p.catalogue().property(id);
-                if (x.kind().isStatePredicate()) inv.addAll(x.operators());
-                else if (x.kind().isSafety()) act.addAll(x.operators());
-            }
+            var ops = p.catalogue().operators(m.properties());
+            List<String> inv = ops.invariants(), act = ops.actions();
             w.printf("profile %s (%s): TLC's evaluator in this JVM (Java %s, %s), %d timed passes (1 first, %d warm)%n", m.name(), p.source(),
                     System.getProperty("java.version"), compiler(), passes, passes - 1);
             w.flush();
@@ -85,9 +79,10 @@ public final class ProfileCommand implements Callable<Integer> {
                 var rest = r.items().subList(top, r.items().size());
                 w.printf("  (%d more items, %.3f in all)%n", rest.size(), rest.stream().mapToDouble(SpecProfile.Item::microsPerState).sum());
             }
-            if (total * r.states() / 1e6 < SHORT_PASS_SECONDS)
+            double warmPass = total * r.states() / 1e6;
+            if (warmPass < SHORT_PASS_SECONDS)
                 w.printf("  a warm pass takes %.2f s: under %.0f s the figures are mostly the compiler at work; profile a larger model%n",
-                        total * r.states() / 1e6, SHORT_PASS_SECONDS);
+                        warmPass, SHORT_PASS_SECONDS);
             int code = Main.OK;
             if (r.whole()) {
                 if (m.distinct() < 0) w.printf("  no recorded state count to compare with%n");

@@ -39,7 +39,7 @@ public final class SpecProfile {
     public record Item(String kind, String name, double microsPerState, double coldMicrosPerState) { }
 
     /** The profile: the states it ran over, the steps between them, and each item's cost, dearest first. */
-    public record Result(long states, long steps, boolean whole, int passes, List<Item> items, Item fingerprints, double timerNanos) {
+    public record Result(long states, long steps, boolean whole, List<Item> items, Item fingerprints, double timerNanos) {
         /** Every item's figure and the fingerprints', summed (warm: each item's least; cold: the first timed pass). */
         public double total(boolean cold) {
             return items.stream().mapToDouble(i -> cold ? i.coldMicrosPerState() : i.microsPerState()).sum()
@@ -161,7 +161,7 @@ public final class SpecProfile {
             for (int j = 0; j < ni; j++) items.add(new Item(INVARIANT, invNames[j], best[n + j], cold[n + j]));
             for (int j = 0; j < na; j++) items.add(new Item(ACTION, actNames[j], best[n + ni + j], cold[n + ni + j]));
             items.sort(Comparator.comparingDouble(Item::microsPerState).reversed());
-            return new Result(states.size(), steps, whole, passes, List.copyOf(items),
+            return new Result(states.size(), steps, whole, List.copyOf(items),
                     new Item(FINGERPRINT, "fingerprints of successors", best[fp], cold[fp]), emptyInterval());
         } catch (RuntimeException e) {
             if (e instanceof InputError) throw e;
@@ -174,13 +174,12 @@ public final class SpecProfile {
     static double emptyInterval() {
         long best = Long.MAX_VALUE;
         for (int round = 0; round < 20; round++) {
-            long t0 = System.nanoTime(), sum = 0;
+            long sum = 0;
             for (int i = 0; i < 10_000; i++) {
                 long a = System.nanoTime();
                 sum += System.nanoTime() - a;
             }
             best = Math.min(best, sum);
-            if (System.nanoTime() - t0 < 0) break;   // never: keeps t0 in use
         }
         return best / 10_000.0;
     }

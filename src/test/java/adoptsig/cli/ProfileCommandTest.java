@@ -19,6 +19,15 @@ class ProfileCommandTest {
 
     static final String MODEL = "cgroup-dance";
 
+    /** A copy of the project whose models.tsv records this state count for the model. */
+    private Path rootRecording(String count) {
+        Model m = Fixtures.PROJECT.models().model(MODEL);
+        Path root = Fixtures.copy(tmp.resolve("root"));
+        String row = MODEL + "\tcgroup\tdance\t-\tdefault\t";
+        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), row + m.distinct() + "\t", row + count + "\t");
+        return root;
+    }
+
     @Test
     void listsEveryItemAndFindsTheRecordedStateCount() {
         Model m = Fixtures.PROJECT.models().model(MODEL);
@@ -47,9 +56,7 @@ class ProfileCommandTest {
     @Test
     void aWrongRecordedCountIsADifference() {
         Model m = Fixtures.PROJECT.models().model(MODEL);
-        Path root = Fixtures.copy(tmp.resolve("root"));
-        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), MODEL + "\tcgroup\tdance\t-\tdefault\t" + m.distinct() + "\t",
-                MODEL + "\tcgroup\tdance\t-\tdefault\t" + (m.distinct() + 1) + "\t");
+        Path root = rootRecording(String.valueOf(m.distinct() + 1));
         Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.DIFFERS);
         assertThat(r.out()).contains(String.format("the state count DIFFERS from the record: %,d here, %,d recorded", m.distinct(), m.distinct() + 1));
@@ -57,10 +64,7 @@ class ProfileCommandTest {
 
     @Test
     void aModelWithNoRecordedCountIsNotCompared() {
-        Model m = Fixtures.PROJECT.models().model(MODEL);
-        Path root = Fixtures.copy(tmp.resolve("root"));
-        Fixtures.replaceOnce(root.resolve("properties/models.tsv"), MODEL + "\tcgroup\tdance\t-\tdefault\t" + m.distinct() + "\t",
-                MODEL + "\tcgroup\tdance\t-\tdefault\t-\t");
+        Path root = rootRecording("-");
         Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.OK);
         assertThat(r.out()).contains("no recorded state count to compare with");
