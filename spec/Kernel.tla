@@ -400,9 +400,10 @@ ReadAdoptionEmpty ==
 \* waitpid(-1, WNOHANG) reaps init's first zombie child in its children list and
 \* returns its PID. Java: Kernel.waitAny
 WaitAny ==
-    /\ InitZombies # <<>>
-    /\ DoReap(Head(InitZombies))
-    /\ lastAction' = Step("WaitAny", InitPid, Head(InitZombies), 0, FALSE, FALSE)
+    \E zs \in {InitZombies} :
+       /\ zs # <<>>
+       /\ DoReap(Head(zs))
+       /\ lastAction' = Step("WaitAny", InitPid, Head(zs), 0, FALSE, FALSE)
 
 \* waitpid(-1, WNOHANG) returns 0: init has children, none a zombie.
 WaitAnyNone ==
@@ -426,8 +427,9 @@ WaitPid(c) ==
 \* waitid(P_ALL, 0, WEXITED | WNOHANG | WNOWAIT) reports init's first zombie child
 \* (its PID) and leaves it a zombie. Java: Kernel.peek
 Peek ==
-    /\ InitZombies # <<>>
-    /\ lastAction' = Step("Peek", InitPid, Head(InitZombies), 0, FALSE, FALSE)
+    /\ \E zs \in {InitZombies} :
+       /\ zs # <<>>
+       /\ lastAction' = Step("Peek", InitPid, Head(zs), 0, FALSE, FALSE)
     /\ UNCHANGED kstate
 
 \* The same call returns 0 (init has children, none a zombie) or fails with ECHILD.

@@ -12,31 +12,51 @@ EXTENDS Supervisors
 \* Type invariants. TypeInv is their conjunction; a model checks each part
 \* separately (the catalogue's `parts` column).
 
-PstateTypeInv == pstate \in [Pids -> ProcStates]
-ParentTypeInv == parent \in [Pids -> Pids \cup {NoPid}]
-PgidTypeInv == pgid \in [Pids -> Pids \cup {NoPid}] /\ sid \in [Pids -> Pids \cup {NoPid}]
-TtyTypeInv == ttySession \in Pids \cup {NoPid}
-FlagsTypeInv == adoptSig \in [Pids -> BOOLEAN] /\ subreaper \in [Pids -> BOOLEAN] /\ danced \in [Pids -> BOOLEAN]
-SvcTypeInv == svc \in [Pids -> Services \cup Strangers \cup {InitSvc, NoSvc}]
-SignalTypeInv == /\ sigchld \in Pids \cup {NoPid}
-                 /\ rtq \in Seq([pid : Pids, prev : Pids]) \cup Seq([pid : Pids, prev : Pids, line : Seq(Pids)])
+\* The types, as definitions of constants: TLC computes each once, not at every
+\* state (the same invariants, evaluated faster).
+PidOrNone == Pids \cup {NoPid}
+PstateType == [Pids -> ProcStates]
+PidMapType == [Pids -> PidOrNone]
+FlagType == [Pids -> BOOLEAN]
+SvcType == [Pids -> Services \cup Strangers \cup {InitSvc, NoSvc}]
+RtqType == Seq([pid : Pids, prev : Pids]) \cup Seq([pid : Pids, prev : Pids, line : Seq(Pids)])
+OtherPids == Pids \ {InitPid}    \* every PID but init's
+JoinedType == Seq(OtherPids)
+KeptType == [pid : Pids, line : Seq(Pids)]
+PcType == [Pids -> DaemonPcs \cup ReaperPcs]
+PidSetsType == [Services -> SUBSET Pids]
+StatusType == [Services -> {"never", "running", "stopped"}]
+SupPcs == {"idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe"}
+CarriedType == [svc : Services \cup {NoSvc}, pid : PidOrNone]
+PendingType == [pid : Pids, prev : Pids]
+PidfileType == [Services -> PidOrNone]
+ForksLeftType == [Services -> 0..ExpectForks]
+
+PstateTypeInv == pstate \in PstateType
+ParentTypeInv == parent \in PidMapType
+PgidTypeInv == pgid \in PidMapType /\ sid \in PidMapType
+TtyTypeInv == ttySession \in PidOrNone
+FlagsTypeInv == adoptSig \in FlagType /\ subreaper \in FlagType /\ danced \in FlagType
+SvcTypeInv == svc \in SvcType
+SignalTypeInv == /\ sigchld \in PidOrNone
+                 /\ rtq \in RtqType
                  /\ Len(rtq) <= IF adoptMode = "standard" THEN 1 ELSE SigLimit
 AllocTypeInv == lastPid \in Pids /\ everUsed \subseteq Pids
 \* joined lists every process in use but init, once each.
-JoinedTypeInv == /\ joined \in Seq(Pids \ {InitPid})
-                 /\ {joined[i] : i \in 1..Len(joined)} = {p \in Pids \ {InitPid} : InUse(p)}
-                 /\ Len(joined) = Cardinality({p \in Pids \ {InitPid} : InUse(p)})
-KeptTypeInv == adoptMode \in AdoptModes /\ kept \subseteq [pid : Pids, line : Seq(Pids)]
-PcTypeInv == pc \in [Pids -> DaemonPcs \cup ReaperPcs]
+JoinedTypeInv == /\ joined \in JoinedType
+                 /\ {joined[i] : i \in 1..Len(joined)} = {p \in OtherPids : InUse(p)}
+                 /\ Len(joined) = Cardinality({p \in OtherPids : InUse(p)})
+KeptTypeInv == adoptMode \in AdoptModes /\ kept \subseteq KeptType
+PcTypeInv == pc \in PcType
 BegunTypeInv == strangersBegun \subseteq Strangers
-TrackedTypeInv == tracked \in [Services -> SUBSET Pids]
-GoneTypeInv == gone \in [Services -> SUBSET Pids]
-StatusTypeInv == status \in [Services -> {"never", "running", "stopped"}]
-SupPcTypeInv == /\ supPc \in {"idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe"}
-                /\ carried \in [svc : Services \cup {NoSvc}, pid : Pids \cup {NoPid}]
-PendingTypeInv == pending \subseteq [pid : Pids, prev : Pids]
-PidfileTypeInv == pidfile \in [Services -> Pids \cup {NoPid}]
-ForksLeftTypeInv == forksLeft \in [Services -> 0..ExpectForks]
+TrackedTypeInv == tracked \in PidSetsType
+GoneTypeInv == gone \in PidSetsType
+StatusTypeInv == status \in StatusType
+SupPcTypeInv == /\ supPc \in SupPcs
+                /\ carried \in CarriedType
+PendingTypeInv == pending \subseteq PendingType
+PidfileTypeInv == pidfile \in PidfileType
+ForksLeftTypeInv == forksLeft \in ForksLeftType
 
 TypeInv ==
     /\ PstateTypeInv /\ ParentTypeInv /\ PgidTypeInv /\ TtyTypeInv /\ FlagsTypeInv
@@ -49,7 +69,7 @@ TypeInv ==
 
 \* Every process in use except init has a running parent (so no zombie has children:
 \* wait() can never see a zombie that still has children attached).
-LiveParentInv == \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p])
+LiveParentInv == \A p \in OtherPids : InUse(p) => Running(parent[p])
 
 \* A PID names at most one process: no live process group or session ID, and no
 \* terminal's session, names a PID that was handed to a process of another group.
@@ -62,7 +82,8 @@ InitNeverExitsInv == pstate[InitPid] = "running"
 
 \* A zombie leaves the table only through a wait by its parent, and a wait
 \* takes only a zombie child (so a zombie is reaped exactly once).
-ReapStep == lastAction'.name \in {"Reap", "WaitAny", "WaitPid"}
+ReapNames == {"Reap", "WaitAny", "WaitPid"}
+ReapStep == lastAction'.name \in ReapNames
 ReapOnceAction ==
     /\ \A c \in Pids : (pstate[c] = "zombie" /\ pstate'[c] = "free") =>
           (ReapStep /\ lastAction'.target = c /\ lastAction'.actor = parent[c])

@@ -73,7 +73,7 @@ public final class JavaInvariants {
         return k.initZombies().isEmpty() && k.rtq().isEmpty() && k.kept().isEmpty();
     }
 
-    /** \A p \in Pids \ {InitPid} : InUse(p) => Running(parent[p]) */
+    /** \A p \in OtherPids : InUse(p) => Running(parent[p]) */
     static boolean liveParentInv(World w) {
         KernelState k = w.kernel();
         for (Proc p : k.procs()) {
