@@ -34,12 +34,8 @@ final class ForkedTlc {
 
     static TlcRunner.Result run(TlcRunner.Request r, List<String> tlcArgs, TlcOutput out, Path log) {
         Path tmp = r.workDir().resolve("tmp");
-        String classPath = Tethered.classPath(TlcRunner.tlcClassPath().toString());
-        ClassArchive.Use archive = ClassArchive.forClassPath(classPath);
-        List<String> jvm = new ArrayList<>(List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp));
-        jvm.addAll(archive.options());
-        List<String> cmd = Tethered.command(jvm, TlcRunner.tlcClassPath().toString(), "tlc2.TLC", tlcArgs);
-        boolean endedByItself = false;
+        List<String> cmd = Tethered.command(List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp), TlcRunner.tlcClassPath().toString(),
+                "tlc2.TLC", tlcArgs);
         long start = System.nanoTime();
         try {
             Files.createDirectories(tmp);
@@ -88,7 +84,6 @@ final class ForkedTlc {
             LIVE.remove(p);
             p.getOutputStream().close();
             long end = System.nanoTime();
-            endedByItself = !timedOut.get() && !stopped;
             long searchFrom = out.initialStatesAt() < 0 ? end : out.initialStatesAt();
             return new TlcRunner.Result(code, out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom),
                     timedOut.get(), stopped && !timedOut.get(), "forked JVM");
@@ -97,8 +92,6 @@ final class ForkedTlc {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while TLC ran", e);
-        } finally {
-            ClassArchive.finish(archive, endedByItself);
         }
     }
 

@@ -33,15 +33,10 @@ public final class Tethered {
         Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(jvm.toString()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", classPath(classPath), Tethered.class.getName(),
+        cmd.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + ownClassPath(), Tethered.class.getName(),
                 Long.toString(ProcessHandle.current().pid()), mainClass));
         cmd.addAll(args);
         return cmd;
-    }
-
-    /** The class path of a JVM that command starts: classPath, then this class's jar or folder. */
-    static String classPath(String classPath) {
-        return classPath + java.io.File.pathSeparator + ownClassPath();
     }
 
     /** The jar or class folder that holds this class (adoptsig.jar, or target/classes in tests). */
