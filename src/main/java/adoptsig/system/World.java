@@ -21,7 +21,7 @@ import java.util.Set;
  * @param tracked   spec: tracked (service -> bit set of PIDs)
  * @param gone      spec: gone (service -> bit set of PIDs)
  * @param status    spec: status ("never", "running", "stopped")
- * @param supPc     spec: supPc (where init is in its loop: "idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe", ...: SupPcTypeInv lists them all)
+ * @param supPc     spec: supPc (where init is in its loop: "idle", "reaping", "peek", "drain", "reap", "collect", "kill", "probe", ...: SupPcs in spec/Properties.tla lists them all)
  * @param carried   spec: carried (what init carries from one call to the next: a service and a PID, or NO_CARRY)
  * @param pending   spec: pending (rfcWitness: adoption signals parked until their previous parent is known)
  * @param pidfile   spec: pidfile (service -> the PID in its PID file, 0 if not written)
