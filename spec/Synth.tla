@@ -101,7 +101,7 @@ SynthCollect ==
 
 SynthWaitAny ==
     /\ Here.call = "WaitAny" /\ supPc = "idle"
-    /\ \/ WaitAny /\ pc' = [pc EXCEPT ![Head(InitZombies)] = "none"] /\ Go(Head(InitZombies))
+    /\ \/ WaitAny /\ pc' = [pc EXCEPT ![lastAction'.target] = "none"] /\ Go(lastAction'.target)
        \/ WaitAnyNone /\ UNCHANGED pc /\ Go(0)
        \/ WaitAnyEchild /\ UNCHANGED pc /\ Go(ECHILD)
     /\ UNCHANGED <<strangersBegun, gone, supPc, carried, pending, pidfile, forksLeft>>
@@ -118,7 +118,7 @@ SynthWaitPid ==
 
 SynthPeek ==
     /\ Here.call = "Peek" /\ supPc = "idle"
-    /\ \/ Peek /\ Go(Head(InitZombies))
+    /\ \/ Peek /\ Go(lastAction'.target)
        \/ PeekNone /\ Go(0)
        \/ PeekEchild /\ Go(ECHILD)
     /\ Unmoved
