@@ -70,22 +70,24 @@ class ProfileCommandTest {
         assertThat(r.out()).contains("no recorded state count to compare with");
     }
 
-    @Test
-    void anEvaluationErrorIsBadInputNamingTheItem() {
+    /** The profile of a copy of the project whose InitNeverExitsInv is defined as body. */
+    private Fixtures.Run profileWithInitNeverExitsInv(String body) {
         Path root = Fixtures.copy(tmp.resolve("root"));
         Fixtures.replaceOnce(root.resolve("spec/Properties.tla"), "InitNeverExitsInv == pstate[InitPid] = \"running\"",
-                "InitNeverExitsInv == pstate[InitPid] = 1");
-        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+                "InitNeverExitsInv == " + body);
+        return Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+    }
+
+    @Test
+    void anEvaluationErrorIsBadInputNamingTheItem() {
+        Fixtures.Run r = profileWithInitNeverExitsInv("pstate[InitPid] = 1");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).startsWith("adoptsig: error: TLC's evaluator failed on InitNeverExitsInv after ").doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test
     void aSpecThatDoesNotLoadIsBadInputWithSanysErrorAlone() {
-        Path root = Fixtures.copy(tmp.resolve("root"));
-        Fixtures.replaceOnce(root.resolve("spec/Properties.tla"), "InitNeverExitsInv == pstate[InitPid] = \"running\"",
-                "InitNeverExitsInv == NoSuchOperator");
-        Fixtures.Run r = Fixtures.cli("profile", MODEL, "--passes", "2", "--root", root.toString());
+        Fixtures.Run r = profileWithInitNeverExitsInv("NoSuchOperator");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).startsWith("adoptsig: error: cannot load MCAdoption in TLC's evaluator").contains("NoSuchOperator")
                 .doesNotContain("Parsing file").hasLineCount(1);
