@@ -4,12 +4,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A forked TLC dies with the JVM that started it, even when that JVM is killed with SIGKILL (no shutdown hook runs). */
 class TetheredTest {
@@ -72,5 +76,42 @@ class TetheredTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /**
+     * What the exit hook relies on: releasing the tether ends both watchdog threads, the one
+     * blocked in a read of an open pipe included, without taking the release for an orphan's end
+     * (which would halt this test JVM); closing the kept server sockets ends a blocked accept.
+     */
+    @Test
+    void releasingEndsTheBlockedReadAndClosingEndsTheBlockedAccept() throws Exception {
+        Pipe pipe = Pipe.open();
+        Tethered.Tether tether = Tethered.watch(pipe.source(), ProcessHandle.current().parent().orElseThrow().pid());
+        Thread.sleep(100);
+        assertThat(tether.alive()).as("the watchdog reads the open pipe and polls").isTrue();
+        tether.release();
+        long t0 = System.nanoTime();
+        while (tether.alive() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(10);
+        assertThat(tether.alive()).as("both watchdog threads ended after the release").isFalse();
+        assertThat(pipe.sink().isOpen()).as("the writing end, the parent's, is untouched").isTrue();
+
+        Tethered.ServerSockets sockets = new Tethered.ServerSockets();
+        var server = sockets.createServerSocket(0);
+        Throwable[] thrown = new Throwable[1];
+        Thread accept = new Thread(() -> {
+            try (Socket s = server.accept()) {
+                thrown[0] = new AssertionError("accepted " + s);
+            } catch (Exception e) {
+                thrown[0] = e;
+            }
+        });
+        accept.start();
+        Thread.sleep(100);
+        assertThat(accept.isAlive()).as("blocked in accept").isTrue();
+        sockets.closeAll();
+        accept.join(10_000);
+        assertThat(accept.isAlive()).as("the accept ended when its socket was closed").isFalse();
+        assertThat(thrown[0]).isInstanceOf(SocketException.class);
+        assertThatThrownBy(() -> server.accept()).isInstanceOf(SocketException.class);
     }
 }
