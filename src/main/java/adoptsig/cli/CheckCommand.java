@@ -70,8 +70,8 @@ public class CheckCommand implements Callable<Integer> {
     int jobs;
 
     @Option(names = "--forked", description = "run every TLC in a JVM of its own (the reference way); by default a model recorded with fewer "
-            + "than 40,000 states is checked in a JVM of its own and a larger one in this JVM, in a class loader of its own per run "
-            + "(a JVM of its own where that fails, or while another run is in this JVM)")
+            + "than 40,000 states is checked in a warm TLC host JVM (one per job, C1 only) and a larger one in this JVM, each run in a "
+            + "class loader of its own (a JVM of its own where that fails, or while another run is in this JVM)")
     boolean forked;
 
     @Option(names = "--in-process", description = "run every TLC in this JVM, in a class loader of its own per run (a JVM of its own "

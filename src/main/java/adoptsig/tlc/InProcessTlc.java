@@ -101,6 +101,15 @@ final class InProcessTlc {
      * stopped because the request's stop rule says it has told enough.
      */
     static TlcRunner.Result run(TlcRunner.Request r, List<String> tlcArgs, TlcOutput out, Path log) throws Unavailable {
+        try (var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            return run(r, tlcArgs, out, w, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the TLC log " + log, e);
+        }
+    }
+
+    /** As {@link #run(TlcRunner.Request, List, TlcOutput, Path)}, the log written to w (a TLC host's channel to its caller, say). */
+    static TlcRunner.Result run(TlcRunner.Request r, List<String> tlcArgs, TlcOutput out, java.io.Writer w, Path log) throws Unavailable {
         long start = System.nanoTime();
         URL jar;
         try {
@@ -109,8 +118,7 @@ final class InProcessTlc {
         } catch (IOException | RuntimeException e) {
             throw new Unavailable("cannot prepare TLC's class path or standard modules: " + e, e);
         }
-        try (var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-             URLClassLoader loader = new URLClassLoader("tlc " + r.workDir().getFileName(), new URL[] {jar}, ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader("tlc " + r.workDir().getFileName(), new URL[] {jar}, ClassLoader.getPlatformClassLoader())) {
             lastLoader = new WeakReference<>(loader);
             RunLog sink = new RunLog(w, out, r.stopWhen());
             sink.note("in-process TLC (a class loader of its own over " + jar + "): tlc2.TLC " + String.join(" ", tlcArgs));
@@ -184,7 +192,7 @@ final class InProcessTlc {
             return new TlcRunner.Result(exit[0], out, log, Duration.ofNanos(end - start), Duration.ofNanos(end - searchFrom),
                     timedOut, stopped, "in-process");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the TLC log " + log, e);
+            throw new UncheckedIOException("cannot close the class loader of the TLC run in " + r.workDir(), e);
         }
     }
 

@@ -107,11 +107,11 @@ public final class Tethered {
     /**
      * Starts the two watchdog threads: end of file on {@code in}, or the process {@code parent}
      * gone, halts this JVM. {@code in} is an interruptible channel, so that {@link Tether#release}
-     * can end the read.
+     * can end the read; null: only the parent is polled (a JVM that reads its standard input itself).
      */
     static Tether watch(ReadableByteChannel in, long parent) {
         Tether[] self = new Tether[1];
-        Thread eof = new Thread(() -> {
+        Thread eof = in == null ? new Thread(() -> { }, "tethered-stdin-unused") : new Thread(() -> {
             ByteBuffer buf = ByteBuffer.allocate(256);
             try {
                 while (in.read(buf) >= 0) {
@@ -176,7 +176,7 @@ public final class Tethered {
         }
     }
 
-    private static void orphaned(String why) {
+    static void orphaned(String why) {
         System.err.println("adoptsig: this TLC process stops: the process that started it is gone (" + why + ")");
         System.err.flush();
         Runtime.getRuntime().halt(ORPHANED);

@@ -15,51 +15,54 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Runs TLC on one model, in one of two ways that give the same output: {@link Mode#IN_PROCESS}
- * (a fresh class loader per run inside this JVM, see {@link InProcessTlc}) or {@link Mode#FORKED}
- * (a JVM per run, the reference way); {@link Mode#BY_SIZE}, the default, picks one per model
- * ({@link #forStates}). When the in-process path cannot run TLC, or another TLC is running in
- * this JVM, it runs in a forked JVM by itself and says so in the run's log. Each run works in its own folder (a copy of the spec, the cfg, the
+ * Runs TLC on one model, in one of three ways that give the same output: {@link Mode#IN_PROCESS}
+ * (a fresh class loader per run inside this JVM, see {@link InProcessTlc}), {@link Mode#HOSTED}
+ * (a fresh class loader per run inside a warm JVM of its own, see {@link TlcHost}) or
+ * {@link Mode#FORKED} (a JVM per run, the reference way); {@link Mode#BY_SIZE}, the default,
+ * picks one per model ({@link #forStates}). When the in-process or hosted path cannot run TLC, or
+ * another TLC is running in this JVM, it runs in a forked JVM by itself and says so in the run's log. Each run works in its own folder (a copy of the spec, the cfg, the
  * metadir, a temporary folder), so runs are isolated from each other and nothing is written into
  * spec/. TLC's full output is saved as tlc.out.
  */
 public final class TlcRunner {
     /**
-     * Where TLC runs: in this JVM (a class loader of its own per run), in a JVM of its own, or by
-     * the model's size ({@link #forStates}): a run of a model recorded with fewer than
-     * {@link #FORK_BELOW} states in a JVM of its own, a larger one in this JVM. Each in-process run
-     * loads TLC's classes afresh, and this JVM compiles them again with its optimizing compiler,
-     * which pays only on long runs; a forked JVM compiles with C1 alone. Measured, 2 cores, two
+     * Where TLC runs: in this JVM (a class loader of its own per run), in a warm host JVM (a class
+     * loader of its own per run, C1 only), in a JVM of its own, or by the model's size
+     * ({@link #forStates}): a run of a model recorded with fewer than {@link #FORK_BELOW} states
+     * in a host, a larger one in this JVM. Each in-process run loads TLC's classes afresh, and this
+     * JVM compiles them again with its optimizing compiler, which pays only on long runs; a forked
+     * JVM and a host compile with C1 alone. Measured, 2 cores, two
      * models at once: 8 models of 3,000 to 15,000 states took 36.8 s of CPU forked against 53.2 s
      * in-process; 6 of 17,000 to 34,000, 56.3 s against 71.2 s; 4 of 52,000 to 111,000, 91.7 s
      * against 86.4 s. A runner in mode BY_SIZE whose model's size is not asked ({@link #run}
      * directly, or a model with no recorded count) runs in this JVM.
      */
     public enum Mode {
-        IN_PROCESS, FORKED, BY_SIZE;
+        IN_PROCESS, HOSTED, FORKED, BY_SIZE;
 
-        /** The mode named by the system property adoptsig.tlc ("forked", "in-process" or "by-size"; unset: by size). */
+        /** The mode named by the system property adoptsig.tlc ("forked", "hosted", "in-process" or "by-size"; unset: by size). */
         public static Mode fromSystemProperty() {
             String v = System.getProperty("adoptsig.tlc", "by-size").toLowerCase(Locale.ROOT);
             return switch (v) {
                 case "forked" -> FORKED;
+                case "hosted" -> HOSTED;
                 case "in-process" -> IN_PROCESS;
                 case "by-size" -> BY_SIZE;
-                default -> throw new adoptsig.InputError("-Dadoptsig.tlc=" + v + ": expected forked, in-process or by-size");
+                default -> throw new adoptsig.InputError("-Dadoptsig.tlc=" + v + ": expected forked, hosted, in-process or by-size");
             };
         }
     }
 
-    /** In mode BY_SIZE, a model recorded with fewer states than this is checked in a JVM of its own. */
+    /** In mode BY_SIZE, a model recorded with fewer states than this is checked in a host JVM (C1 only). */
     public static final long FORK_BELOW = 40_000;
 
     /**
      * The runner for a model recorded with this many states (negative: not recorded): in mode
-     * BY_SIZE a forked one below {@link #FORK_BELOW}, an in-process one otherwise; else this one.
+     * BY_SIZE a hosted one below {@link #FORK_BELOW}, an in-process one otherwise; else this one.
      */
     public TlcRunner forStates(long states) {
         if (mode != Mode.BY_SIZE) return this;
-        return new TlcRunner(states >= 0 && states < FORK_BELOW ? Mode.FORKED : Mode.IN_PROCESS);
+        return new TlcRunner(states >= 0 && states < FORK_BELOW ? Mode.HOSTED : Mode.IN_PROCESS);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class TlcRunner {
      * elapsed: wall time of the whole run; search: from TLC's initial states to its exit (no JVM
      * start, no parsing); timedOut: TLC was stopped at the request's time limit; stopped: TLC was
      * stopped because the request's stop rule said so (its output up to then is all there is);
-     * how: "in-process", "forked JVM", or the forked fallback and why.
+     * how: "in-process", "TLC host JVM", "forked JVM", or the forked fallback and why.
      */
     public record Result(int exitCode, TlcOutput output, Path log, Duration elapsed, Duration search, boolean timedOut,
                          boolean stopped, String how) {
@@ -150,6 +153,7 @@ public final class TlcRunner {
 
     public Result run(Request r, Consumer<TlcOutput.Progress> progress) {
         Path log = r.workDir().resolve("tlc.out");
+        if (mode == Mode.HOSTED) return hosted(r, progress, log);
         if (mode != Mode.FORKED && !IN_PROCESS_SLOT.tryAcquire()) return forked(r, progress, log);
         if (mode != Mode.FORKED) {
             try {
@@ -162,25 +166,40 @@ public final class TlcRunner {
     }
 
     private Result inProcess(Request r, Consumer<TlcOutput.Progress> progress, Path log) {
-        {
-            Path dir = r.workDir().toAbsolutePath();
-            List<String> args = options(r, dir.resolve("states").toString());
-            args.addAll(List.of("-config", dir.resolve(r.cfgName()).toString(), dir.resolve(r.module()).toString()));
-            try {
-                return InProcessTlc.run(r, args, new TlcOutput(progress), log);
-            } catch (InProcessTlc.Unavailable e) {
-                // keep what the in-process attempt printed, and run the reference way in a clean metadir
-                try {
-                    if (Files.exists(log)) Files.move(log, r.workDir().resolve("tlc-in-process.out"), StandardCopyOption.REPLACE_EXISTING);
-                    deleteTree(r.workDir().resolve("states"));
-                } catch (IOException io) {
-                    throw new UncheckedIOException("cannot clean " + r.workDir() + " for the forked fallback", io);
-                }
-                Result f = forked(r, progress, log);
-                return new Result(f.exitCode(), f.output(), f.log(), f.elapsed(), f.search(), f.timedOut(), f.stopped(),
-                        "forked JVM (in-process failed: " + e.getMessage() + ")");
-            }
+        try {
+            return InProcessTlc.run(r, absoluteArgs(r), new TlcOutput(progress), log);
+        } catch (InProcessTlc.Unavailable e) {
+            return fallback(r, progress, log, "tlc-in-process.out", "in-process failed: " + e.getMessage());
         }
+    }
+
+    private Result hosted(Request r, Consumer<TlcOutput.Progress> progress, Path log) {
+        try {
+            return TlcHost.run(r, absoluteArgs(r), new TlcOutput(progress), log);
+        } catch (InProcessTlc.Unavailable e) {
+            return fallback(r, progress, log, "tlc-hosted.out", "TLC host failed: " + e.getMessage());
+        }
+    }
+
+    /** TLC's arguments with the run's folder's absolute paths (for a run outside a JVM started in that folder). */
+    private static List<String> absoluteArgs(Request r) {
+        Path dir = r.workDir().toAbsolutePath();
+        List<String> args = options(r, dir.resolve("states").toString());
+        args.addAll(List.of("-config", dir.resolve(r.cfgName()).toString(), dir.resolve(r.module()).toString()));
+        return args;
+    }
+
+    /** The run done the reference way after the in-process or hosted path failed: what that attempt printed kept as keptLog, a clean metadir. */
+    private static Result fallback(Request r, Consumer<TlcOutput.Progress> progress, Path log, String keptLog, String why) {
+        try {
+            if (Files.exists(log)) Files.move(log, r.workDir().resolve(keptLog), StandardCopyOption.REPLACE_EXISTING);
+            deleteTree(r.workDir().resolve("states"));
+        } catch (IOException io) {
+            throw new UncheckedIOException("cannot clean " + r.workDir() + " for the forked fallback", io);
+        }
+        Result f = forked(r, progress, log);
+        return new Result(f.exitCode(), f.output(), f.log(), f.elapsed(), f.search(), f.timedOut(), f.stopped(),
+                "forked JVM (" + why + ")");
     }
 
     private static Result forked(Request r, Consumer<TlcOutput.Progress> progress, Path log) {

@@ -46,28 +46,32 @@ class FastPathTest {
     }
 
     @Test
-    void theForkedPathFindsWhatTheFastPathFinds() throws IOException {
+    void theForkedPathFindsWhatTheFastAndHostedPathsFind() throws IOException {
         List<String> models = List.of("classic-dance", "cgroup-workers");
-        Path fast = tmp.resolve("fast"), forked = tmp.resolve("forked");
-        for (Path out : List.of(fast, forked)) {
+        Path fast = tmp.resolve("fast"), forked = tmp.resolve("forked"), hosted = tmp.resolve("hosted");
+        for (Path out : List.of(fast, forked, hosted)) {
             // one model at a time, so that every run of the fast path is in-process (a second concurrent run would be forked)
             List<String> args = new ArrayList<>(List.of("check", "--no-stories", "--jobs", "1", "--root", Fixtures.root().toString(), "--out", out.toString()));
-            args.add(out == forked ? "--forked" : "--in-process");
+            if (out != hosted) args.add(out == forked ? "--forked" : "--in-process");   // the default: models this small in a host
             args.addAll(models);
             Fixtures.Run r = Fixtures.cli(args.toArray(String[]::new));
             assertThat(r.exit()).as(r.out()).isZero();
             assertThat(r.out()).contains("All 2 model(s) agree with the record.");
         }
         assertThat(Files.readString(forked.resolve("expected.tsv"))).isEqualTo(Files.readString(fast.resolve("expected.tsv")));
+        assertThat(Files.readString(hosted.resolve("expected.tsv"))).isEqualTo(Files.readString(fast.resolve("expected.tsv")));
         for (String m : models) {
             assertThat(traces(forked.resolve(m))).isEqualTo(traces(fast.resolve(m))).isNotEmpty();
+            assertThat(traces(hosted.resolve(m))).isEqualTo(traces(fast.resolve(m)));
             for (String t : traces(fast.resolve(m))) {
                 if (t.contains("StoppedDetectedProp") || t.contains("ZombiesReapedProp")) continue;   // a lasso is not stable
                 assertThat(Files.readString(forked.resolve(m).resolve(t))).as(m + "/" + t).isEqualTo(Files.readString(fast.resolve(m).resolve(t)));
+                assertThat(Files.readString(hosted.resolve(m).resolve(t))).as(m + "/" + t).isEqualTo(Files.readString(fast.resolve(m).resolve(t)));
             }
-            // each TLC run of the fast path ran in-process, each of the other in a JVM of its own
+            // each TLC run of the fast path ran in-process, each of the forked path in a JVM of its own, each of the default one in a host
             assertThat(Files.readString(fast.resolve(m).resolve("run-01/tlc.out"))).startsWith("# in-process TLC");
             assertThat(Files.readString(forked.resolve(m).resolve("run-01/tlc.out"))).doesNotContain("in-process TLC");
+            assertThat(Files.readString(hosted.resolve(m).resolve("run-01/tlc.out"))).startsWith("# TLC host JVM ");
         }
     }
 

@@ -47,12 +47,39 @@ class TlcRunnerTest {
     }
 
     @Test
-    void inProcessAndForkedRunsReportTheSame() {
+    void inProcessHostedAndForkedRunsReportTheSame() throws IOException {
         TlcRunner.Result in = run(TlcRunner.Mode.IN_PROCESS, "in", "Masking", MASKING, Duration.ofMinutes(2), null);
         TlcRunner.Result forked = run(TlcRunner.Mode.FORKED, "forked", "Masking", MASKING, Duration.ofMinutes(2), null);
+        TlcRunner.Result hosted = run(TlcRunner.Mode.HOSTED, "hosted", "Masking", MASKING, Duration.ofMinutes(2), null);
+        TlcRunner.Result again = run(TlcRunner.Mode.HOSTED, "hosted-again", "Count", "SPECIFICATION Spec\nINVARIANT InvC\n", Duration.ofMinutes(2), null);
+        TlcRunner.Result third = run(TlcRunner.Mode.HOSTED, "hosted-third", "Masking", MASKING, Duration.ofMinutes(2), null);
         assertThat(in.how()).isEqualTo("in-process");
         assertThat(forked.how()).isEqualTo("forked JVM");
+        assertThat(hosted.how()).isEqualTo("TLC host JVM");
         assertThat(summary(in)).hasSizeGreaterThan(5).isEqualTo(summary(forked));
+        assertThat(summary(hosted)).isEqualTo(summary(forked));
+        assertThat(summary(third)).as("a later run in the same host, after a run of another spec").isEqualTo(summary(forked));
+        assertThat(summary(again)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-count", "Count", "SPECIFICATION Spec\nINVARIANT InvC\n", Duration.ofMinutes(2), null)));
+        // the three hosted runs, one after another, ran in one warm JVM
+        String host = Files.readAllLines(hosted.log()).get(0);
+        assertThat(host).matches("# TLC host JVM \\d+ \\(C1 only\\), its run \\d+: .*");
+        String pid = host.split(" ")[4];
+        assertThat(Files.readAllLines(third.log()).get(0)).startsWith("# TLC host JVM " + pid + " ");
+    }
+
+    /** Where a host cannot run TLC (here: its JVM does not start), the run is done in a forked JVM, and says so. */
+    @Test
+    void whenTheHostFailsTheForkedJvmTakesOver() throws Exception {
+        TlcHost.extraOptionsForTest = List.of("-XX:+NoSuchOptionForTheTest");
+        TlcHost.stopIdle();   // so that the run needs a new host
+        try {
+            TlcRunner.Result r = run(TlcRunner.Mode.HOSTED, "host-fails", "Masking", MASKING, Duration.ofMinutes(2), null);
+            assertThat(r.how()).startsWith("forked JVM (TLC host failed: the TLC host JVM ended during the run (exit code 1)");
+            assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-after", "Masking", MASKING, Duration.ofMinutes(2), null)));
+            assertThat(tmp.resolve("host-fails/tlc-hosted.out")).exists();
+        } finally {
+            TlcHost.extraOptionsForTest = List.of();
+        }
     }
 
     @Test
@@ -147,13 +174,13 @@ class TlcRunnerTest {
     }
 
     @Test
-    void bySizeForksTheRunsOfModelsRecordedSmallAndKeepsTheOthersInThisJvm() {
+    void bySizeHostsTheRunsOfModelsRecordedSmallAndKeepsTheOthersInThisJvm() {
         TlcRunner auto = new TlcRunner(TlcRunner.Mode.BY_SIZE);
-        assertThat(auto.forStates(0).mode()).isEqualTo(TlcRunner.Mode.FORKED);
-        assertThat(auto.forStates(TlcRunner.FORK_BELOW - 1).mode()).isEqualTo(TlcRunner.Mode.FORKED);
+        assertThat(auto.forStates(0).mode()).isEqualTo(TlcRunner.Mode.HOSTED);
+        assertThat(auto.forStates(TlcRunner.FORK_BELOW - 1).mode()).isEqualTo(TlcRunner.Mode.HOSTED);
         assertThat(auto.forStates(TlcRunner.FORK_BELOW).mode()).isEqualTo(TlcRunner.Mode.IN_PROCESS);
         assertThat(auto.forStates(-1).mode()).as("no recorded count").isEqualTo(TlcRunner.Mode.IN_PROCESS);
-        for (TlcRunner.Mode m : List.of(TlcRunner.Mode.IN_PROCESS, TlcRunner.Mode.FORKED)) {
+        for (TlcRunner.Mode m : List.of(TlcRunner.Mode.IN_PROCESS, TlcRunner.Mode.HOSTED, TlcRunner.Mode.FORKED)) {
             assertThat(new TlcRunner(m).forStates(10).mode()).as(m.toString()).isEqualTo(m);
             assertThat(new TlcRunner(m).forStates(1_000_000).mode()).as(m.toString()).isEqualTo(m);
         }
@@ -165,9 +192,11 @@ class TlcRunnerTest {
             assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.FORKED);
             System.setProperty("adoptsig.tlc", "in-process");
             assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.IN_PROCESS);
+            System.setProperty("adoptsig.tlc", "hosted");
+            assertThat(TlcRunner.Mode.fromSystemProperty()).isEqualTo(TlcRunner.Mode.HOSTED);
             System.setProperty("adoptsig.tlc", "fork");
             org.assertj.core.api.Assertions.assertThatThrownBy(TlcRunner.Mode::fromSystemProperty)
-                    .isInstanceOf(adoptsig.InputError.class).hasMessageContaining("expected forked, in-process or by-size");
+                    .isInstanceOf(adoptsig.InputError.class).hasMessageContaining("expected forked, hosted, in-process or by-size");
         } finally {
             if (saved == null) System.clearProperty("adoptsig.tlc"); else System.setProperty("adoptsig.tlc", saved);
         }
