@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * started it by more than a second or so.
  *
  * <p>When the JVM exits normally (TLC calls System.exit), a shutdown hook ends the two threads of
- * this JVM that would still be blocked in a system call: the watchdog's read of standard input
+ * this JVM that would still be blocked in a system call (the parent's poll goes on): the watchdog's read of standard input
  * (through an interruptible channel) and, for tlc2.TLC, RMI's accept on the server socket that
  * exporting TLC's fingerprint set opened (through a socket factory that keeps its server
  * sockets). HotSpot's exit waits up to 300 ms for threads in native code to stop (VM_Exit's
@@ -82,7 +82,12 @@ public final class Tethered {
         }
     }
 
-    /** The watchdog's threads; {@link #release} ends them without halting the JVM (for an exit that is not an orphan's). */
+    /**
+     * The watchdog's threads; {@link #release} ends the read of standard input without halting the
+     * JVM (for an exit that is not an orphan's). The poll goes on to the end: it sleeps between
+     * looks, so it does not hold up the exit, and a JVM whose shutdown hangs (TLCServer's hook
+     * calls its workers) is still halted when the parent is gone.
+     */
     static final class Tether {
         private final Thread eof, poll;
         private volatile boolean released;
@@ -92,16 +97,15 @@ public final class Tethered {
             this.poll = poll;
         }
 
-        /** Ends both threads: the read of standard input is interrupted (which closes the channel), the poll stops. */
+        /** Ends the read of standard input: it is interrupted, which closes the channel. */
         void release() {
             released = true;
             eof.interrupt();
-            poll.interrupt();
         }
 
-        boolean alive() {
-            return eof.isAlive() || poll.isAlive();
-        }
+        boolean readerAlive() { return eof.isAlive(); }
+
+        boolean pollAlive() { return poll.isAlive(); }
     }
 
     /**
@@ -124,10 +128,10 @@ public final class Tethered {
             if (!self[0].released) orphaned("its standard input closed");
         }, "tethered-stdin");
         Thread poll = new Thread(() -> {
-            while (!self[0].released) {
+            while (true) {
                 if (ProcessHandle.of(parent).map(h -> !h.isAlive()).orElse(true)
                         || ProcessHandle.current().parent().map(h -> h.pid() != parent).orElse(true)) {
-                    if (!self[0].released) orphaned("process " + parent + " is gone");
+                    orphaned("process " + parent + " is gone");
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);

@@ -61,4 +61,13 @@ class TlcHostTest {
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
         }
     }
+
+    /** A host whose run left threads of its own running is retired; the JDK's common pool, shared by the whole JVM, does not count. */
+    @Test
+    void onlyThreadsOfTheRunsOwnRetireAHost() {
+        assertThat(TlcHost.leftThreadsOfItsOwn("# threads TLC left running (daemons): [ForkJoinPool.commonPool-worker-1]")).isFalse();
+        assertThat(TlcHost.leftThreadsOfItsOwn("# threads TLC left running (daemons): [ForkJoinPool.commonPool-worker-1, TLCWorker-2]")).isTrue();
+        assertThat(TlcHost.leftThreadsOfItsOwn("# threads TLC left running (daemons): [Liveness checker]")).isTrue();
+        assertThat(TlcHost.leftThreadsOfItsOwn("# in-process TLC (a class loader of its own over x)")).isFalse();
+    }
 }

@@ -67,6 +67,17 @@ class TlcRunnerTest {
         assertThat(Files.readAllLines(third.log()).get(0)).startsWith("# TLC host JVM " + pid + " ");
     }
 
+    /** The PID of the host a hosted run ran in, from its log's first line. */
+    static String hostOf(TlcRunner.Result r) {
+        try {
+            String first = Files.readAllLines(r.log()).get(0);
+            assertThat(first).startsWith("# TLC host JVM ");
+            return first.split(" ")[4];
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Where a host cannot run TLC (here: its JVM does not start), the run is done in a forked JVM, and says so. */
     @Test
     void whenTheHostFailsTheForkedJvmTakesOver() throws Exception {
@@ -141,11 +152,19 @@ class TlcRunnerTest {
 
     @Test
     void aRunIsStoppedAtItsTimeLimitAndByItsStopRule() {
-        long t0 = System.nanoTime();
-        TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "slow", "Count", "SPECIFICATION Spec\n", Duration.ofSeconds(3), null);
-        assertThat(r.timedOut()).isTrue();
-        assertThat(r.complete()).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3).plus(InProcessTlc.GRACE));
+        for (TlcRunner.Mode mode : List.of(TlcRunner.Mode.IN_PROCESS, TlcRunner.Mode.HOSTED)) {
+            long t0 = System.nanoTime();
+            TlcRunner.Result r = run(mode, "slow-" + mode, "Count", "SPECIFICATION Spec\n", Duration.ofSeconds(3), null);
+            assertThat(r.timedOut()).as(mode.toString()).isTrue();
+            assertThat(r.complete()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3).plus(InProcessTlc.GRACE));
+        }
+        // a host killed at its run's limit, or by a stop rule, takes no other run: the next one gets a new host
+        TlcRunner.Result first = run(TlcRunner.Mode.HOSTED, "host-a", "Count", "SPECIFICATION Spec\n", Duration.ofSeconds(2), null);
+        TlcRunner.Result next = run(TlcRunner.Mode.HOSTED, "host-b", "Masking", MASKING, Duration.ofMinutes(2), null);
+        assertThat(first.timedOut()).isTrue();
+        assertThat(next.complete()).isTrue();
+        assertThat(hostOf(next)).isNotEqualTo(hostOf(first));
         // the stop rule: stop at the first report of InvB
         for (TlcRunner.Mode mode : TlcRunner.Mode.values()) {
             TlcRunner.Result s = run(mode, "rule-" + mode, "Masking", MASKING, Duration.ofMinutes(2),
