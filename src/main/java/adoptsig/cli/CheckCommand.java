@@ -70,7 +70,7 @@ public class CheckCommand implements Callable<Integer> {
     int jobs;
 
     @Option(names = "--forked", description = "run every TLC in a JVM of its own (the reference way); by default a model recorded with fewer "
-            + "than 40,000 states is checked in a warm TLC host JVM (one per job, C1 only) and a larger one in this JVM, each run in a "
+            + "than 40,000 states is checked in a warm TLC host JVM (one per model checked at once, C1 only) and a larger one in this JVM, each run in a "
             + "class loader of its own (a JVM of its own where that fails, or while another run is in this JVM)")
     boolean forked;
 
