@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
 /**
  * `bench MODEL`: measured side by side in one run: distinct states per second of the Java
  * explorer and of TLC on the same model (and whether the counts agree), conformance-checked
- * random steps per second, memory per stored state, and the temporal properties decided by the
- * Java engine's fair-cycle search and by TLC's liveness checker. Figures, not assertions; a
+ * random steps per second, memory per stored state, the same TLC run started the three ways
+ * `check` can start it (a JVM per run, a warm TLC host, this JVM), and the temporal properties
+ * decided by the Java engine's fair-cycle search and by TLC's liveness checker. Figures, not assertions; a
  * temporal verdict on which the two disagree is reported and makes the exit code 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the Java explorer against TLC on one model, and the conformance checks.",
@@ -79,6 +80,19 @@ public final class BenchCommand implements Callable<Integer> {
             ModelCheck tlcChecker = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()), adoptsig.tlc.TlcRunner.Mode.IN_PROCESS);
             ModelOutcome tlc = tlcChecker.check(count, p.temporaryFolder("adoptsig-bench"));
 
+            // the same TLC run started the three ways check can start it, alternating, three rounds: wall time of each whole run
+            List<adoptsig.tlc.TlcRunner.Mode> ways = List.of(adoptsig.tlc.TlcRunner.Mode.FORKED, adoptsig.tlc.TlcRunner.Mode.HOSTED,
+                    adoptsig.tlc.TlcRunner.Mode.IN_PROCESS);
+            double[][] wall = new double[ways.size()][3];
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < ways.size(); i++) {
+                    ModelCheck c = p.checker(1, null, new PrintStream(OutputStream.nullOutputStream()), ways.get(i));
+                    ModelOutcome o = c.check(count, p.temporaryFolder("adoptsig-bench"));
+                    if (o.distinct() != tlc.distinct()) throw new adoptsig.RunFailure("TLC " + ways.get(i) + " found " + o.distinct() + " states, not " + tlc.distinct());
+                    wall[i][round] = o.seconds();
+                }
+            }
+
             // temporal properties: the Java engine's fair cycles (warm: the second of two runs) and TLC's liveness checker
             List<String> temporal = m.properties().stream().filter(LivenessCheck.PROPERTIES::contains).toList();
             LivenessCheck.Result live = null;
@@ -109,6 +123,17 @@ public final class BenchCommand implements Callable<Integer> {
                     inv.size(), act.size(), e1.distinct() / e1.seconds(), e2.distinct() / e2.seconds(), e2.violations().size(), (double) e2.tableBytes() / e2.distinct());
             w.printf("  TLC           : %,d distinct states in %.2f s of search = %,.0f states/s (1 worker, no property; %.1f s wall with class loading and parsing; always cold: TLC's classes loaded afresh per run)%n",
                     tlc.distinct(), tlc.searchSeconds(), tlcRate, tlc.seconds());
+            w.printf("  TLC's start   : the same run (count only), wall time of the whole run, 3 rounds alternating, median (each):");
+            for (int i = 0; i < ways.size(); i++) {
+                double[] t = wall[i].clone();
+                java.util.Arrays.sort(t);
+                w.printf("%s %s %.2f s (%.2f, %.2f, %.2f)", i == 0 ? "" : ";", switch (ways.get(i)) {
+                    case FORKED -> "a JVM per run";
+                    case HOSTED -> "a warm TLC host";
+                    default -> "this JVM";
+                }, t[1], wall[i][0], wall[i][1], wall[i][2]);
+            }
+            w.printf("; a warm host / a JVM per run: %.2f%n", median(wall[1]) / median(wall[0]));
             w.printf("  ratio         : Java explorer warm %.1fx, cold %.1fx TLC's search rate; same state count: %s%n", (states / best) / tlcRate, (states / cold) / tlcRate, states == tlc.distinct());
             if (live == null) w.printf("  temporal      : the model checks no temporal property%n");
             else {
@@ -128,6 +153,12 @@ public final class BenchCommand implements Callable<Integer> {
             w.flush();
             return thorough.failure() == null && fast.failure() == null && liveDisagrees == null ? Main.OK : Main.DIFFERS;
         }
+    }
+
+    private static double median(double[] xs) {
+        double[] t = xs.clone();
+        java.util.Arrays.sort(t);
+        return t[t.length / 2];
     }
 
     /**
