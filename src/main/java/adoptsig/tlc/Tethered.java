@@ -44,13 +44,17 @@ public final class Tethered {
 
     /** The command that runs mainClass with args in a JVM of its own, tethered to this process: jvmOptions go before the class path. */
     public static List<String> command(List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
-        Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(jvm.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", classPath + java.io.File.pathSeparator + ownClassPath(), Tethered.class.getName(),
                 Long.toString(ProcessHandle.current().pid()), mainClass));
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** The launcher of the JVM this one runs on, for a JVM of the same Java. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The jar or class folder that holds this class (adoptsig.jar, or target/classes in tests). */

@@ -94,8 +94,7 @@ final class TlcHost {
         static Host start() throws IOException {
             List<String> options = new ArrayList<>(JVM_OPTIONS);
             options.addAll(extraOptionsForTest);
-            Path jvm = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> cmd = new ArrayList<>(List.of(jvm.toString()));
+            List<String> cmd = new ArrayList<>(List.of(Tethered.java()));
             cmd.addAll(options);
             // a temporary folder of its own, as a forked TLC has (nothing of TLC's should write there: its runs have their folders)
             Path tmp = Files.createTempDirectory("adoptsig-tlc-host");
@@ -114,9 +113,7 @@ final class TlcHost {
             ALL.remove(this);
             try {
                 process.waitFor(2, TimeUnit.SECONDS);
-                try (var files = Files.walk(tmp)) {
-                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-                }
+                TlcRunner.deleteTree(tmp);
             } catch (IOException | RuntimeException e) {
                 // a temporary folder left behind: nothing to do about it
             } catch (InterruptedException e) {

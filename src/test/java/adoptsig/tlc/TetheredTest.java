@@ -51,15 +51,23 @@ class TetheredTest {
             long pid = Long.parseLong(line.split(" ")[0]);
             ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
             assertThat(child.isAlive()).isTrue();
-            parent.destroyForcibly();                      // SIGKILL: the parent's shutdown hooks do not run
-            assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            long t0 = System.nanoTime();
-            while (child.isAlive() && System.nanoTime() - t0 < 30_000_000_000L) Thread.sleep(20);
-            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the child outlived its parent (it sleeps 60 s; the tether checks every few hundred ms; the bound leaves room for a loaded machine)").isLessThan(15.0);
+            assertThat(secondsOutlivedAfterSigkill(parent, child)).as("seconds the child outlived its parent (it sleeps 60 s; the tether checks every few hundred ms; the bound leaves room for a loaded machine)").isLessThan(15.0);
         } finally {
             parent.destroyForcibly();
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /**
+     * Kills parent with SIGKILL (its shutdown hooks do not run), waits for it, then for child to
+     * end (30 s at most): the seconds child outlived its parent.
+     */
+    static double secondsOutlivedAfterSigkill(Process parent, ProcessHandle child) throws InterruptedException {
+        parent.destroyForcibly();
+        assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        while (child.isAlive() && System.nanoTime() - t0 < 30_000_000_000L) Thread.sleep(20);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +50,7 @@ class TlcHostTest {
             ProcessHandle host = ProcessHandle.of(Long.parseLong(line)).orElseThrow();
             assertThat(host.isAlive()).as("the host runs TLC").isTrue();
             assertThat(host.info().commandLine().orElse("")).contains(TlcHost.class.getName());
-            parent.destroyForcibly();                      // SIGKILL: the parent's shutdown hooks do not run
-            assertThat(parent.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            long t0 = System.nanoTime();
-            while (host.isAlive() && System.nanoTime() - t0 < 30_000_000_000L) Thread.sleep(20);
-            assertThat((System.nanoTime() - t0) / 1e9).as("seconds the host outlived its parent (its run had minutes to go)").isLessThan(15.0);
+            assertThat(TetheredTest.secondsOutlivedAfterSigkill(parent, host)).as("seconds the host outlived its parent (its run had minutes to go)").isLessThan(15.0);
         } finally {
             parent.destroyForcibly();
             parent.descendants().forEach(ProcessHandle::destroyForcibly);

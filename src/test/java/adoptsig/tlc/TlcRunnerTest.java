@@ -78,16 +78,22 @@ class TlcRunnerTest {
         }
     }
 
+    /** A run in mode whose path fails: done in a forked JVM, which says why (how starts so), as a forked run finds, the failed attempt's log kept. */
+    void assertTheForkedJvmTakesOver(TlcRunner.Mode mode, String name, String how, String keptLog) {
+        TlcRunner.Result r = run(mode, name, "Masking", MASKING, Duration.ofMinutes(2), null);
+        assertThat(r.how()).startsWith(how);
+        assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, name + "-forked", "Masking", MASKING, Duration.ofMinutes(2), null)));
+        assertThat(tmp.resolve(name).resolve(keptLog)).exists();
+    }
+
     /** Where a host cannot run TLC (here: its JVM does not start), the run is done in a forked JVM, and says so. */
     @Test
     void whenTheHostFailsTheForkedJvmTakesOver() throws Exception {
         TlcHost.extraOptionsForTest = List.of("-XX:+NoSuchOptionForTheTest");
         TlcHost.stopIdle();   // so that the run needs a new host
         try {
-            TlcRunner.Result r = run(TlcRunner.Mode.HOSTED, "host-fails", "Masking", MASKING, Duration.ofMinutes(2), null);
-            assertThat(r.how()).startsWith("forked JVM (TLC host failed: the TLC host JVM ended during the run (exit code 1)");
-            assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-after", "Masking", MASKING, Duration.ofMinutes(2), null)));
-            assertThat(tmp.resolve("host-fails/tlc-hosted.out")).exists();
+            assertTheForkedJvmTakesOver(TlcRunner.Mode.HOSTED, "host-fails",
+                    "forked JVM (TLC host failed: the TLC host JVM ended during the run (exit code 1)", "tlc-hosted.out");
         } finally {
             TlcHost.extraOptionsForTest = List.of();
         }
@@ -141,10 +147,8 @@ class TlcRunnerTest {
     void whenInProcessFailsTheForkedJvmTakesOver() throws Exception {
         InProcessTlc.classPathForTest = Files.createDirectories(tmp.resolve("empty")).toUri().toURL();
         try {
-            TlcRunner.Result r = run(TlcRunner.Mode.IN_PROCESS, "fallback", "Masking", MASKING, Duration.ofMinutes(2), null);
-            assertThat(r.how()).startsWith("forked JVM (in-process failed: TLC failed in-process: java.lang.ClassNotFoundException: util.ToolIO");
-            assertThat(summary(r)).isEqualTo(summary(run(TlcRunner.Mode.FORKED, "forked-too", "Masking", MASKING, Duration.ofMinutes(2), null)));
-            assertThat(tmp.resolve("fallback/tlc-in-process.out")).exists();
+            assertTheForkedJvmTakesOver(TlcRunner.Mode.IN_PROCESS, "fallback",
+                    "forked JVM (in-process failed: TLC failed in-process: java.lang.ClassNotFoundException: util.ToolIO", "tlc-in-process.out");
         } finally {
             InProcessTlc.classPathForTest = null;
         }
