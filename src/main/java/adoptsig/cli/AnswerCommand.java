@@ -275,6 +275,8 @@ public final class AnswerCommand implements Callable<Integer> {
             }
             o.beliefs = r.beliefs();
             o.verdict = r.verdict();
+            progress.accept(String.format("  %s: %,d beliefs, %,d positions, %,d MB held (%.0f bytes a belief)", method, r.beliefs(), r.positions(),
+                    r.heldBytes() >> 20, (double) r.heldBytes() / Math.max(1, r.beliefs())));
             story.append(String.format("%s: %s (%,d states of one copy, %,d beliefs, %,d positions, %.1f s)%n", method, r.verdict(), a.size(),
                     r.beliefs(), r.positions(), r.seconds()));
             if (r.possible()) {

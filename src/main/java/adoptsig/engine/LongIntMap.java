@@ -31,6 +31,9 @@ public final class LongIntMap {
 
     public int size() { return size; }
 
+    /** Bytes its arrays hold: 13 a slot. */
+    public long bytes() { return 13L * keys.length; }
+
     private static int slot(long k, int mask) { return (int) (k ^ (k >>> 32)) * 0x9E3779B9 & mask; }
 
     private void grow() {

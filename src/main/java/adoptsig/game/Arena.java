@@ -48,8 +48,12 @@ public final class Arena {
 
     /** The states, numbered in the order they were found, kept packed (adoptsig.engine.WorldTable: exact, a few dozen bytes a state). */
     private final adoptsig.engine.WorldTable states = new adoptsig.engine.WorldTable();
-    /** env[i]: the environment's successors of state i; envBy[i][k]: the process whose program step env[i][k] is (strongly fair), else 0. */
-    int[][] env, envBy;
+    /**
+     * The environment's steps, flat: state i's successors are envTo[envAt[i]] to
+     * envTo[envAt[i + 1] - 1]; envBy at the same index: the process whose program step it is
+     * (strongly fair), else 0.
+     */
+    int[] envAt, envTo, envBy;
     /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
     long[] fairEnabled;
     /**
@@ -99,7 +103,8 @@ public final class Arena {
     public long bytes() {
         long n = states.size(), b = states.bytes();
         b += 4L * nextFlat.length + 4L * obsFlat.length + 8L * obsValues.length + (probeDoneFlat == null ? 0 : 4L * probeDoneFlat.length);
-        for (int[][] rows : List.of(env, envBy, probeReap)) for (int[] r : rows) b += 8 + (r == null ? 0 : 16 + 4L * r.length);
+        b += 4L * envAt.length + 8L * envTo.length;
+        for (int[] r : probeReap) b += 8 + (r == null ? 0 : 16 + 4L * r.length);
         int ns = setting.services().size();
         b += n * (8 + 8 + 16L * ns + 1 + 1 + 4 + 8 + 4);
         return b;
@@ -108,7 +113,7 @@ public final class Arena {
     public Setting setting() { return setting; }
 
     /** The environment's successors of state i (a daemon's step, a stranger starting, activity outside the model). */
-    public int[] envSuccessors(int i) { return env[i].clone(); }
+    public int[] envSuccessors(int i) { return Arrays.copyOfRange(envTo, envAt[i], envAt[i + 1]); }
 
     /** The state after init's action a in state i, or -1 when the action does not apply there. */
     public int after(int i, Action a) { return next(i, a.id()) < 0 ? -1 : next(i, a.id()); }
@@ -140,7 +145,9 @@ public final class Arena {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         World boot = World.boot(bounds, iface.mode());
         intern(boot, queue);
-        List<int[]> envByL = new ArrayList<>(), envL = new ArrayList<>(), reapL = new ArrayList<>();
+        List<int[]> reapL = new ArrayList<>();
+        int[] envStart = new int[1025], to = new int[4096], byp = new int[4096];
+        int nEnv = 0;
         int na = actions.size();
         boolean probes = actions.stream().anyMatch(a -> a.call() == Call.PROBE);
         int[] nx = new int[1024 * na], ob = new int[1024 * na], dn = probes ? new int[1024] : null;
@@ -186,8 +193,17 @@ public final class Arena {
                     rp[c] = intern(w.withKernel(r.state()).withPc(c, "none").withSupPc("idle").withCarried(World.NO_CARRY), queue);
                 }
             }
-            envByL.add(eb);
-            envL.add(e);
+            if (i + 2 > envStart.length) envStart = Arrays.copyOf(envStart, envStart.length * 2);
+            if (nEnv + e.length > to.length) {
+                int m = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(nEnv + (long) e.length, 2L * to.length));
+                if (m < nEnv + e.length) throw new TooLarge(i);
+                to = Arrays.copyOf(to, m);
+                byp = Arrays.copyOf(byp, m);
+            }
+            System.arraycopy(e, 0, to, nEnv, e.length);
+            System.arraycopy(eb, 0, byp, nEnv, e.length);
+            nEnv += e.length;
+            envStart[i + 1] = nEnv;
             reapL.add(rp);
             if (states.size() > maxStates) throw new TooLarge(maxStates);
             long now = System.nanoTime();
@@ -197,8 +213,9 @@ public final class Arena {
             }
         }
         int n = states.size();
-        env = envL.toArray(int[][]::new);
-        envBy = envByL.toArray(int[][]::new);
+        envAt = Arrays.copyOf(envStart, n + 1);
+        envTo = Arrays.copyOf(to, nEnv);
+        envBy = Arrays.copyOf(byp, nEnv);
         nextFlat = Arrays.copyOf(nx, n * na);
         obsFlat = Arrays.copyOf(ob, n * na);
         obsValues = Arrays.copyOf(obsList, obsIds.size());

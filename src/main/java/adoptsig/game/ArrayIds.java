@@ -42,6 +42,9 @@ final class ArrayIds {
 
     int size() { return size; }
 
+    /** Bytes its arrays hold: 8 a slot. */
+    long bytes() { return 8L * ids.length; }
+
     void clear() {
         Arrays.fill(ids, 0);
         size = 0;

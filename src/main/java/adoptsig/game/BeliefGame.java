@@ -44,8 +44,9 @@ import java.util.function.Consumer;
  */
 public final class BeliefGame {
     /** What the game found. */
+    /** heldBytes: what the game's own tables held at the end ({@link #bytes}); peakBytes: the heap in use then. */
     public record Result(boolean possible, int states, int beliefs, int positions, int safeBeliefs, long edges, double seconds,
-                         long peakBytes, Strategy strategy, LossStory loss) {
+                         long heldBytes, long peakBytes, Strategy strategy, LossStory loss) {
         public String verdict() { return possible ? "possible" : "impossible"; }
     }
 
@@ -64,67 +65,36 @@ public final class BeliefGame {
     private final int ns;
     private final Mutant mutant;
 
-    // beliefs: sorted state numbers
-    private final List<int[]> beliefs = new ArrayList<>();
+    // beliefs: sorted state numbers, packed (SetStore), with what the solver asks of them often
+    private final SetStore beliefs = new SetStore();
     private final ArrayIds beliefIds = new ArrayIds(beliefs::get);
-    /** Per belief and action: the results and their successor beliefs (and for a probe, the belief while init waits). */
-    private final List<Packed> moves = new ArrayList<>();
-    private final List<Boolean> good = new ArrayList<>();
+    /** Per belief: whether some answers hold in all its states; the services started; those dead in every state. */
+    private boolean[] good = new boolean[1 << 12];
+    private byte[] startedOf = new byte[1 << 12], deadOf = new byte[1 << 12];
 
-    /**
-     * One action's outcome at a belief: per result, the successor belief, and for a probe the
-     * belief while init waits for its child (an index of {@link #midBeliefs}; init makes no call
-     * there, so it is no position of the game, but its answers must hold).
-     */
+    /** One action's outcome at a belief: per result, the successor belief, and for a probe the belief while init waits. */
     record Move(long[] results, int[] next, int[] mid) {}
 
-    /**
-     * A belief's moves as it keeps them: per action the index of its first result and their
-     * number (-1: no move), and per result the observation, the successor belief and, once the
-     * belief has a probe's move, the mid belief (-1: none). Five arrays a belief instead of an
-     * object and two or three arrays per move.
+    /*
+     * The beliefs' moves, in flat tables: per belief the last of its blocks (-1: none); a block
+     * (three ints: action << 24 | number of results, first result, the belief's previous block)
+     * holds one action's results, which are consecutive; per result the observation (its number
+     * in obsValues), the successor belief and, for a probe, the mid belief (an index of
+     * midBeliefs, -1: none; init makes no call there, so it is no position of the game, but its
+     * answers must hold). 12 bytes a move and 8 or 12 a result, instead of an object and five
+     * arrays a belief; in pages, so that growing never copies them.
      */
-    private static final class Packed {
-        final int[] first, count;
-        long[] res = new long[0];
-        int[] nxt = new int[0], mid;
+    private int[] lastBlock = new int[1 << 12];
+    private final IntPages blocks = new IntPages();
+    private final IntPages resObs = new IntPages(), resNext = new IntPages();
+    private IntPages resMid;
+    private int nRes;
+    private final adoptsig.engine.LongIntMap obsIds = new adoptsig.engine.LongIntMap();
+    private long[] obsValues = new long[64];
+    private int nObs;
 
-        Packed(int na) {
-            first = new int[na];
-            count = new int[na];
-            Arrays.fill(first, -1);
-        }
-
-        void put(int act, long[] r, int[] n, int[] m) {
-            int at = res.length, k = r.length;
-            res = Arrays.copyOf(res, at + k);
-            nxt = Arrays.copyOf(nxt, at + k);
-            System.arraycopy(r, 0, res, at, k);
-            System.arraycopy(n, 0, nxt, at, k);
-            if (m != null || mid != null) {
-                int[] old = mid;
-                mid = new int[at + k];
-                Arrays.fill(mid, -1);
-                if (old != null) System.arraycopy(old, 0, mid, 0, at);
-                if (m != null) System.arraycopy(m, 0, mid, at, k);
-            }
-            first[act] = at;
-            count[act] = k;
-        }
-
-        boolean has(int act) { return first[act] >= 0; }
-
-        int mid(int i) { return mid == null ? -1 : mid[i]; }
-
-        Move move(int act, boolean probe) {
-            if (first[act] < 0) return null;
-            int f = first[act], t = f + count[act];
-            return new Move(Arrays.copyOfRange(res, f, t), Arrays.copyOfRange(nxt, f, t), probe ? Arrays.copyOfRange(mid, f, t) : null);
-        }
-    }
-
-    private final List<int[]> midBeliefs = new ArrayList<>();
-    private final List<Boolean> midGood = new ArrayList<>();
+    private final SetStore midBeliefs = new SetStore();
+    private boolean[] midGood = new boolean[1 << 8];
 
     public BeliefGame(Arena arena) { this(arena, Mutant.NONE); }
 
@@ -134,6 +104,56 @@ public final class BeliefGame {
         this.eager = setting.regime().equals("eager");
         this.ns = setting.services().size();
         this.mutant = mutant;
+        Arrays.fill(lastBlock, -1);
+        for (Arena.Action act : arena.actions) if (act.call() == Call.PROBE) resMid = new IntPages();
+    }
+
+    private int blockAct(int k) { return blocks.get(3L * k) >>> 24; }
+    private int blockCount(int k) { return blocks.get(3L * k) & 0xFFFFFF; }
+    private int blockFirst(int k) { return blocks.get(3L * k + 1); }
+    private int blockPrev(int k) { return blocks.get(3L * k + 2); }
+
+    /** The block of belief b's results for action act, or -1. */
+    private int block(int b, int act) {
+        for (int k = lastBlock[b]; k >= 0; k = blockPrev(k)) if (blockAct(k) == act) return k;
+        return -1;
+    }
+
+    /** Per action, belief b's block (-1: none), in blk (of the number of actions). */
+    private int[] blocksOf(int b, int[] blk) {
+        Arrays.fill(blk, -1);
+        for (int k = lastBlock[b]; k >= 0; k = blockPrev(k)) blk[blockAct(k)] = k;
+        return blk;
+    }
+
+    private boolean has(int b, int act) { return block(b, act) >= 0; }
+
+    private long obsValue(int r) { return obsValues[resObs.get(r)]; }
+
+    private int mid(int r) { return resMid == null ? -1 : resMid.get(r); }
+
+    /** Records action act's results at belief b: observations, successor beliefs, mid beliefs (null: none). */
+    private void put(int b, int act, long[] res, int[] nxt, int[] mid) {
+        int k = res.length;
+        if ((long) nRes + k > Integer.MAX_VALUE - 8) throw new TooLarge("results of moves", Integer.MAX_VALUE - 8);
+        if (k >= 1 << 24 || act >= 1 << 7) throw new TooLarge("results of one move", 1 << 24);
+        for (int i = 0; i < k; i++) {
+            int o = obsIds.putIfAbsent(res[i], nObs);
+            if (o == nObs) {
+                if (nObs == obsValues.length) obsValues = Arrays.copyOf(obsValues, nObs * 2);
+                obsValues[nObs++] = res[i];
+            }
+            resObs.add(o);
+            resNext.add(nxt[i]);
+            if (resMid != null) resMid.add(mid == null ? -1 : mid[i]);
+        }
+        if (blocks.size() / 3 >= Integer.MAX_VALUE - 8) throw new TooLarge("moves", Integer.MAX_VALUE - 8);
+        int id = (int) (blocks.size() / 3);
+        blocks.add(act << 24 | k);
+        blocks.add(nRes);
+        blocks.add(lastBlock[b]);
+        lastBlock[b] = id;
+        nRes += k;
     }
 
     // ------------------------------------------------------------------ beliefs
@@ -155,7 +175,8 @@ public final class BeliefGame {
             out[size++] = s;
         }
         for (int i = 0; i < size; i++) {
-            for (int t : a.env[out[i]]) {
+            for (int j = a.envAt[out[i]], end = a.envAt[out[i] + 1]; j < end; j++) {
+                int t = a.envTo[j];
                 if (stamp[t] == stampNo) continue;
                 stamp[t] = stampNo;
                 if (size == out.length) out = Arrays.copyOf(out, size * 2);
@@ -172,14 +193,25 @@ public final class BeliefGame {
         int id = beliefIds.putIfAbsent(b, i);     // the table reads beliefs only for ids below i
         if (id != i) return id;
         beliefs.add(b);
-        moves.add(null);
-        good.add(null);
+        if (i == good.length) {
+            int cap = i + (i >> 1);
+            good = Arrays.copyOf(good, cap);
+            startedOf = Arrays.copyOf(startedOf, cap);
+            deadOf = Arrays.copyOf(deadOf, cap);
+            lastBlock = Arrays.copyOf(lastBlock, cap);
+            Arrays.fill(lastBlock, i, cap, -1);
+        }
+        good[i] = good(b);
+        startedOf[i] = (byte) a.started[b[0]];
+        int dead = 0;
+        for (int s = 0; s < ns; s++) if (deadIn(b, s)) dead |= 1 << s;
+        deadOf[i] = (byte) dead;
         queue.add(i);
         return i;
     }
 
     /** The services started at belief b (every state of a belief agrees: init knows what it started). */
-    int started(int b) { return a.started[beliefs.get(b)[0]]; }
+    int started(int b) { return startedOf[b]; }
 
     /**
      * Whether some answers satisfy the safety properties in every state of the belief: for each
@@ -223,7 +255,7 @@ public final class BeliefGame {
     }
 
     /** Whether service s is dead in every state of belief b: init may report it stopped. */
-    boolean dead(int b, int s) { return deadIn(beliefs.get(b), s); }
+    boolean dead(int b, int s) { return (deadOf[b] & (1 << s)) != 0; }
 
     /** Builds the beliefs reachable from the first one, and their moves (every one, or the guided search's); the queue, empty, for more. */
     private ArrayDeque<Integer> explore(Consumer<String> progress, long maxBeliefs) {
@@ -244,11 +276,9 @@ public final class BeliefGame {
     private void drain(ArrayDeque<Integer> queue, Consumer<String> progress, long maxBeliefs) {
         while (!queue.isEmpty()) {
             int bi = queue.poll();
-            int[] b = beliefs.get(bi);
-            good.set(bi, good(b));
-            moves.set(bi, new Packed(a.actions.size()));
             if (!guided) {
-                for (Arena.Action act : a.actions) if (a.next(b[0], act.id()) != -3) expand(bi, act, queue);
+                int[] b = beliefs.get(bi);
+                for (Arena.Action act : a.actions) if (a.next(b[0], act.id()) != -3) expand(bi, b, act, queue);
             } else {
                 widen(bi, queue);
             }
@@ -261,10 +291,8 @@ public final class BeliefGame {
         }
     }
 
-    /** Action a at belief bi: its results and successor beliefs. */
-    private void expand(int bi, Arena.Action act, ArrayDeque<Integer> queue) {
-        int[] b = beliefs.get(bi);
-        Packed ms = moves.get(bi);
+    /** Action a at belief bi (its states b): its results and successor beliefs. */
+    private void expand(int bi, int[] b, Arena.Action act, ArrayDeque<Integer> queue) {
         Map<Long, int[]> seeds = new java.util.LinkedHashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         for (int x : b) {
@@ -287,16 +315,16 @@ public final class BeliefGame {
             int merged = intern(closure(all, total), queue);
             k = 0;
             for (long o : seeds.keySet()) { res[k] = o; nxt[k++] = merged; }
-            ms.put(act.id(), res, nxt, null);
+            put(bi, act.id(), res, nxt, null);
             return;
         }
         for (var e : seeds.entrySet()) {
             int[] c1 = closure(e.getValue(), counts.get(e.getKey()));
             res[k] = e.getKey();
             if (mid != null && e.getKey() > 0) {
-                mid[k] = midBeliefs.size();
-                midBeliefs.add(c1);
-                midGood.add(good(c1));
+                mid[k] = midBeliefs.add(c1);
+                if (mid[k] == midGood.length) midGood = Arrays.copyOf(midGood, mid[k] * 2);
+                midGood[mid[k]] = good(c1);
                 int c = (int) (long) e.getKey(), n = 0;
                 if (buf.length < c1.length) buf = new int[c1.length];
                 for (int x : c1) { int y = a.reapProbe(x, c); if (y >= 0) buf[n++] = y; }
@@ -307,7 +335,7 @@ public final class BeliefGame {
             }
             k++;
         }
-        ms.put(act.id(), res, nxt, mid);
+        put(bi, act.id(), res, nxt, mid);
     }
 
     // ------------------------------------------------------------------ the guided search
@@ -323,7 +351,7 @@ public final class BeliefGame {
      */
     private boolean guided;
     /** Per belief, the calls still to give it in the guided search (their places in {@link #preference}). */
-    private final List<Integer> nextChoice = new ArrayList<>();
+    private int[] nextChoice = new int[1 << 12];
     private int[] preference;
 
     /** Init's calls in the guided search's order: start services, read what is pending, look, reap, then the rest. */
@@ -354,20 +382,19 @@ public final class BeliefGame {
     /** Gives belief bi its next call in order of preference (and every idle one before it); false if it has every call. */
     private boolean widen(int bi, ArrayDeque<Integer> queue) {
         int[] pref = preference();
-        while (nextChoice.size() <= bi) nextChoice.add(0);
+        if (nextChoice.length <= bi) nextChoice = Arrays.copyOf(nextChoice, Math.max(bi + 1, nextChoice.length + (nextChoice.length >> 1)));
         int[] b = beliefs.get(bi);
-        Packed ms = moves.get(bi);
-        for (int i = nextChoice.get(bi); i < pref.length; i++) {
+        for (int i = nextChoice[bi]; i < pref.length; i++) {
             Arena.Action act = a.actions.get(pref[i]);
-            if (a.next(b[0], act.id()) == -3 || ms.has(act.id())) continue;
+            if (a.next(b[0], act.id()) == -3 || has(bi, act.id())) continue;
             boolean idle = idle(b, act);
-            expand(bi, act, queue);
+            expand(bi, b, act, queue);
             if (!idle) {
-                nextChoice.set(bi, i + 1);
+                nextChoice[bi] = i + 1;
                 return true;
             }
         }
-        nextChoice.set(bi, pref.length);
+        nextChoice[bi] = pref.length;
         return false;
     }
 
@@ -382,21 +409,21 @@ public final class BeliefGame {
     private boolean[] safe() {
         int n = beliefs.size(), na = a.actions.size();
         if (na > 16 || n >= 1 << 27) throw new TooLarge("beliefs for the solver's packed moves", 1 << 27);
-        boolean[] ok = new boolean[n];
-        for (int i = 0; i < n; i++) ok[i] = good.get(i);
+        boolean[] ok = Arrays.copyOf(good, n);
         // predecessors by move (one entry per result), and per belief its moves still inside ok
         int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) for (int q : moves.get(i).nxt) start[q + 1]++;
+        for (int r = 0; r < nRes; r++) start[resNext.get(r) + 1]++;
         for (int i = 0; i < n; i++) start[i + 1] += start[i];
         int[] pred = new int[start[n]], fill = Arrays.copyOf(start, n);
         boolean[] alive = new boolean[n * na];
-        int[] live = new int[n];
+        int[] live = new int[n], blk = new int[na];
         for (int i = 0; i < n; i++) {
-            Packed ms = moves.get(i);
+            blocksOf(i, blk);
             for (int act = 0; act < na; act++) {
-                if (!ms.has(act)) continue;
-                for (int r = ms.first[act], t = r + ms.count[act]; r < t; r++) pred[fill[ms.nxt[r]]++] = i << 4 | act;
-                if (allIn(ms, act, ok)) { alive[i * na + act] = true; live[i]++; }
+                int k = blk[act];
+                if (k < 0) continue;
+                for (int r = blockFirst(k), t = r + blockCount(k); r < t; r++) pred[fill[resNext.get(r)]++] = i << 4 | act;
+                if (allIn(k, ok)) { alive[i * na + act] = true; live[i]++; }
             }
         }
         int[] queue = new int[n];
@@ -414,11 +441,12 @@ public final class BeliefGame {
         return ok;
     }
 
-    private boolean allIn(Packed ms, int act, boolean[] ok) {
-        for (int r = ms.first[act], t = r + ms.count[act]; r < t; r++) {
-            if (!ok[ms.nxt[r]]) return false;
-            int m = ms.mid(r);
-            if (m >= 0 && !midGood.get(m)) return false;
+    /** Whether every result of block k leads into ok (and no mid belief of a probe there is bad). */
+    private boolean allIn(int k, boolean[] ok) {
+        for (int r = blockFirst(k), t = r + blockCount(k); r < t; r++) {
+            if (!ok[resNext.get(r)]) return false;
+            int m = mid(r);
+            if (m >= 0 && !midGood[m]) return false;
         }
         return true;
     }
@@ -474,8 +502,22 @@ public final class BeliefGame {
     private boolean[] posAcc = new boolean[1 << 12];
     private adoptsig.engine.LongIntMap posIds = new adoptsig.engine.LongIntMap();
     private int nPos;
-    /** Position moves: per position, per action: successor positions (one per result), -1 action unavailable/unsafe. */
-    private final List<int[][]> posMoves = new ArrayList<>();
+    /**
+     * Position moves, flat: position p's start in posSucc (-1: not yet built); there, the number
+     * of its moves (actions available and safe), then per move in order of action its action <<
+     * 24 | its number of results, and a successor position per result.
+     */
+    private long[] posAt = new long[1 << 12];
+    private final IntPages posSucc = new IntPages();
+
+    private void succ(int x) { posSucc.add(x); }
+
+    /** Position p's first move (its header's index in posSucc); the next move is at {@link #nextMove}. */
+    private long firstMove(int p) { return posAt[p] + 1; }
+    private int moveCount(int p) { return posSucc.get(posAt[p]); }
+    private int moveAct(long i) { return posSucc.get(i) >>> 24; }
+    private int moveResults(long i) { return posSucc.get(i) & 0xFFFFFF; }
+    private long nextMove(long i) { return i + 1 + moveResults(i); }
 
     private int owedId(int[] o) {
         int id = owedIds.putIfAbsent(o, owedSets.size());
@@ -492,12 +534,13 @@ public final class BeliefGame {
             posOwed = Arrays.copyOf(posOwed, nPos * 2);
             posK = Arrays.copyOf(posK, nPos * 2);
             posAcc = Arrays.copyOf(posAcc, nPos * 2);
+            posAt = Arrays.copyOf(posAt, nPos * 2);
         }
         posBelief[nPos] = b;
         posOwed[nPos] = owed;
         posK[nPos] = (byte) k;
         posAcc[nPos] = acc;
-        posMoves.add(null);
+        posAt[nPos] = -1;
         queue.add(nPos);
         return nPos++;
     }
@@ -511,23 +554,28 @@ public final class BeliefGame {
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         int b0 = 0;
         int root = position(b0, owedId(freshThreads(b0)), 0, false, queue);
+        int[] blk = new int[a.actions.size()];
         while (!queue.isEmpty()) {
             int p = queue.poll();
             int b = posBelief[p];
             int[] owed = owedSets.get(posOwed[p]);
             int k = posK[p];
-            Packed ms = moves.get(b);
-            int[][] pm = new int[a.actions.size()][];
+            blocksOf(b, blk);
+            long count = posSucc.size();
+            posAt[p] = count;
+            succ(0);
             for (Arena.Action act : a.actions) {
-                if (!ms.has(act.id()) || !allIn(ms, act.id(), safe)) continue;
-                int f = ms.first[act.id()];
-                int[] succ = new int[ms.count[act.id()]];
-                for (int r = 0; r < succ.length; r++) {
-                    int b2 = ms.nxt[f + r];
+                int bk = blk[act.id()];
+                if (bk < 0 || !allIn(bk, safe)) continue;
+                int f = blockFirst(bk), nr = blockCount(bk);
+                posSucc.set(count, posSucc.get(count) + 1);
+                succ(act.id() << 24 | nr);
+                for (int r = 0; r < nr; r++) {
+                    int b2 = resNext.get(f + r);
                     int[] o2 = new int[owed.length];
                     int n = 0;
                     for (int e : owed) {
-                        int e2 = threadNext(e, act, ms.res[f + r]);
+                        int e2 = threadNext(e, act, obsValue(f + r));
                         if (e2 >= 0 && owes(b2, e2)) o2[n++] = e2;
                     }
                     boolean breakpoint = n == 0;
@@ -539,11 +587,9 @@ public final class BeliefGame {
                     else if (k == 0) { acc = false; if (breakpoint) k2 = 1; }
                     else { acc = spawnOk; if (spawnOk) k2 = 0; }
                     if (mutant == Mutant.NO_LIVENESS) acc = true;
-                    succ[r] = position(b2, owedId(ow), k2, acc, queue);
+                    succ(position(b2, owedId(ow), k2, acc, queue));
                 }
-                pm[act.id()] = succ;
             }
-            posMoves.set(p, pm);
             if (nPos > maxPositions) throw new TooLarge("positions", maxPositions);
         }
         return new int[] {root};
@@ -567,12 +613,20 @@ public final class BeliefGame {
         int na = a.actions.size();
         if (na > 16 || nPos >= 1 << 27) throw new TooLarge("positions for the solver's packed moves", 1 << 27);
         int[] start = new int[nPos + 1];
-        for (int p = 0; p < nPos; p++) for (int[] succ : posMoves.get(p)) if (succ != null) for (int q : succ) start[q + 1]++;
+        for (int p = 0; p < nPos; p++) {
+            long i = firstMove(p);
+            for (int m = 0, nm = moveCount(p); m < nm; m++, i = nextMove(i)) {
+                for (long j = i + 1, t = j + moveResults(i); j < t; j++) start[posSucc.get(j) + 1]++;
+            }
+        }
         for (int p = 0; p < nPos; p++) start[p + 1] += start[p];
         int[] pred = new int[start[nPos]], fill = Arrays.copyOf(start, nPos);
         for (int p = 0; p < nPos; p++) {
-            int[][] pm = posMoves.get(p);
-            for (int act = 0; act < pm.length; act++) if (pm[act] != null) for (int q : pm[act]) pred[fill[q]++] = p << 4 | act;
+            long i = firstMove(p);
+            for (int m = 0, nm = moveCount(p); m < nm; m++, i = nextMove(i)) {
+                int act = moveAct(i);
+                for (long j = i + 1, t = j + moveResults(i); j < t; j++) pred[fill[posSucc.get(j)]++] = p << 4 | act;
+            }
         }
         boolean[] z = new boolean[nPos];
         Arrays.fill(z, true);
@@ -585,16 +639,13 @@ public final class BeliefGame {
             Arrays.fill(r, -1);
             int head = 0, tail = 0;
             for (int p = 0; p < nPos; p++) {
-                int[][] pm = posMoves.get(p);
                 boolean into = false;
-                for (int act = 0; act < na; act++) {
-                    int[] succ = act < pm.length ? pm[act] : null;
-                    int c = -1;
-                    if (succ != null && z[p]) {
-                        c = succ.length;
-                        for (int q : succ) if (!z[q]) { c = -1; break; }
-                    }
-                    cnt[p * na + act] = c;
+                Arrays.fill(cnt, p * na, p * na + na, -1);
+                long i = firstMove(p);
+                for (int m = 0, nm = moveCount(p); m < nm && z[p]; m++, i = nextMove(i)) {
+                    int c = moveResults(i);
+                    for (long j = i + 1, t = j + c; j < t; j++) if (!z[posSucc.get(j)]) { c = -1; break; }
+                    cnt[p * na + moveAct(i)] = c;
                     if (c >= 0) into = true;
                 }
                 if (z[p] && posAcc[p] && into) { y[p] = true; r[p] = 0; queue[tail++] = p; }
@@ -641,7 +692,7 @@ public final class BeliefGame {
             while (!widened) {
                 boolean[] losing = losingBeliefs(strict);
                 int n = beliefs.size();
-                if (mutant != Mutant.NO_WIDENING) for (int b = 0; b < n; b++) if (losing[b] && good.get(b) && widen(b, queue)) widened = true;
+                if (mutant != Mutant.NO_WIDENING) for (int b = 0; b < n; b++) if (losing[b] && good[b] && widen(b, queue)) widened = true;
                 if (widened || strict || mutant == Mutant.NO_WIDENING) break;
                 strict = true;                               // first the beliefs lost outright, then those of every losing position
             }
@@ -682,12 +733,11 @@ public final class BeliefGame {
         lastWin = null;
         int safeCount = 0;
         for (boolean s : safe) if (s) safeCount++;
-        long edges = 0;
-        for (Packed ms : moves) edges += ms.nxt.length;
+        long edges = nRes;
         if (!safe[0]) {
             LossStory story = tell ? LossStory.ofSafety(this, safe) : null;
             return new Result(false, a.size(), beliefs.size(), 0, safeCount, edges, (System.nanoTime() - t0) / 1e9,
-                    rt.totalMemory() - rt.freeMemory(), null, story);
+                    bytes(), rt.totalMemory() - rt.freeMemory(), null, story);
         }
         resetPositions();
         buildPositions(safe, maxPositions);
@@ -696,15 +746,29 @@ public final class BeliefGame {
         lastWin = win;
         double secs = (System.nanoTime() - t0) / 1e9;
         long mem = rt.totalMemory() - rt.freeMemory();
-        if (!win[0]) return new Result(false, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, null, tell ? LossStory.ofLiveness(this, win) : null);
-        return new Result(true, a.size(), beliefs.size(), nPos, safeCount, edges, secs, mem, Strategy.of(this, win, rank), null);
+        if (!win[0]) return new Result(false, a.size(), beliefs.size(), nPos, safeCount, edges, secs, bytes(), mem, null, tell ? LossStory.ofLiveness(this, win) : null);
+        return new Result(true, a.size(), beliefs.size(), nPos, safeCount, edges, secs, bytes(), mem, Strategy.of(this, win, rank), null);
+    }
+
+    /**
+     * Bytes the game's tables hold, about (their arrays' lengths, not counting the arena): the
+     * beliefs packed, their table and per-belief facts, the moves and their results, the mid
+     * beliefs, and the positions of the last decision with their moves and owed-thread sets.
+     */
+    public long bytes() {
+        long b = beliefs.bytes() + beliefIds.bytes() + good.length * 3L + 4L * lastBlock.length + 4L * nextChoice.length;
+        b += blocks.bytes() + resObs.bytes() + resNext.bytes() + (resMid == null ? 0 : resMid.bytes()) + obsIds.bytes() + 8L * obsValues.length;
+        b += midBeliefs.bytes() + midGood.length;
+        b += 18L * posBelief.length + posIds.bytes() + posSucc.bytes() + owedIds.bytes();
+        for (int[] o : owedSets) b += 24 + 4L * o.length;
+        return b;
     }
 
     private void resetPositions() {
         owedSets.clear();
         owedIds.clear();
         posIds = new adoptsig.engine.LongIntMap();
-        posMoves.clear();
+        posSucc.clear();
         nPos = 0;
     }
 
@@ -715,17 +779,39 @@ public final class BeliefGame {
     int[] belief(int b) { return beliefs.get(b); }
     /** Belief b's moves, one per action (null: none), copied out of the packed form (for strategies and stories). */
     Move[] movesOf(int b) {
-        Packed ms = moves.get(b);
         Move[] out = new Move[a.actions.size()];
-        for (Arena.Action act : a.actions) out[act.id()] = ms.move(act.id(), act.call() == Call.PROBE);
+        int[] blk = blocksOf(b, new int[out.length]);
+        for (Arena.Action act : a.actions) {
+            int k = blk[act.id()];
+            if (k < 0) continue;
+            int f = blockFirst(k), n = blockCount(k);
+            long[] res = new long[n];
+            int[] nxt = new int[n], mid = act.call() == Call.PROBE ? new int[n] : null;
+            for (int r = 0; r < n; r++) {
+                res[r] = obsValue(f + r);
+                nxt[r] = resNext.get(f + r);
+                if (mid != null) mid[r] = mid(f + r);
+            }
+            out[act.id()] = new Move(res, nxt, mid);
+        }
         return out;
     }
-    boolean isGood(int b) { return good.get(b); }
-    boolean midIsGood(int m) { return midGood.get(m); }
+    boolean isGood(int b) { return good[b]; }
+    boolean midIsGood(int m) { return midGood[m]; }
     int[] midBelief(int m) { return midBeliefs.get(m); }
     int positions() { return nPos; }
     int positionBelief(int p) { return posBelief[p]; }
-    int[][] positionMoves(int p) { return posMoves.get(p); }
+    /** Position p's moves, one per action (null: unavailable or unsafe), copied out of the flat form. */
+    int[][] positionMoves(int p) {
+        int[][] out = new int[a.actions.size()][];
+        long i = firstMove(p);
+        for (int m = 0, nm = moveCount(p); m < nm; m++, i = nextMove(i)) {
+            int[] succ = new int[moveResults(i)];
+            for (int r = 0; r < succ.length; r++) succ[r] = posSucc.get(i + 1 + r);
+            out[moveAct(i)] = succ;
+        }
+        return out;
+    }
     boolean accepting(int p) { return posAcc[p]; }
     int[] owedOf(int p) { return owedSets.get(posOwed[p]); }
     boolean eager() { return eager; }

@@ -189,8 +189,8 @@ public final class PairGame {
             boolean c = unsuitable(l, r) || staysConfused(l, r);
             if (c) { conflicts++; if (first < 0) { first = i; why = describe(l, r); } }
             List<Integer> env = new ArrayList<>();
-            for (int x : a.env[l]) env.add(pair(x, r, queue, i));
-            for (int x : a.env[r]) env.add(pair(l, x, queue, i));
+            for (int j = a.envAt[l]; j < a.envAt[l + 1]; j++) env.add(pair(a.envTo[j], r, queue, i));
+            for (int j = a.envAt[r]; j < a.envAt[r + 1]; j++) env.add(pair(l, a.envTo[j], queue, i));
             List<Integer> init = new ArrayList<>();
             boolean esc = false;
             boolean unstarted = Integer.bitCount(a.started[l]) < ns;

@@ -44,9 +44,9 @@ public final class StrategyCheck {
             }
             List<Integer> out = new ArrayList<>();
             List<Long> lab = new ArrayList<>();
-            for (int k = 0; k < a.env[x].length; k++) {
-                out.add(id(ids, nodes, node, a.env[x][k]));
-                lab.add(a.envBy[x][k] == 0 ? 0L : 1L << a.envBy[x][k]);
+            for (int k = a.envAt[x]; k < a.envAt[x + 1]; k++) {
+                out.add(id(ids, nodes, node, a.envTo[k]));
+                lab.add(a.envBy[k] == 0 ? 0L : 1L << a.envBy[k]);
             }
             boolean initEnabled = true;
             if (wait != 0) {                                          // a machine state of waiting: its call is the waitpid
