@@ -53,7 +53,9 @@ public final class Arena {
      * envTo[envAt[i + 1] - 1]; envBy at the same index: the process whose program step it is
      * (strongly fair), else 0.
      */
-    int[] envAt, envTo, envBy;
+    int[] envAt;
+    int[] envTo;
+    int[] envBy;
     /** fairEnabled[i]: the processes (bit mask by PID) that can take a step their program makes them take in state i. */
     long[] fairEnabled;
     /**
@@ -97,8 +99,9 @@ public final class Arena {
     public int size() { return states.size(); }
 
     /**
-     * Bytes the built arena holds, about: its table of states, its arrays (each with a 16-byte
-     * header, and a reference to each of the per-state ones) and the per-state summaries.
+     * Bytes the built arena holds, about: its table of states, its flat arrays, the per-state rows
+     * of a probe's reaps (a reference each, and a 16-byte header where there is one) and the
+     * per-state summaries.
      */
     public long bytes() {
         long n = states.size(), b = states.bytes();
@@ -194,9 +197,9 @@ public final class Arena {
                 }
             }
             if (i + 2 > envStart.length) envStart = Arrays.copyOf(envStart, envStart.length * 2);
-            if (nEnv + e.length > to.length) {
+            if ((long) nEnv + e.length > to.length) {
+                if ((long) nEnv + e.length > Integer.MAX_VALUE - 16) throw new TooLarge(i);
                 int m = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(nEnv + (long) e.length, 2L * to.length));
-                if (m < nEnv + e.length) throw new TooLarge(i);
                 to = Arrays.copyOf(to, m);
                 byp = Arrays.copyOf(byp, m);
             }

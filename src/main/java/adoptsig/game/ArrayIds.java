@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
 /**
  * Numbers int arrays (the game's beliefs and owed-thread sets) by their content, without boxing:
  * an open-addressing table of ids, at most half full, each candidate compared element by element
- * with the array the id stands for (its owner keeps the arrays). 8 bytes a slot, against about
+ * with the array the id stands for (its owner gives it, decoded from the owner's packed form if need be). 8 bytes a slot, against about
  * 80 for a HashMap entry with its key and boxed value.
  */
 final class ArrayIds {

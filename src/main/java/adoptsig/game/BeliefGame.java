@@ -43,8 +43,7 @@ import java.util.function.Consumer;
  * correct at these bounds.
  */
 public final class BeliefGame {
-    /** What the game found. */
-    /** heldBytes: what the game's own tables held at the end ({@link #bytes}); peakBytes: the heap in use then. */
+    /** What the game found; heldBytes: what its own tables held at the end ({@link #bytes}), peakBytes: the heap in use then. */
     public record Result(boolean possible, int states, int beliefs, int positions, int safeBeliefs, long edges, double seconds,
                          long heldBytes, long peakBytes, Strategy strategy, LossStory loss) {
         public String verdict() { return possible ? "possible" : "impossible"; }
@@ -211,7 +210,7 @@ public final class BeliefGame {
     }
 
     /** The services started at belief b (every state of a belief agrees: init knows what it started). */
-    int started(int b) { return startedOf[b]; }
+    int started(int b) { return startedOf[b] & 0xFF; }
 
     /**
      * Whether some answers satisfy the safety properties in every state of the belief: for each

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Sorted sets of state numbers (the belief game's beliefs), kept packed: the first number and
- * then each gap to the next as a varint (7 bits a byte), in pages of 64 MB, with 12 bytes of
- * position and size a set. States found together are numbered together, so a belief's gaps are
+ * then each gap to the next as a varint (7 bits a byte), in pages of up to 64 MB, with 12 bytes of
+ * position and size a set (the first pages smaller, from 64 KB, each twice the last, so that a
+ * small game holds little). States found together are numbered together, so a belief's gaps are
  * mostly small: one to three bytes a state instead of an int's four and an array's header.
  */
 final class SetStore {
@@ -27,8 +28,9 @@ final class SetStore {
     /** With pages of pageSize bytes (smaller ones for tests). */
     SetStore(int pageSize) { this.pageSize = pageSize; }
 
-    /** Stores the sorted, duplicate-free set xs; its number (0, 1, 2, ... in the order stored). */
+    /** Stores the sorted, duplicate-free, non-empty set xs of non-negative numbers; its number (0, 1, 2, ... in the order stored). */
     int add(int[] xs) {
+        if (xs.length == 0 || xs[0] < 0) throw new IllegalArgumentException("an empty set, or a negative member");
         if (tmp.length < 5 * xs.length) tmp = new byte[5 * xs.length];
         int len = 0, prev = -1;
         for (int x : xs) {
@@ -39,7 +41,7 @@ final class SetStore {
             tmp[len++] = (byte) d;
         }
         if (used + len > page.length) {
-            page = new byte[Math.max(pageSize, len)];
+            page = new byte[Math.max(Math.min(pageSize, Math.max(1 << 16, 2 * page.length)), len)];
             pages.add(page);
             pageBytes += page.length;
             used = 0;

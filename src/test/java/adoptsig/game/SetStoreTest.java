@@ -58,8 +58,10 @@ class SetStoreTest {
     }
 
     @Test
-    void refusesAnUnsortedSet() {
+    void refusesAnUnsortedEmptyOrNegativeSet() {
         assertThatThrownBy(() -> new SetStore().add(new int[] {3, 3})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SetStore().add(new int[] {4, 2})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SetStore().add(new int[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SetStore().add(new int[] {-1, 2})).isInstanceOf(IllegalArgumentException.class);
     }
 }
