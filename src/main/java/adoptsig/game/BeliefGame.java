@@ -494,7 +494,8 @@ public final class BeliefGame {
     }
 
     // positions: (belief, owed threads, counter, entered through an accepting transition)
-    private final List<int[]> owedSets = new ArrayList<>();
+    /** The owed-thread sets (sorted thread entries), packed as the beliefs are: at 5 PIDs they are most of what positions hold. */
+    private final SetStore owedSets = new SetStore();
     private final ArrayIds owedIds = new ArrayIds(owedSets::get);
     private int[] posBelief = new int[1 << 12], posOwed = new int[1 << 12];
     private byte[] posK = new byte[1 << 12];
@@ -758,8 +759,7 @@ public final class BeliefGame {
         long b = beliefs.bytes() + beliefIds.bytes() + good.length * 3L + 4L * lastBlock.length + 4L * nextChoice.length;
         b += blocks.bytes() + resObs.bytes() + resNext.bytes() + (resMid == null ? 0 : resMid.bytes()) + obsIds.bytes() + 8L * obsValues.length;
         b += midBeliefs.bytes() + midGood.length;
-        b += 18L * posBelief.length + posIds.bytes() + posSucc.bytes() + owedIds.bytes();
-        for (int[] o : owedSets) b += 24 + 4L * o.length;
+        b += 18L * posBelief.length + posIds.bytes() + posSucc.bytes() + owedIds.bytes() + owedSets.bytes();
         return b;
     }
 

@@ -28,9 +28,9 @@ final class SetStore {
     /** With pages of pageSize bytes (smaller ones for tests). */
     SetStore(int pageSize) { this.pageSize = pageSize; }
 
-    /** Stores the sorted, duplicate-free, non-empty set xs of non-negative numbers; its number (0, 1, 2, ... in the order stored). */
+    /** Stores the sorted, duplicate-free set xs of non-negative numbers; its number (0, 1, 2, ... in the order stored). */
     int add(int[] xs) {
-        if (xs.length == 0 || xs[0] < 0) throw new IllegalArgumentException("an empty set, or a negative member");
+        if (xs.length > 0 && xs[0] < 0) throw new IllegalArgumentException("a negative member");
         if (tmp.length < 5 * xs.length) tmp = new byte[5 * xs.length];
         int len = 0, prev = -1;
         for (int x : xs) {
@@ -57,6 +57,7 @@ final class SetStore {
     /** Set i, decoded. */
     int[] get(int i) {
         int[] out = new int[sizes[i]];
+        if (out.length == 0) return out;
         byte[] p = pages.get((int) (at[i] >>> 32));
         int pos = (int) at[i], prev = -1;
         for (int k = 0; k < out.length; k++) {
@@ -68,7 +69,7 @@ final class SetStore {
         return out;
     }
 
-    /** The smallest member of set i (sets are never empty in the game). */
+    /** The smallest member of set i, which is not empty. */
     int first(int i) {
         byte[] p = pages.get((int) (at[i] >>> 32));
         int pos = (int) at[i], d = 0, shift = 0, b;
@@ -79,6 +80,15 @@ final class SetStore {
     int sizeOf(int i) { return sizes[i]; }
 
     int size() { return n; }
+
+    /** Forgets every set, and lets its pages go. */
+    void clear() {
+        pages.clear();
+        page = new byte[0];
+        used = 0;
+        pageBytes = 0;
+        n = 0;
+    }
 
     /** Bytes held: the pages in use, and 12 a set for its position and size. */
     long bytes() { return pageBytes + 12L * at.length; }
