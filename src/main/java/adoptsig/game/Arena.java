@@ -65,6 +65,8 @@ public final class Arena {
      */
     private int[] nextFlat, obsFlat;
     private long[] obsValues;
+    /** Observation -> its number in obsValues (no boxing). */
+    private final adoptsig.engine.LongIntMap obsIds = new adoptsig.engine.LongIntMap();
     /** For a probe: the state after the child's exit and init's waitpid for it (the frozen continuation), else -1 (null without probes). */
     private int[] probeDoneFlat;
     /** probeReap[i][c]: the state after init's waitpid(c, 0) reaps its exited probe child c in state i, else -1. */
@@ -106,7 +108,7 @@ public final class Arena {
     public long bytes() {
         long n = states.size(), b = states.bytes();
         b += 4L * nextFlat.length + 4L * obsFlat.length + 8L * obsValues.length + (probeDoneFlat == null ? 0 : 4L * probeDoneFlat.length);
-        b += 4L * envAt.length + 8L * envTo.length;
+        b += 4L * envAt.length + 8L * envTo.length + obsIds.bytes();
         for (int[] r : probeReap) b += 8 + (r == null ? 0 : 16 + 4L * r.length);
         int ns = setting.services().size();
         b += n * (8 + 8 + 16L * ns + 1 + 1 + 4 + 8 + 4);
@@ -126,6 +128,10 @@ public final class Arena {
 
     /** What init sees when it takes action a in state i. */
     long obs(int i, int a) { return obsValues[obsFlat[i * actions.size() + a]]; }
+
+    /** The number of observation o among the distinct ones init can see (o must be one of them), and back. */
+    int obsCode(long o) { return obsIds.get(o); }
+    long obsValue(int code) { return obsValues[code]; }
 
     /** For the probe action a: the state after its child's exit and init's waitpid for it, else -1. */
     int probeDone(int i, int a) { return probeDoneFlat == null ? -1 : probeDoneFlat[i]; }
@@ -154,7 +160,6 @@ public final class Arena {
         int na = actions.size();
         boolean probes = actions.stream().anyMatch(a -> a.call() == Call.PROBE);
         int[] nx = new int[1024 * na], ob = new int[1024 * na], dn = probes ? new int[1024] : null;
-        adoptsig.engine.LongIntMap obsIds = new adoptsig.engine.LongIntMap();   // observation -> its number (no boxing)
         long[] obsList = new long[16];
         int done = 0;
         while (!queue.isEmpty()) {

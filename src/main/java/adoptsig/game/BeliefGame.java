@@ -78,7 +78,7 @@ public final class BeliefGame {
      * The beliefs' moves, in flat tables: per belief the last of its blocks (-1: none); a block
      * (three ints: action << 24 | number of results, first result, the belief's previous block)
      * holds one action's results, which are consecutive; per result the observation (its number
-     * in obsValues), the successor belief and, for a probe, the mid belief (an index of
+     * in the arena, {@link Arena#obsCode}), the successor belief and, for a probe, the mid belief (an index of
      * midBeliefs, -1: none; init makes no call there, so it is no position of the game, but its
      * answers must hold). 12 bytes a move and 8 or 12 a result, instead of an object and five
      * arrays a belief; in pages, so that growing never copies them.
@@ -88,9 +88,6 @@ public final class BeliefGame {
     private final IntPages resObs = new IntPages(), resNext = new IntPages();
     private IntPages resMid;
     private int nRes;
-    private final adoptsig.engine.LongIntMap obsIds = new adoptsig.engine.LongIntMap();
-    private long[] obsValues = new long[64];
-    private int nObs;
 
     private final SetStore midBeliefs = new SetStore();
     private boolean[] midGood = new boolean[1 << 8];
@@ -127,7 +124,7 @@ public final class BeliefGame {
 
     private boolean has(int b, int act) { return block(b, act) >= 0; }
 
-    private long obsValue(int r) { return obsValues[resObs.get(r)]; }
+    private long obsValue(int r) { return a.obsValue(resObs.get(r)); }
 
     private int mid(int r) { return resMid == null ? -1 : resMid.get(r); }
 
@@ -137,12 +134,7 @@ public final class BeliefGame {
         if ((long) nRes + k > Integer.MAX_VALUE - 8) throw new TooLarge("results of moves", Integer.MAX_VALUE - 8);
         if (k >= 1 << 24 || act >= 1 << 7) throw new TooLarge("results of one move", 1 << 24);
         for (int i = 0; i < k; i++) {
-            int o = obsIds.putIfAbsent(res[i], nObs);
-            if (o == nObs) {
-                if (nObs == obsValues.length) obsValues = Arrays.copyOf(obsValues, nObs * 2);
-                obsValues[nObs++] = res[i];
-            }
-            resObs.add(o);
+            resObs.add(a.obsCode(res[i]));
             resNext.add(nxt[i]);
             if (resMid != null) resMid.add(mid == null ? -1 : mid[i]);
         }
@@ -757,7 +749,7 @@ public final class BeliefGame {
      */
     public long bytes() {
         long b = beliefs.bytes() + beliefIds.bytes() + good.length * 3L + 4L * lastBlock.length + 4L * nextChoice.length;
-        b += blocks.bytes() + resObs.bytes() + resNext.bytes() + (resMid == null ? 0 : resMid.bytes()) + obsIds.bytes() + 8L * obsValues.length;
+        b += blocks.bytes() + resObs.bytes() + resNext.bytes() + (resMid == null ? 0 : resMid.bytes());
         b += midBeliefs.bytes() + midGood.length;
         b += 18L * posBelief.length + posIds.bytes() + posSucc.bytes() + owedIds.bytes() + owedSets.bytes();
         return b;
